@@ -1,0 +1,84 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import { checkPaths, InputError, type CheckedFile } from './workspace.js';
+
+export interface Io { out(text: string): void; err(text: string): void }
+
+const USAGE = `Cách dùng:
+  thidua check <tệp|thư mục>... [--format text|json]   kiểm tra văn bản .thidua
+
+Mã thoát: 0 không có lỗi; 1 có lỗi trong văn bản; 2 dùng sai lệnh hoặc không đọc được tệp.`;
+
+const SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+function codeOf(d: Diagnostic): string {
+    const data = d.data as { code?: string } | undefined;
+    return String(d.code ?? data?.code ?? 'thidua');
+}
+
+function sorted(diags: Diagnostic[]): Diagnostic[] {
+    return [...diags].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export function formatText(files: CheckedFile[]): string {
+    const lines: string[] = [];
+    for (const f of files) {
+        for (const d of sorted(f.diagnostics)) {
+            lines.push(`${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity ?? 1]} [${codeOf(d)}] ${d.message}`);
+        }
+    }
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+export function formatJson(files: CheckedFile[]): string {
+    const rows = files.flatMap(f => sorted(f.diagnostics).map(d => ({
+        file: f.file,
+        line: d.range.start.line + 1, column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+        severity: SEVERITY[d.severity ?? 1], code: codeOf(d), message: d.message
+    })));
+    return JSON.stringify(rows, null, 2) + '\n';
+}
+
+/** Runs the CLI and returns its exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+        (command ? io.out : io.err)(USAGE + '\n');
+        return command ? 0 : 2;
+    }
+    if (command !== 'check') {
+        io.err(`Lệnh không có: "${command}".\n${USAGE}\n`);
+        return 2;
+    }
+    let format = 'text';
+    const paths: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+        const a = rest[i];
+        if (a === '--format') format = rest[++i] ?? '';
+        else if (a.startsWith('--format=')) format = a.slice('--format='.length);
+        else if (a.startsWith('-')) { io.err(`Tùy chọn không có: "${a}".\n${USAGE}\n`); return 2; }
+        else paths.push(a);
+    }
+    if (format !== 'text' && format !== 'json') {
+        io.err(`Định dạng "${format}" không có; hãy dùng --format text hoặc --format json.\n`);
+        return 2;
+    }
+    if (paths.length === 0) {
+        io.err(`Hãy cho biết tệp hoặc thư mục cần kiểm tra.\n${USAGE}\n`);
+        return 2;
+    }
+    let files: CheckedFile[];
+    try {
+        files = await checkPaths(paths);
+    } catch (e) {
+        if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
+        throw e;
+    }
+    io.out(format === 'json' ? formatJson(files) : formatText(files));
+    const errors = files.reduce((n, f) => n + f.diagnostics.filter(d => d.severity === 1).length, 0);
+    if (format === 'text') {
+        const all = files.reduce((n, f) => n + f.diagnostics.length, 0);
+        io.err(`Đã kiểm tra ${files.length} tệp: ${errors} lỗi, ${all - errors} cảnh báo và ghi chú.\n`);
+    }
+    return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,92 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import { createThiduaCoreServices } from '../language/thidua-module.js';
+import { NodeFileSystem } from 'langium/node';
+
+export const EXTENSION = '.thidua';
+
+/** A problem with the input itself (missing, unreadable, not UTF-8): the CLI exits with 2. */
+export class InputError extends Error {}
+
+export interface CheckedFile { file: string; document: LangiumDocument; diagnostics: Diagnostic[] }
+
+async function listThidua(dir: string, recursive: boolean): Promise<string[]> {
+    let entries;
+    try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+        throw new InputError(`Không đọc được thư mục ${dir}: ${reason(e)}.`);
+    }
+    const out: string[] = [];
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory() && recursive && !e.name.startsWith('.') && e.name !== 'node_modules') out.push(...await listThidua(p, true));
+        else if (e.isFile() && e.name.endsWith(EXTENSION)) out.push(p);
+    }
+    return out;
+}
+
+function reason(e: unknown): string {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'không tồn tại';
+    if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc';
+    if (code === 'EISDIR') return 'đây là thư mục';
+    return (e as Error).message;
+}
+
+/** Reads a file as UTF-8 text; other encodings are refused with a Vietnamese explanation. */
+export async function readText(file: string): Promise<string> {
+    let bytes: Buffer;
+    try {
+        bytes = await fs.readFile(file);
+    } catch (e) {
+        throw new InputError(`Không đọc được tệp ${file}: ${reason(e)}.`);
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    } catch {
+        throw new InputError(`Tệp ${file} không phải văn bản UTF-8. Hãy mở tệp và lưu lại với bảng mã Unicode (UTF-8).`);
+    }
+}
+
+/**
+ * Resolves the paths given on the command line into the files to report on, and loads them together with
+ * every other .thidua file of their folders, so that citations resolve against the folder's registry.
+ */
+export async function checkPaths(paths: string[]): Promise<CheckedFile[]> {
+    const targets: string[] = [];
+    const context = new Set<string>();
+    for (const p of paths) {
+        let stat;
+        try {
+            stat = await fs.stat(p);
+        } catch (e) {
+            throw new InputError(`Không tìm thấy tệp hoặc thư mục "${p}": ${reason(e)}.`);
+        }
+        if (stat.isDirectory()) {
+            const files = await listThidua(p, true);
+            targets.push(...files);
+            files.forEach(f => context.add(f));
+        } else {
+            targets.push(p);
+            context.add(p);
+            for (const sibling of await listThidua(path.dirname(p), false)) context.add(sibling);
+        }
+    }
+    const { shared } = createThiduaCoreServices(NodeFileSystem);
+    const byPath = new Map<string, LangiumDocument>();
+    for (const file of context) {
+        const text = await readText(file);
+        const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.resolve(file)));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        byPath.set(path.resolve(file), doc);
+    }
+    await shared.workspace.DocumentBuilder.build([...byPath.values()], { validation: true });
+    const unique = [...new Set(targets.map(t => path.resolve(t)))];
+    return unique.map(abs => {
+        const document = byPath.get(abs)!;
+        return { file: path.relative(process.cwd(), abs) || abs, document, diagnostics: document.diagnostics ?? [] };
+    });
+}

@@ -1,0 +1,62 @@
+import docTypesData from './data/doc-types.json' with { type: 'json' };
+import unitsData from './data/units.json' with { type: 'json' };
+
+export interface DocumentKind {
+    name: string;
+    code?: string;
+    title: string;
+    campaign?: boolean;
+    party?: boolean;
+    normative?: boolean;
+}
+
+export interface UnitInfo {
+    unit: string;
+    kind: string;
+    factor?: number;
+    aliases?: string[];
+}
+
+export const documentKinds: readonly DocumentKind[] = docTypesData.types;
+export const units: readonly UnitInfo[] = unitsData.units;
+
+const kindsByLowerName = new Map(documentKinds.map(k => [k.name.toLocaleLowerCase('vi'), k]));
+const kindsByTitle = new Map(documentKinds.map(k => [k.title, k]));
+
+export function kindByName(name: string): DocumentKind | undefined {
+    return kindsByLowerName.get(name.normalize('NFC').toLocaleLowerCase('vi').trim());
+}
+
+export function kindByTitle(title: string): DocumentKind | undefined {
+    return kindsByTitle.get(title.normalize('NFC').trim());
+}
+
+/** Document kinds whose name starts `text` (longest first), e.g. "Nghị quyết Đại hội …" → Nghị quyết. */
+export function kindPrefixOf(text: string): DocumentKind | undefined {
+    const lower = text.normalize('NFC').toLocaleLowerCase('vi');
+    let best: DocumentKind | undefined;
+    for (const k of documentKinds) {
+        const n = k.name.toLocaleLowerCase('vi');
+        if ((lower === n || lower.startsWith(n + ' ')) && (!best || n.length > best.name.length)) best = k;
+    }
+    return best;
+}
+
+const unitForms: { form: string; info: UnitInfo }[] = units
+    .flatMap(u => [u.unit, ...(u.aliases ?? [])].map(form => ({ form, info: u })))
+    .sort((a, b) => b.form.length - a.form.length);
+
+/** The longest known unit at the start of `text` (case-sensitive for codes like HTX). */
+export function unitPrefixOf(text: string): { form: string; info: UnitInfo } | undefined {
+    for (const u of unitForms) {
+        if (text.startsWith(u.form)) {
+            const next = text[u.form.length];
+            if (next === undefined || !/[0-9A-Za-zÀ-ỹĐđ]/.test(next) || u.form === '%' || u.form === '‰') return u;
+        }
+    }
+    return undefined;
+}
+
+export function unitByName(name: string): UnitInfo | undefined {
+    return unitForms.find(u => u.form === name)?.info;
+}

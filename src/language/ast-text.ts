@@ -1,0 +1,64 @@
+import type { Inline, Paragraph, Khoan, Section, SubKhoan, Recipient } from './generated/ast.js';
+import { isCitation, isTextPart, isValue } from './generated/ast.js';
+
+/** Removes the backslash of `\[`, `\]`, `\{`, `\}`, `\*`, `\\`. */
+export function unescapeText(s: string): string {
+    return s.replace(/\\([\\[\]{}*_])/g, '$1');
+}
+
+/** The document text of inline parts as written (emphasis marks kept, markup brackets dropped). */
+export function inlineSource(parts: readonly Inline[]): string {
+    let out = '';
+    for (const part of parts) {
+        if (isTextPart(part)) out += part.text;
+        else if (isCitation(part)) out += (part.head ?? '') + (part.number?.$refText ?? '') + (part.tail ?? '');
+        else if (isValue(part)) out += part.text ?? '';
+    }
+    return out;
+}
+
+export interface Segment { text: string; bold: boolean; italic: boolean }
+
+/** Splits text with `*italic*`, `**bold**`, `***both***` marks into styled segments (escapes resolved). */
+export function segments(source: string): Segment[] {
+    const out: Segment[] = [];
+    let bold = false, italic = false, buf = '';
+    const flush = () => {
+        if (buf) out.push({ text: buf, bold, italic });
+        buf = '';
+    };
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\' && i + 1 < source.length && /[\\[\]{}*_]/.test(source[i + 1])) {
+            buf += source[++i];
+            continue;
+        }
+        if (c === '*') {
+            let n = 1;
+            while (source[i + n] === '*') n++;
+            flush();
+            if (n >= 3) { bold = !bold; italic = !italic; }
+            else if (n === 2) bold = !bold;
+            else italic = !italic;
+            i += n - 1;
+            continue;
+        }
+        buf += c;
+    }
+    flush();
+    return out;
+}
+
+/** Plain text: emphasis marks removed, escapes resolved. */
+export function plainText(source: string): string {
+    return segments(source).map(s => s.text).join('');
+}
+
+type Lined = Paragraph | Khoan | Section | SubKhoan | Recipient;
+
+/** The whole line as the document shows it: bullet, numbering and text. */
+export function lineSource(node: Lined): string {
+    const lead = 'bullet' in node && node.bullet ? node.bullet : '';
+    const mark = 'mark' in node && node.mark ? node.mark : '';
+    return lead + mark + inlineSource(node.parts);
+}

@@ -1,0 +1,12 @@
+import { DefaultLinker, type LinkingError, type ReferenceInfo } from 'langium';
+
+/** Unresolved references explained in Vietnamese. */
+export class ThiduaLinker extends DefaultLinker {
+    override createLinkingError(refInfo: ReferenceInfo, targetDescription?: unknown): LinkingError {
+        const error = super.createLinkingError(refInfo, targetDescription as never);
+        const text = refInfo.reference.$refText;
+        error.message = `Văn bản số ${text} chưa có trong sổ văn bản của thư mục. `
+            + 'Hãy thêm nó vào tệp sổ văn bản (dòng "- [Loại số … ngày … của …] về …") hoặc sửa số, ký hiệu cho đúng.';
+        return error;
+    }
+}

@@ -1,0 +1,60 @@
+import {
+    inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
+    type DefaultSharedCoreModuleContext, createDefaultCoreModule, createDefaultSharedCoreModule
+} from 'langium';
+import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import { ThiduaGeneratedModule, ThiduaGeneratedSharedModule } from './generated/module.js';
+import { ThiduaDocumentModel } from './thidua-document-model.js';
+import { ThiduaLexer } from './thidua-lexer.js';
+import { ThiduaLexerErrorMessageProvider } from './thidua-lexer-error-messages.js';
+import { ThiduaLinker } from './thidua-linker.js';
+import { ThiduaNameProvider } from './thidua-name-provider.js';
+import { ThiduaParserErrorMessageProvider } from './thidua-parser-error-messages.js';
+import { ThiduaTokenBuilder } from './thidua-token-builder.js';
+import { registerValidationChecks, ThiduaValidator } from './thidua-validator.js';
+
+export type ThiduaAddedServices = {
+    model: { DocumentModel: ThiduaDocumentModel };
+    validation: { ThiduaValidator: ThiduaValidator };
+};
+
+export type ThiduaCoreServices = LangiumCoreServices & ThiduaAddedServices;
+export type ThiduaServices = LangiumServices & ThiduaAddedServices;
+
+export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServices & ThiduaAddedServices> = {
+    parser: {
+        TokenBuilder: () => new ThiduaTokenBuilder(),
+        Lexer: services => new ThiduaLexer(services),
+        LexerErrorMessageProvider: () => new ThiduaLexerErrorMessageProvider(),
+        ParserErrorMessageProvider: () => new ThiduaParserErrorMessageProvider()
+    },
+    references: {
+        NameProvider: () => new ThiduaNameProvider(),
+        Linker: services => new ThiduaLinker(services)
+    },
+    model: { DocumentModel: () => new ThiduaDocumentModel() },
+    validation: { ThiduaValidator: () => new ThiduaValidator() }
+};
+
+export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices> =
+    ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>;
+
+/** Services for the language server (LSP features included). */
+export function createThiduaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Thidua: ThiduaServices } {
+    const shared = inject(createDefaultSharedModule(context), ThiduaGeneratedSharedModule);
+    const Thidua = inject(createDefaultModule({ shared }), ThiduaGeneratedModule, ThiduaModule);
+    shared.ServiceRegistry.register(Thidua);
+    registerValidationChecks(Thidua);
+    if (!context.connection) shared.workspace.ConfigurationProvider.initialized({});
+    return { shared, Thidua };
+}
+
+/** Services without LSP, for the CLI, generators and tests. */
+export function createThiduaCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Thidua: ThiduaCoreServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), ThiduaGeneratedSharedModule);
+    const Thidua = inject(createDefaultCoreModule({ shared }), ThiduaGeneratedModule, ThiduaCoreModule);
+    shared.ServiceRegistry.register(Thidua);
+    registerValidationChecks(Thidua as unknown as ThiduaServices);
+    shared.workspace.ConfigurationProvider.initialized({});
+    return { shared, Thidua };
+}

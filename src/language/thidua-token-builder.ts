@@ -1,0 +1,159 @@
+import type { CustomPatternMatcherFunc, IMultiModeLexerDefinition, TokenType, TokenVocabulary } from 'chevrotain';
+import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
+import { DOC_NUMBER_SOURCE } from '../domain/doc-number.js';
+import { documentKinds } from '../domain/tables.js';
+
+/** Offset of the first non-blank character of the line holding `offset`, or -1 if text precedes. */
+function isLineStart(text: string, offset: number): boolean {
+    let i = offset - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    return i < 0 || text[i] === '\n' || text[i] === '\r';
+}
+
+/** True where only a bullet (and blanks) precede `offset` on its line. */
+function isAfterBullet(text: string, offset: number): boolean {
+    let i = offset - 1;
+    if (i < 0 || (text[i] !== ' ' && text[i] !== '\t')) return false;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    if (i < 0 || !BULLET_CHARS.includes(text[i])) return false;
+    return isLineStart(text, i);
+}
+
+const BULLET_CHARS = '-+•–';
+
+function sticky(source: string): RegExp {
+    return new RegExp(source, 'y');
+}
+
+type Position = 'lineStart' | 'lineStartOrAfterBullet';
+
+function lineMatcher(source: string, where: Position = 'lineStart', check?: (m: string) => boolean): CustomPatternMatcherFunc {
+    const re = sticky(source);
+    return (text, offset) => {
+        const ok = where === 'lineStart' ? isLineStart(text, offset) : isLineStart(text, offset) || isAfterBullet(text, offset);
+        if (!ok) return null;
+        re.lastIndex = offset;
+        const m = re.exec(text);
+        if (!m || (check && !check(m[0]))) return null;
+        return m;
+    };
+}
+
+const EOL = '(?=[ \\t]*(?:\\r?\\n|$))';
+const UPPER = 'A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
+
+function isUpperLine(s: string): boolean {
+    return /[A-ZĐÀ-Ỹ]/.test(s) && s === s.toLocaleUpperCase('vi') && (s.match(new RegExp(`[${UPPER}]`, 'g'))?.length ?? 0) >= 2;
+}
+
+const docNumber = sticky(DOC_NUMBER_SOURCE);
+
+function matchesDocNumberAt(text: string, i: number): boolean {
+    const prev = i > 0 ? text[i - 1] : ' ';
+    if (!/[\s(“"'[]/.test(prev)) return false;
+    docNumber.lastIndex = i;
+    const m = docNumber.exec(text);
+    if (!m) return false;
+    const next = text[i + m[0].length];
+    return next === undefined || !/[0-9A-Za-zÀ-ỹĐđ]/.test(next);
+}
+
+const citeText: CustomPatternMatcherFunc = (text, offset) => {
+    let i = offset;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === ']' || c === '\n' || c === '\r') break;
+        if (c === '\\' && i + 1 < text.length && text[i + 1] !== '\n') { i += 2; continue; }
+        if (i > offset && matchesDocNumberAt(text, i)) break;
+        i++;
+    }
+    return i > offset ? [text.slice(offset, i)] as unknown as RegExpExecArray : null;
+};
+
+const docNumberToken: CustomPatternMatcherFunc = (text, offset) => {
+    if (!matchesDocNumberAt(text, offset)) return null;
+    docNumber.lastIndex = offset;
+    return docNumber.exec(text);
+};
+
+const wsMatcher: CustomPatternMatcherFunc = (text, offset) => {
+    const re = /[ \t]+/y;
+    re.lastIndex = offset;
+    const m = re.exec(text);
+    if (!m) return null;
+    const end = offset + m[0].length;
+    const trailing = end >= text.length || text[end] === '\n' || text[end] === '\r';
+    return isLineStart(text, offset) || trailing ? m : null;
+};
+
+/**
+ * Builds a three-mode lexer: `main` (lines of the document), `cite` (inside [ … ]) and `value`
+ * (inside { … }). Line-start markers only match at the start of a line, so prose stays one token.
+ */
+export class ThiduaTokenBuilder extends DefaultTokenBuilder {
+
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const built = super.buildTokens(grammar, options) as TokenType[];
+        for (const t of built) delete t.LONGER_ALT;
+        const byName = new Map(built.map(t => [t.name, t]));
+        const tok = (name: string): TokenType => {
+            const t = byName.get(name);
+            if (!t) throw new Error(`unknown token ${name}`);
+            return t;
+        };
+        const custom = (name: string, exec: CustomPatternMatcherFunc, hint?: string[], lineBreaks = false) => {
+            const t = tok(name);
+            t.PATTERN = hint ? { exec, start_chars_hint: hint } as never : exec;
+            t.LINE_BREAKS = lineBreaks;
+            t.LONGER_ALT = undefined;
+            return t;
+        };
+        const kinds = documentKinds.filter(k => k.campaign).map(k => k.title).join('|');
+
+        custom('COMMENT', lineMatcher('//[^\\n\\r]*(?:\\r?\\n[ \\t]*)*'), ['/'], true);
+        custom('WS', wsMatcher, [' ', '\t']);
+        custom('REGISTRY_TITLE', lineMatcher(`SỔ VĂN BẢN[^\\n\\r]*`), ['S']);
+        custom('KIND_LINE', lineMatcher(`(?:${kinds})${EOL}`));
+        custom('QUOC_HIEU', lineMatcher(`(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)${EOL}`), ['C', 'Đ']);
+        custom('TIEU_NGU', lineMatcher(`Độc lập\\s*[-–]\\s*Tự do\\s*[-–]\\s*Hạnh phúc${EOL}`), ['Đ']);
+        custom('NUMBER_LINE', lineMatcher(`Số[ \\t]*:?[ \\t]*[0-9]*[ \\t]*[/-][ \\t]*[A-ZĐ][^\\n\\r]*`), ['S']);
+        custom('PLACE_DATE_LINE', lineMatcher(`[^\\n\\r,\\[\\]{}]{1,60}, ngày[ \\t]+(?:[0-9…. \\t]*tháng[0-9…. \\t]*năm[ \\t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`));
+        custom('NOI_NHAN', lineMatcher(`Nơi nhận:?${EOL}`), ['N']);
+        custom('SIGN_AUTHORITY', lineMatcher(`(?:TM|KT|Q|TL|TUQ)\\.[ \\t]+[^\\n\\r]*`, 'lineStart', m => isUpperLine(m)), ['T', 'K', 'Q']);
+        custom('ROMAN', lineMatcher(`[IVXLC]{1,6}\\.(?=[ \\t]|\\r?\\n|$)`), ['I', 'V', 'X', 'L', 'C']);
+        custom('NUM2', lineMatcher(`[0-9]{1,3}(?:\\.[0-9]{1,2})+\\.?(?=[ \\t])`));
+        custom('NUM1', lineMatcher(`[0-9]{1,3}\\.(?=[ \\t])`));
+        custom('PAREN_MARK', lineMatcher(`[0-9]{1,3}\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
+        custom('LETTER_MARK', lineMatcher(`[a-zđ]\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
+        custom('BULLET', lineMatcher(`[-+•–][ \\t]+`), [...BULLET_CHARS]);
+        custom('CAPS_LINE', lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m)));
+        custom('DOC_NUMBER', docNumberToken);
+        custom('CITE_TEXT', citeText);
+        tok('TEXT').PATTERN = /(?:[^[\]{}\\\n\r]|\\[^\n\r])+/;
+        tok('VALUE_TEXT').PATTERN = /(?:[^}\\\n\r]|\\[^\n\r])+/;
+        tok('VALUE_ID').PATTERN = /#[A-Za-z0-9_\-À-ỹĐđ]+/;
+
+        const nl = tok('NL');
+        const closeLine = (name: string): TokenType => ({
+            name, PATTERN: /\r?\n(?:[ \t]*\r?\n)*[ \t]*/, LINE_BREAKS: true, POP_MODE: true, CATEGORIES: [nl]
+        });
+        const openCite = tok('['), closeCite = tok(']'), openValue = tok('{'), closeValue = tok('}');
+        openCite.PUSH_MODE = 'cite';
+        openValue.PUSH_MODE = 'value';
+        closeCite.POP_MODE = true;
+        closeValue.POP_MODE = true;
+
+        const main = ['NL', 'COMMENT', 'WS', 'REGISTRY_TITLE', 'KIND_LINE', 'QUOC_HIEU', 'TIEU_NGU', 'NUMBER_LINE',
+            'PLACE_DATE_LINE', 'NOI_NHAN', 'SIGN_AUTHORITY', 'ROMAN', 'NUM2', 'NUM1', 'PAREN_MARK', 'LETTER_MARK',
+            'BULLET', 'CAPS_LINE', '[', '{', 'TEXT'].map(tok);
+        const definition: IMultiModeLexerDefinition = {
+            modes: {
+                main,
+                cite: [closeCite, closeLine('NL_IN_CITATION'), tok('DOC_NUMBER'), tok('CITE_TEXT')],
+                value: [closeValue, closeLine('NL_IN_VALUE'), tok('VALUE_ID'), tok('VALUE_TEXT')]
+            },
+            defaultMode: 'main'
+        };
+        return definition;
+    }
+}

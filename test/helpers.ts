@@ -1,0 +1,52 @@
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { parseHelper } from 'langium/test';
+import { createThiduaServices } from '../src/language/thidua-module.js';
+import type { Model } from '../src/language/generated/ast.js';
+
+export const services = createThiduaServices(EmptyFileSystem);
+const parseDoc = parseHelper<Model>(services.Thidua);
+
+let counter = 0;
+/** Parses text as a .thidua document (validated), optionally alongside other documents of the workspace. */
+export async function parse(text: string, options: { uri?: string } = {}): Promise<LangiumDocument<Model>> {
+    return parseDoc(text, { documentUri: options.uri ?? `file:///ws/doc${++counter}.thidua`, validation: true });
+}
+
+export function errorsOf(doc: LangiumDocument): string[] {
+    return [
+        ...doc.parseResult.lexerErrors.map(e => `lex ${e.line}:${e.column} ${e.message}`),
+        ...doc.parseResult.parserErrors.map(e => `parse ${e.token.startLine}:${e.token.startColumn} ${e.message}`),
+        ...(doc.diagnostics ?? []).filter(d => d.severity === 1).map(d => `diag ${d.range.start.line + 1}: ${d.message}`)
+    ];
+}
+
+export { URI };
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createThiduaServices as create } from '../src/language/thidua-module.js';
+import { EmptyFileSystem as Empty } from 'langium';
+
+export const EXAMPLES_DIR = join(import.meta.dirname, '..', 'examples');
+
+/** Builds a fresh workspace from named texts (validated) and returns its documents by name. */
+export async function buildWorkspace(files: Record<string, string>): Promise<Map<string, LangiumDocument<Model>>> {
+    const { shared } = create(Empty);
+    const docs = new Map<string, LangiumDocument<Model>>();
+    for (const [name, text] of Object.entries(files)) {
+        const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file(`/ws/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        docs.set(name, doc);
+    }
+    await shared.workspace.DocumentBuilder.build([...docs.values()], { validation: true });
+    return docs;
+}
+
+export function exampleTexts(): Record<string, string> {
+    return Object.fromEntries(readdirSync(EXAMPLES_DIR).filter(f => f.endsWith('.thidua'))
+        .map(f => [f, readFileSync(join(EXAMPLES_DIR, f), 'utf8')]));
+}
+
+export async function loadExamples(): Promise<Map<string, LangiumDocument<Model>>> {
+    return buildWorkspace(exampleTexts());
+}
