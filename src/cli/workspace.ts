@@ -77,8 +77,16 @@ export async function checkPaths(paths: string[]): Promise<CheckedFile[]> {
     }
     const { shared } = createThiduaCoreServices(NodeFileSystem);
     const byPath = new Map<string, LangiumDocument>();
+    const requested = new Set(targets.map(t => path.resolve(t)));
     for (const file of context) {
-        const text = await readText(file);
+        let text: string;
+        try {
+            text = await readText(file);
+        } catch (e) {
+            // A neighbour loaded only for its registry entries must not stop the check of the requested files.
+            if (e instanceof InputError && !requested.has(path.resolve(file))) continue;
+            throw e;
+        }
         const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.resolve(file)));
         shared.workspace.LangiumDocuments.addDocument(doc);
         byPath.set(path.resolve(file), doc);

@@ -30,9 +30,18 @@ function found(token: IToken): string {
     return `"${image}"`;
 }
 
+/** An opening bracket the parser could not use is one that is never closed on its line. */
+function unclosedMessage(token: IToken): string | undefined {
+    if (token.image === '[') return 'Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.';
+    if (token.image === '{') return 'Giá trị mở bằng "{" nhưng chưa đóng: hãy thêm "}" ở cuối giá trị, trên cùng dòng.';
+    return undefined;
+}
+
 /** Parser errors in Vietnamese. */
 export class ThiduaParserErrorMessageProvider implements IParserErrorMessageProvider {
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
+        const unclosed = unclosedMessage(options.actual);
+        if (unclosed) return unclosed;
         const hint = options.expected.name === ']' ? ' Hãy đóng trích dẫn bằng "]" trên cùng dòng.'
             : options.expected.name === '}' ? ' Hãy đóng giá trị bằng "}" trên cùng dòng.' : '';
         return `Cần ${describe(options.expected)} nhưng gặp ${found(options.actual)}.${hint}`;
@@ -43,6 +52,8 @@ export class ThiduaParserErrorMessageProvider implements IParserErrorMessageProv
     }
     buildNoViableAltMessage(options: { actual: IToken[] }): string {
         const token = options.actual[0];
+        const unclosed = token && unclosedMessage(token);
+        if (unclosed) return unclosed;
         return `Dòng này chưa đúng cấu trúc văn bản ở ${token ? found(token) : 'đây'}.`;
     }
     buildEarlyExitMessage(options: { actual: IToken[] }): string {

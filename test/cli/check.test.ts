@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'thidua.cjs');
+
+function thidua(args: string[], cwd = ROOT) {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'thidua-cli-'));
+    cpSync(join(ROOT, 'examples', 'so-van-ban.thidua'), join(dir, 'so-van-ban.thidua'));
+    writeFileSync(join(dir, 'dung.thidua'), 'KẾ HOẠCH\nVề việc thi đua\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị].\n');
+    mkdirSync(join(dir, 'loi'));
+    writeFileSync(join(dir, 'loi', 'sai.thidua'), 'KẾ HOẠCH\nVề việc thi đua\n\nTheo [Chỉ thị số 34-CT/TW\nĐoạn có dấu ] lạc.\n');
+    writeFileSync(join(dir, 'tcvn3.thidua'), Buffer.from([0x4b, 0xd5, 0x20, 0x48, 0x4f, 0x1e, 0xa1, 0x43, 0x48, 0x0a]));
+});
+
+describe('thidua check', () => {
+    test('the bundled examples: exit 0', () => {
+        const r = thidua(['check', 'examples']);
+        expect(r.err).toContain('Đã kiểm tra 6 tệp');
+        expect(r.code).toBe(0);
+    });
+
+    test('a correct file, with citations resolved against the registry in its folder: exit 0, nothing printed', () => {
+        const r = thidua(['check', 'dung.thidua'], dir);
+        expect(r.out).toBe('');
+        expect(r.code).toBe(0);
+    });
+
+    test('a folder with errors: exit 1, one line per problem as file:line:col: severity [code] message', () => {
+        const r = thidua(['check', 'loi'], dir);
+        expect(r.code).toBe(1);
+        const lines = r.out.trim().split('\n');
+        expect(lines).toContain('loi/sai.thidua:4:6: error [parsing-error] Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.');
+        expect(lines).toContain('loi/sai.thidua:5:13: error [lexing-error] Dấu "]" không có dấu "[" mở trích dẫn tương ứng. Nếu đây là chữ của văn bản, hãy viết "\\]".');
+        for (const line of lines) expect(line).toMatch(/^[^:]+:\d+:\d+: (error|warning|info) \[[\w-]+\] .+$/);
+    });
+
+    test('--format json', () => {
+        const r = thidua(['check', '--format', 'json', 'loi'], dir);
+        expect(r.code).toBe(1);
+        const rows = JSON.parse(r.out) as { file: string; line: number; column: number; severity: string; code: string; message: string }[];
+        expect(rows[0]).toMatchObject({ file: 'loi/sai.thidua', line: 4, column: 6, severity: 'error', code: 'parsing-error' });
+        expect(rows.every(x => typeof x.message === 'string')).toBe(true);
+        const ok = thidua(['check', '--format=json', 'dung.thidua'], dir);
+        expect(JSON.parse(ok.out)).toEqual([]);
+        expect(ok.code).toBe(0);
+    });
+
+    test('a missing file: exit 2 with a Vietnamese message', () => {
+        const r = thidua(['check', 'khong-co.thidua'], dir);
+        expect(r.code).toBe(2);
+        expect(r.err).toBe('Không tìm thấy tệp hoặc thư mục "khong-co.thidua": không tồn tại.\n');
+    });
+
+    test('a file that is not UTF-8 (TCVN3): exit 2, says how to convert', () => {
+        const r = thidua(['check', 'tcvn3.thidua'], dir);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain('không phải văn bản UTF-8');
+        expect(r.err).toContain('UTF-8');
+    });
+
+    test('bad usage: exit 2', () => {
+        expect(thidua([]).code).toBe(2);
+        expect(thidua(['kiemtra', 'examples']).err).toContain('Lệnh không có: "kiemtra"');
+        expect(thidua(['kiemtra', 'examples']).code).toBe(2);
+        expect(thidua(['check']).code).toBe(2);
+        expect(thidua(['check', '--format', 'xml', 'examples']).code).toBe(2);
+        expect(thidua(['check', '--nhanh', 'examples']).code).toBe(2);
+    });
+
+    test('--help: exit 0 and the usage in Vietnamese', () => {
+        const r = thidua(['--help']);
+        expect(r.code).toBe(0);
+        expect(r.out).toContain('Cách dùng');
+    });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, test } from 'vitest';
+import { segments } from '../../src/language/ast-text.js';
+import { isDocument, isKhoan, isParagraph, isSection, isSubKhoan, type Document } from '../../src/language/generated/ast.js';
+import { generateText } from '../../src/generate/text.js';
+import { buildWorkspace, parse } from '../helpers.js';
+
+async function doc(text: string): Promise<Document> {
+    const d = await parse(text);
+    expect(d.parseResult.lexerErrors).toEqual([]);
+    expect(d.parseResult.parserErrors).toEqual([]);
+    const root = d.parseResult.value;
+    if (!isDocument(root)) throw new Error('not a document');
+    return root;
+}
+
+const FULL = `ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG
+Độc lập - Tự do - Hạnh phúc
+Số: 05/KH-UBND
+Tam Đường, ngày 05 tháng 01 năm 2023
+
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2023
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+a) Điểm a.
+- Gạch đầu dòng.
+2. Nội dung
+2.1. Khoản con
+Đoạn văn trong khoản con.
+II. CHỈ TIÊU
+- 1) {Thu ngân sách: 22.400 triệu đồng}.
+Số lượng Giấy khen do Phòng Nội vụ đề xuất.
+Ghi chú 1. không phải khoản; I. cũng không phải mục.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NV.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn A
+`;
+
+describe('line structure', () => {
+    test('header lines keep their order; number, place and date are recognised', async () => {
+        const d = await doc(FULL);
+        expect(d.headerLines.map(h => h.agency ?? h.quocHieu ?? h.tieuNgu)).toEqual([
+            'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG', 'Độc lập - Tự do - Hạnh phúc'
+        ]);
+        expect(d.numberLine).toBe('Số: 05/KH-UBND');
+        expect(d.placeDate).toBe('Tam Đường, ngày 05 tháng 01 năm 2023');
+        expect(d.kind?.trim()).toBe('KẾ HOẠCH');
+    });
+
+    test('sections, khoản, sub-khoản, điểm and bullets nest', async () => {
+        const d = await doc(FULL);
+        const [s1, s2] = d.body;
+        expect(isSection(s1) && isSection(s2)).toBe(true);
+        if (!isSection(s1) || !isSection(s2)) return;
+        expect(s1.mark).toBe('I.');
+        const [k1, k2] = s1.items;
+        expect(isKhoan(k1) && k1.items.map(i => isParagraph(i) ? (i.mark ?? i.bullet?.trim()) : '')).toEqual(['a)', '-']);
+        expect(isKhoan(k2) && isSubKhoan(k2.items[0]) && k2.items[0].items.length).toBe(1);
+        const indicator = s2.items[0];
+        expect(isParagraph(indicator) && [indicator.bullet, indicator.mark]).toEqual(['- ', '1)']);
+    });
+
+    test('markers count only at the start of a line; "Số lượng" is prose, not a number line', async () => {
+        const d = await doc(FULL);
+        const s2 = d.body[1];
+        if (!isSection(s2)) throw new Error();
+        expect(s2.items.slice(1).every(isParagraph)).toBe(true);
+        expect(generateText(d)).toContain('Ghi chú 1. không phải khoản; I. cũng không phải mục.');
+    });
+
+    test('Nơi nhận and a KT. signature', async () => {
+        const d = await doc(FULL);
+        expect(d.noiNhan?.items).toHaveLength(2);
+        expect(d.signature).toMatchObject({ authority: 'KT. CHỦ TỊCH', titles: ['PHÓ CHỦ TỊCH'], signer: 'Nguyễn Văn A' });
+    });
+
+    test('comments are not part of the document; escaped brackets are', async () => {
+        const d = await doc('// ghi chú của người soạn\nMột đoạn có dấu \\[1\\] và \\{a\\}.\n');
+        expect(generateText(d)).toBe('Một đoạn có dấu [1] và {a}.\n');
+    });
+
+    test('a URL in prose is not a comment', async () => {
+        const d = await doc('Xem http://example.vn/tin-tuc để biết thêm.\n');
+        expect(generateText(d)).toContain('http://example.vn/tin-tuc');
+    });
+
+    test('a document without a final newline parses', async () => {
+        const d = await doc('Đoạn cuối không có xuống dòng./.');
+        expect(generateText(d)).toBe('Đoạn cuối không có xuống dòng./.\n');
+    });
+
+    test('emphasis: *italic*, **bold**, ***both***', () => {
+        expect(segments('a ***“Đoàn kết”*** b *c* **d**')).toEqual([
+            { text: 'a ', bold: false, italic: false },
+            { text: '“Đoàn kết”', bold: true, italic: true },
+            { text: ' b ', bold: false, italic: false },
+            { text: 'c', bold: false, italic: true },
+            { text: ' ', bold: false, italic: false },
+            { text: 'd', bold: true, italic: false }
+        ]);
+    });
+});
+
+describe('errors a drafter sees are Vietnamese and say how to fix', () => {
+    test('an unclosed citation', async () => {
+        const d = await parse('Theo [Chỉ thị số 34-CT/TW ngày 7/4/2014\nĐoạn sau.\n');
+        const messages = d.parseResult.parserErrors.map(e => e.message);
+        expect(messages[0]).toBe('Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.');
+        expect(d.parseResult.parserErrors[0].token.startOffset).toBe(5);
+    });
+
+    test('an unclosed value', async () => {
+        const d = await parse('Thu ngân sách {22.400 triệu đồng\n');
+        expect(d.parseResult.parserErrors[0].message).toBe('Giá trị mở bằng "{" nhưng chưa đóng: hãy thêm "}" ở cuối giá trị, trên cùng dòng.');
+    });
+
+    test('a stray closing bracket', async () => {
+        const d = await parse('Văn bản có dấu ] lạc.\n');
+        expect(d.parseResult.lexerErrors[0].message).toBe('Dấu "]" không có dấu "[" mở trích dẫn tương ứng. Nếu đây là chữ của văn bản, hãy viết "\\]".');
+    });
+
+    test('a citation that is not in the registry', async () => {
+        const docs = await buildWorkspace({
+            'a.thidua': 'Theo [Chỉ thị số 99-CT/TW ngày 1/1/2020 của Bộ Chính trị].\n',
+            'so.thidua': 'SỔ VĂN BẢN\n- [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về thi đua\n'
+        });
+        const diags = docs.get('a.thidua')!.diagnostics ?? [];
+        expect(diags.map(d => d.message)).toEqual([
+            'Văn bản số 99-CT/TW chưa có trong sổ văn bản của thư mục. Hãy thêm nó vào tệp sổ văn bản (dòng "- [Loại số … ngày … của …] về …") hoặc sửa số, ký hiệu cho đúng.'
+        ]);
+        expect(diags[0].range.start.character).toBe(17);
+    });
+
+    test('messages are in Unicode NFC', async () => {
+        const d = await parse('Theo [Chỉ thị số 34-CT/TW\n');
+        for (const e of d.parseResult.parserErrors) expect(e.message).toBe(e.message.normalize('NFC'));
+    });
+});
