@@ -8,7 +8,8 @@ import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } fr
 import { inlineSource, lineSource, plainText } from './ast-text.js';
 import {
     isCitation, isDocument, isKhoan, isParagraph, isSection, isSubKhoan, isValue,
-    type Citation, type Document, type Khoan, type Model, type Paragraph, type RegistryEntry, type Section, type SubKhoan, type Value
+    type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph, type RegistryEntry,
+    type Section, type SectionItem, type SubKhoan, type Value
 } from './generated/ast.js';
 
 export interface IndicatorEntry {
@@ -25,6 +26,11 @@ export interface ValueEntry { node: Value; value: TypedValue }
 export interface SectionEntry { node: Section; title: string; role?: SectionRole }
 export interface AssignmentEntry { node: Khoan | SubKhoan | Paragraph; assignment: Assignment }
 export interface AwardEntry { node: AstNode; mention: AwardMention }
+
+/** A theme or slogan the document gives itself: chủ đề (năm …) “…”, khẩu hiệu “…”. */
+export interface ThemeInfo { label: 'chủ đề' | 'khẩu hiệu'; year?: number; text: string; node: AstNode }
+/** A movement named in quotes: phong trào “…”, cuộc vận động “…”. */
+export interface MovementInfo { name: string; node: AstNode }
 
 export interface SignatureInfo { authority?: string; titles: string[]; signer?: string; notes: string[] }
 
@@ -45,6 +51,12 @@ export interface DocumentModel {
     citations: CitationEntry[];
     campaignPeriod?: { node: Value; value: PeriodValue };
     campaignYear?: number;
+    /** Căn cứ / Thực hiện lines before the first section. */
+    basis: Paragraph[];
+    themes: ThemeInfo[];
+    movements: MovementInfo[];
+    /** The body ends with the closing mark "./.". */
+    closed: boolean;
     assignments: AssignmentEntry[];
     awards: AwardEntry[];
     recipients: string[];
@@ -68,7 +80,8 @@ export class ThiduaDocumentModel {
 
 export function buildModel(root: Model): DocumentModel {
     const model: DocumentModel = {
-        sections: [], values: [], indicators: [], citations: [], assignments: [], awards: [], recipients: []
+        sections: [], values: [], indicators: [], citations: [], assignments: [], awards: [], recipients: [],
+        basis: [], themes: [], movements: [], closed: false
     };
     if (!isDocument(root)) {
         for (const entry of root.entries) {
@@ -104,9 +117,18 @@ export function buildModel(root: Model): DocumentModel {
     }
     for (const node of AstUtils.streamAllContents(root)) {
         if (isParagraph(node) || isKhoan(node) || isSubKhoan(node) || isSection(node)) {
-            for (const mention of findAwards(plainText(inlineSource(node.parts)))) model.awards.push({ node, mention });
+            const text = plainText(inlineSource(node.parts));
+            for (const mention of findAwards(text)) model.awards.push({ node, mention });
+            for (const t of findThemes(text)) model.themes.push({ ...t, node });
+            for (const name of findMovements(text)) model.movements.push({ name, node });
         }
     }
+    for (const item of root.body) {
+        if (!isParagraph(item)) break;
+        if (/^(?:Căn cứ|Thực hiện)\s/u.test(plainText(inlineSource(item.parts)).trim())) model.basis.push(item);
+    }
+    const lastLine = lastParagraphText(root.body);
+    model.closed = /\.\/\.\s*$/.test(lastLine);
     model.recipients = root.noiNhan?.items.map(i => plainText(inlineSource(i.parts)).trim()) ?? [];
     if (root.signature) {
         model.signature = {
@@ -117,6 +139,44 @@ export function buildModel(root: Model): DocumentModel {
         };
     }
     return model;
+}
+
+function lastParagraphText(items: readonly (BodyItem | KhoanItem | SectionItem)[]): string {
+    const last = items[items.length - 1];
+    if (!last) return '';
+    if (isParagraph(last)) return plainText(inlineSource(last.parts));
+    return last.items.length ? lastParagraphText(last.items) : plainText(inlineSource(last.parts));
+}
+
+const THEME = /(chủ đề|khẩu hiệu)(?:\s+(?:hành động\s+)?năm\s+([0-9]{4}))?[^“"]{0,60}?[:]?\s*[“"]([^”"]+)[”"]/giu;
+
+/** Themes and slogans written in quotes after "chủ đề" or "khẩu hiệu". */
+export function findThemes(text: string): Omit<ThemeInfo, 'node'>[] {
+    const out: Omit<ThemeInfo, 'node'>[] = [];
+    THEME.lastIndex = 0;
+    for (let m = THEME.exec(text); m; m = THEME.exec(text)) {
+        out.push({ label: m[1].toLocaleLowerCase('vi') as 'chủ đề', year: m[2] ? Number(m[2]) : undefined, text: m[3].trim() });
+    }
+    return out;
+}
+
+/** Names in quotes that follow "phong trào", "cuộc vận động" or a list of such names. */
+export function findMovements(text: string): string[] {
+    const out: string[] = [];
+    const re = /“([^”]+)”/gu;
+    let lastEnd = -1;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        const before = text.slice(Math.max(0, m.index - 60), m.index);
+        const gap = lastEnd >= 0 ? text.slice(lastEnd, m.index) : '.';
+        const chained = /^[^.“”]{0,40}$/u.test(gap) && /[,;]|(?<![\p{L}])và(?![\p{L}])/u.test(gap);
+        if (/(?:phong trào|cuộc vận động|thi đua)[^.;“”]{0,40}$/u.test(before) && !/chủ đề[^“”]{0,40}$/u.test(before) || chained) {
+            out.push(m[1].trim());
+            lastEnd = m.index + m[0].length;
+        } else {
+            lastEnd = -1;
+        }
+    }
+    return out;
 }
 
 function unescape(s: string): string {

@@ -103,6 +103,16 @@ describe('typed values of seed 000 (Chỉ thị, Hạ Lang 2023)', () => {
         expect(wrong).toMatchObject({ type: 'period', start: { kind: 'year', year: 2021 }, end: { kind: 'year', year: 2015 } });
     });
 
+    test('chủ đề, movements in quotes, and the closing mark', () => {
+        expect(m.themes.map(t => [t.label, t.year, t.text])).toEqual([
+            ['chủ đề', undefined, 'Đoàn kết, kỷ cương, gương mẫu, chủ động đổi mới, sáng tạo, khát vọng phát triển']
+        ]);
+        expect(m.movements.map(x => x.name)).toContain('Hạ Lang chung sức xây dựng nông thôn mới');
+        expect(m.movements.map(x => x.name)).toContain('Dân vận khéo');
+        expect(m.movements.map(x => x.name)).not.toContain('tự diễn biến');
+        expect(m.closed).toBe(true);
+    });
+
     test('Nơi nhận and signature', () => {
         expect(m.recipients[0]).toBe('Ban TĐKT, Sở nội vụ;');
         expect(m.recipients.at(-1)).toBe('Lưu: VT, NV.');
@@ -154,6 +164,11 @@ describe('typed values of seed 001 (Kế hoạch, chủ đề năm 2023)', () =>
 
     test('the period "từ nay đến hết tháng 12 năm 2023" ends with December 2023', () => {
         expect(m.campaignPeriod?.value).toMatchObject({ start: { kind: 'now' }, end: { kind: 'date', date: { month: 12, year: 2023, form: 'month' } } });
+    });
+
+    test('the themes the plan gives itself, with their years (one says 2022 in a 2023 plan)', () => {
+        expect(m.themes.map(t => t.year)).toEqual([2023, 2023, 2023, 2023, 2022]);
+        expect(m.basis.map(b => b.parts.length)).toEqual([3]);
     });
 
     test('signature with quyền hạn', () => {
