@@ -31,7 +31,12 @@ export const EXAMPLES_DIR = join(import.meta.dirname, '..', 'examples');
 
 /** Builds a fresh workspace from named texts (validated) and returns its documents by name. */
 export async function buildWorkspace(files: Record<string, string>): Promise<Map<string, LangiumDocument<Model>>> {
-    const { shared } = create(Empty);
+    return (await workspace(files)).docs;
+}
+
+export async function workspace(files: Record<string, string>) {
+    const all = create(Empty);
+    const { shared } = all;
     const docs = new Map<string, LangiumDocument<Model>>();
     for (const [name, text] of Object.entries(files)) {
         const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file(`/ws/${name}`));
@@ -39,7 +44,7 @@ export async function buildWorkspace(files: Record<string, string>): Promise<Map
         docs.set(name, doc);
     }
     await shared.workspace.DocumentBuilder.build([...docs.values()], { validation: true });
-    return docs;
+    return { docs, services: all };
 }
 
 export function exampleTexts(): Record<string, string> {

@@ -95,6 +95,8 @@ export async function checkPaths(paths: string[]): Promise<CheckedFile[]> {
     const unique = [...new Set(targets.map(t => path.resolve(t)))];
     return unique.map(abs => {
         const document = byPath.get(abs)!;
-        return { file: path.relative(process.cwd(), abs) || abs, document, diagnostics: document.diagnostics ?? [] };
+        // Hints are editor suggestions (e.g. a normalised date form), not findings of a check run.
+        const diagnostics = (document.diagnostics ?? []).filter(d => d.severity !== 4);
+        return { file: path.relative(process.cwd(), abs) || abs, document, diagnostics };
     });
 }

@@ -72,7 +72,7 @@ export function findAwards(text: string): AwardMention[] {
             const sentence = before.slice(sentenceStart);
             let conferrer = /(?:^|\s)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng)[^,;.]*?)\s+(?:tặng|khen thưởng|quyết định tặng)\s*$/u.exec(sentence)?.[1];
             conferrer ??= /^\s+(?:của\s+)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng|Ủy ban|UBND)[^,;.:]*)/u.exec(after)?.[1];
-            const propose = /(?<![\p{L}\p{N}])(?:đề nghị|trình|đề xuất)(?![\p{L}\p{N}])/iu.test(sentence) || /(?<![\p{L}\p{N}])(?:trình|đề nghị)(?![\p{L}\p{N}])[^.]*(?:tỉnh|Thủ tướng|Chủ tịch nước)/iu.test(after.split('.')[0] ?? '');
+            const propose = /(?<![\p{L}\p{N}])(?:đề nghị|trình|đề xuất)(?![\p{L}\p{N}])/iu.test(sentence) || /(?<![\p{L}\p{N}])(?:trình|đề nghị)(?![\p{L}\p{N}])[^.]*(?:tỉnh|Thủ tướng|Chủ tịch nước)/iu.test(after.split(/[.;]/)[0] ?? '');
             const recipients = /^\s+(?:[^,;.]*?\s)?cho\s+([^.;]+)/u.exec(after)?.[1]?.trim();
             out.push({ award, text: text.slice(i, i + name.length), conferrer: conferrer?.trim(), mode: propose ? 'propose' : 'confer', recipients, offset: i });
         }

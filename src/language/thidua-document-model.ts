@@ -47,6 +47,8 @@ export interface DocumentModel {
     subject?: string;
     sections: SectionEntry[];
     values: ValueEntry[];
+    /** The parsed value of each { … } node. */
+    valueOf: Map<Value, TypedValue>;
     indicators: IndicatorEntry[];
     citations: CitationEntry[];
     campaignPeriod?: { node: Value; value: PeriodValue };
@@ -80,7 +82,7 @@ export class ThiduaDocumentModel {
 
 export function buildModel(root: Model): DocumentModel {
     const model: DocumentModel = {
-        sections: [], values: [], indicators: [], citations: [], assignments: [], awards: [], recipients: [],
+        sections: [], values: [], valueOf: new Map(), indicators: [], citations: [], assignments: [], awards: [], recipients: [],
         basis: [], themes: [], movements: [], closed: false
     };
     if (!isDocument(root)) {
@@ -94,6 +96,7 @@ export function buildModel(root: Model): DocumentModel {
         if (isValue(node)) {
             const value = parseValue(unescape(node.text ?? ''));
             model.values.push({ node, value });
+            model.valueOf.set(node, value);
             if (value.type === 'indicator') model.indicators.push(indicatorEntry(node, value));
         } else if (isCitation(node)) {
             model.citations.push({ node, info: parseCitation(node.head, node.number?.$refText, node.tail) });
@@ -104,10 +107,10 @@ export function buildModel(root: Model): DocumentModel {
     }
     const periods = model.values.filter((v): v is { node: Value; value: PeriodValue } => v.value.type === 'period');
     model.campaignPeriod = periods.find(p => sectionOf(p.node) && sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian')
-        ?? periods.find(p => p.value.end?.kind === 'date' || p.value.end?.kind === 'year');
+        ?? periods.find(p => p.value.start?.kind !== 'year' && (p.value.end?.kind === 'date' || p.value.end?.kind === 'year'));
     const end = model.campaignPeriod?.value.end;
-    model.campaignYear = end?.date?.year ?? end?.year ?? model.date?.year
-        ?? (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined);
+    model.campaignYear = end?.date?.year ?? end?.year
+        ?? (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ?? model.date?.year;
     for (const s of model.sections.filter(s => s.role === 'to-chuc')) {
         for (const item of s.node.items) {
             const text = plainText(lineSource(item));

@@ -4,7 +4,9 @@ import {
 } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { ThiduaGeneratedModule, ThiduaGeneratedSharedModule } from './generated/module.js';
+import { ThiduaCodeActionProvider } from './lsp/thidua-code-action-provider.js';
 import { ThiduaDocumentModel } from './thidua-document-model.js';
+import { ThiduaDocumentValidator } from './thidua-document-validator.js';
 import { ThiduaLexer } from './thidua-lexer.js';
 import { ThiduaLexerErrorMessageProvider } from './thidua-lexer-error-messages.js';
 import { ThiduaLinker } from './thidua-linker.js';
@@ -33,11 +35,16 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
         Linker: services => new ThiduaLinker(services)
     },
     model: { DocumentModel: () => new ThiduaDocumentModel() },
-    validation: { ThiduaValidator: () => new ThiduaValidator() }
+    validation: {
+        ThiduaValidator: services => new ThiduaValidator(services),
+        DocumentValidator: services => new ThiduaDocumentValidator(services)
+    }
 };
 
-export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices> =
-    ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>;
+export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices> = {
+    ...(ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>),
+    lsp: { CodeActionProvider: () => new ThiduaCodeActionProvider() }
+};
 
 /** Services for the language server (LSP features included). */
 export function createThiduaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Thidua: ThiduaServices } {
@@ -54,7 +61,7 @@ export function createThiduaCoreServices(context: DefaultSharedCoreModuleContext
     const shared = inject(createDefaultSharedCoreModule(context), ThiduaGeneratedSharedModule);
     const Thidua = inject(createDefaultCoreModule({ shared }), ThiduaGeneratedModule, ThiduaCoreModule);
     shared.ServiceRegistry.register(Thidua);
-    registerValidationChecks(Thidua as unknown as ThiduaServices);
+    registerValidationChecks(Thidua);
     shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Thidua };
 }

@@ -1,13 +1,100 @@
-import type { ValidationChecks } from 'langium';
-import type { ThiduaAstType } from './generated/ast.js';
-import type { ThiduaServices } from './thidua-module.js';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { isTextPart, type Citation, type Document, type Khoan, type Paragraph, type Recipient, type RegistryEntry, type Section, type SubKhoan, type ThiduaAstType, type Value } from './generated/ast.js';
+import { AwardChecks } from './checks/awards.js';
+import { CitationChecks } from './checks/citations.js';
+import { DateChecks } from './checks/dates.js';
+import { IndicatorChecks } from './checks/indicators.js';
+import { PeriodChecks } from './checks/periods.js';
+import { PieceText, piecesOf } from './checks/rules.js';
+import { SoKyHieuChecks } from './checks/so-ky-hieu.js';
+import { StructureChecks } from './checks/structure.js';
+import { TextChecks } from './checks/text.js';
+import { YearChecks } from './checks/years.js';
+import type { ThiduaCoreServices } from './thidua-module.js';
+
+type Line = Paragraph | Khoan | SubKhoan | Section | Recipient;
 
 /** Registers the checks; each family of rules lives in its own file under checks/. */
-export function registerValidationChecks(services: ThiduaServices): void {
+export function registerValidationChecks(services: ThiduaCoreServices): void {
     const registry = services.validation.ValidationRegistry;
-    const validator = services.validation.ThiduaValidator;
-    const checks: ValidationChecks<ThiduaAstType> = {};
-    registry.register(checks, validator);
+    const v = services.validation.ThiduaValidator;
+    const checks: ValidationChecks<ThiduaAstType> = {
+        Document: [v.checkDocument],
+        Citation: [v.checkCitation],
+        RegistryEntry: [v.checkRegistryEntry],
+        Value: [v.checkValue],
+        Paragraph: [v.checkLine],
+        Khoan: [v.checkLine],
+        SubKhoan: [v.checkLine],
+        Section: [v.checkLine],
+        Recipient: [v.checkLine]
+    };
+    registry.register(checks, v);
+    registry.register<ThiduaAstType>({ Document: [v.checkWorkspace] }, v, 'slow');
 }
 
-export class ThiduaValidator {}
+export class ThiduaValidator {
+    private readonly soKyHieu: SoKyHieuChecks;
+    private readonly dates = new DateChecks();
+    private readonly citations: CitationChecks;
+    private readonly periods: PeriodChecks;
+    private readonly years: YearChecks;
+    private readonly indicators: IndicatorChecks;
+    private readonly awards: AwardChecks;
+    private readonly structure: StructureChecks;
+    private readonly text = new TextChecks();
+
+    constructor(services: ThiduaCoreServices) {
+        const models = services.model.DocumentModel;
+        this.soKyHieu = new SoKyHieuChecks(models);
+        this.citations = new CitationChecks(models, services.shared.workspace.LangiumDocuments);
+        this.periods = new PeriodChecks(models);
+        this.years = new YearChecks(models);
+        this.indicators = new IndicatorChecks(models);
+        this.awards = new AwardChecks(models);
+        this.structure = new StructureChecks(models);
+    }
+
+    checkDocument(doc: Document, accept: ValidationAcceptor): void {
+        this.soKyHieu.checkNumberLine(doc, accept);
+        this.dates.checkHeaderDate(doc, accept);
+        this.citations.checkFirstMentions(doc, accept);
+        this.periods.checkAssignments(doc, accept);
+        this.indicators.checkDocument(doc, accept);
+        this.awards.checkAwards(doc, accept);
+        this.structure.checkRequiredParts(doc, accept);
+        this.structure.checkNoiNhan(doc, accept);
+        this.structure.checkSignature(doc, accept);
+        this.text.checkNfc(doc, accept);
+        this.text.checkNumberLineSpace(doc, accept);
+    }
+
+    checkWorkspace(doc: Document, accept: ValidationAcceptor): void {
+        this.citations.checkConsistency(doc, accept);
+    }
+
+    checkCitation(citation: Citation, accept: ValidationAcceptor): void {
+        this.soKyHieu.checkCitationNumber(citation, accept);
+        this.dates.checkCitationDate(citation, accept);
+        this.citations.checkCitation(citation, accept);
+    }
+
+    checkRegistryEntry(entry: RegistryEntry, accept: ValidationAcceptor): void {
+        this.dates.checkCitationDate(entry, accept);
+    }
+
+    checkValue(value: Value, accept: ValidationAcceptor): void {
+        this.dates.checkValueDates(value, accept);
+        this.periods.checkValue(value, accept);
+        this.indicators.checkValue(value, accept);
+    }
+
+    checkLine(line: Line, accept: ValidationAcceptor): void {
+        const text = new PieceText(piecesOf(line.parts));
+        this.text.checkProse(text, accept);
+        this.text.checkJoined(text, accept);
+        this.periods.checkProse(text, accept);
+        this.years.checkProse(text, accept);
+        for (const part of line.parts) if (isTextPart(part)) this.dates.checkRealDates(part, 'text', part.text, accept);
+    }
+}

@@ -15,18 +15,19 @@ function thidua(args: string[], cwd = ROOT) {
 let dir: string;
 beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'thidua-cli-'));
-    cpSync(join(ROOT, 'examples', 'so-van-ban.thidua'), join(dir, 'so-van-ban.thidua'));
-    writeFileSync(join(dir, 'dung.thidua'), 'KẾ HOẠCH\nVề việc thi đua\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị].\n');
+    cpSync(join(ROOT, 'test', 'fixtures', 'correct', 'ke-hoach-chuan.thidua'), join(dir, 'dung.thidua'));
+    cpSync(join(ROOT, 'test', 'fixtures', 'correct', 'so-van-ban.thidua'), join(dir, 'so-van-ban.thidua'));
     mkdirSync(join(dir, 'loi'));
     writeFileSync(join(dir, 'loi', 'sai.thidua'), 'KẾ HOẠCH\nVề việc thi đua\n\nTheo [Chỉ thị số 34-CT/TW\nĐoạn có dấu ] lạc.\n');
     writeFileSync(join(dir, 'tcvn3.thidua'), Buffer.from([0x4b, 0xd5, 0x20, 0x48, 0x4f, 0x1e, 0xa1, 0x43, 0x48, 0x0a]));
 });
 
 describe('thidua check', () => {
-    test('the bundled examples: exit 0', () => {
+    test('the bundled examples: their real mistakes are reported, exit 1 (one is an error: "giai đoạn 2021-2015")', () => {
         const r = thidua(['check', 'examples']);
-        expect(r.err).toContain('Đã kiểm tra 6 tệp');
-        expect(r.code).toBe(0);
+        expect(r.err).toContain('Đã kiểm tra 6 tệp: 1 lỗi, 14 cảnh báo và ghi chú.');
+        expect(r.out).toContain('examples/000-chi-thi-ha-lang-2023.thidua:50:553: error [thoi-gian-nguoc] Thời gian bắt đầu (2021) sau thời gian kết thúc (2015).');
+        expect(r.code).toBe(1);
     });
 
     test('a correct file, with citations resolved against the registry in its folder: exit 0, nothing printed', () => {
@@ -48,7 +49,7 @@ describe('thidua check', () => {
         const r = thidua(['check', '--format', 'json', 'loi'], dir);
         expect(r.code).toBe(1);
         const rows = JSON.parse(r.out) as { file: string; line: number; column: number; severity: string; code: string; message: string }[];
-        expect(rows[0]).toMatchObject({ file: 'loi/sai.thidua', line: 4, column: 6, severity: 'error', code: 'parsing-error' });
+        expect(rows.find(x => x.code === 'parsing-error')).toMatchObject({ file: 'loi/sai.thidua', line: 4, column: 6, severity: 'error' });
         expect(rows.every(x => typeof x.message === 'string')).toBe(true);
         const ok = thidua(['check', '--format=json', 'dung.thidua'], dir);
         expect(JSON.parse(ok.out)).toEqual([]);

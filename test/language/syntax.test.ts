@@ -128,16 +128,18 @@ describe('errors a drafter sees are Vietnamese and say how to fix', () => {
         expect(d.parseResult.lexerErrors[0].message).toBe('Dấu "]" không có dấu "[" mở trích dẫn tương ứng. Nếu đây là chữ của văn bản, hãy viết "\\]".');
     });
 
-    test('a citation that is not in the registry', async () => {
+    test('a citation that is not in the registry is information, not a linking error', async () => {
         const docs = await buildWorkspace({
             'a.thidua': 'Theo [Chỉ thị số 99-CT/TW ngày 1/1/2020 của Bộ Chính trị].\n',
             'so.thidua': 'SỔ VĂN BẢN\n- [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về thi đua\n'
         });
         const diags = docs.get('a.thidua')!.diagnostics ?? [];
-        expect(diags.map(d => d.message)).toEqual([
-            'Văn bản số 99-CT/TW chưa có trong sổ văn bản của thư mục. Hãy thêm nó vào tệp sổ văn bản (dòng "- [Loại số … ngày … của …] về …") hoặc sửa số, ký hiệu cho đúng.'
-        ]);
-        expect(diags[0].range.start.character).toBe(17);
+        const unknown = diags.filter(d => d.code === 'trich-dan-chua-dang-ky');
+        expect(unknown.map(d => [d.severity, d.message])).toEqual([[3,
+            'Văn bản số 99-CT/TW chưa có trong sổ văn bản. Hãy thêm vào sổ (tệp bắt đầu bằng dòng "SỔ VĂN BẢN") để kiểm tra được số, ngày và cơ quan ban hành. (NĐ 30, Phụ lục I, mục II.6b)'
+        ]]);
+        expect(unknown[0].range.start.character).toBe(17);
+        expect(diags.filter(d => d.severity === 1)).toEqual([]);
     });
 
     test('messages are in Unicode NFC', async () => {

@@ -1,0 +1,129 @@
+import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
+import { parseCitation, type CitationInfo } from '../../domain/citation.js';
+import { dayNumber, findDates, shortForm, toIso } from '../../domain/dates.js';
+import { isCitation, isDocument, isRegistryDoc, type Citation, type Document, type RegistryEntry } from '../generated/ast.js';
+import type { ThiduaDocumentModel } from '../thidua-document-model.js';
+import { propertyOffset, rangeOf, report, type Fix } from './rules.js';
+
+/** Issuers compared as drafters write them: "UBND" = "Ủy ban nhân dân", "Uỷ" = "Ủy", case ignored. */
+export function normaliseIssuer(s: string): string {
+    return s.normalize('NFC').toLocaleLowerCase('vi')
+        .replace(/uỷ/g, 'ủy').replace(/\bubnd\b/g, 'ủy ban nhân dân').replace(/\bhđnd\b/g, 'hội đồng nhân dân')
+        .replace(/\s+/g, ' ').trim();
+}
+
+export function sameIssuer(a: string, b: string): boolean {
+    const x = normaliseIssuer(a), y = normaliseIssuer(b);
+    return x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ');
+}
+
+function infoOf(c: Citation | RegistryEntry): CitationInfo {
+    return parseCitation(c.head, isCitation(c) ? c.number?.$refText : c.number, c.tail);
+}
+
+/** Citations of prior documents: dated before the citing one, agreeing with the registry and each other. */
+export class CitationChecks {
+    constructor(private readonly models: ThiduaDocumentModel, private readonly documents: LangiumDocuments) {}
+
+    checkCitation(citation: Citation, accept: ValidationAcceptor): void {
+        const info = infoOf(citation);
+        const model = this.models.get(citation);
+        if (info.date && model.date?.year !== undefined) {
+            const cited = dayNumber(info.date), citing = dayNumber(model.date, true);
+            if (cited !== undefined && citing !== undefined && cited > citing) {
+                report(accept, 'trich-dan-sau-ngay', `Văn bản được trích dẫn (${shortForm(info.date)}) có ngày sau ngày ban hành của văn bản này (${model.date.raw.replace(/^ngày\s*/u, '')}). Hãy kiểm tra lại ngày trích dẫn hoặc ngày ban hành.`,
+                    { node: citation, property: 'tail' });
+            }
+        }
+        const number = citation.number;
+        if (!number) return;
+        const entry = number.ref;
+        if (!entry && number.$refText) {
+            report(accept, 'trich-dan-chua-dang-ky', `Văn bản số ${number.$refText} chưa có trong sổ văn bản. Hãy thêm vào sổ (tệp bắt đầu bằng dòng "SỔ VĂN BẢN") để kiểm tra được số, ngày và cơ quan ban hành.`,
+                { node: citation, range: number.$refNode?.range }, this.addToRegistry(citation));
+            return;
+        }
+        if (!entry) return;
+        const reg = infoOf(entry);
+        const tail = citation.tail ?? '';
+        const tailStart = propertyOffset(citation, 'tail');
+        if (info.date && reg.date && toIso(info.date) !== toIso(reg.date) && tailStart !== undefined) {
+            const d = findDates(tail).find(x => x.form !== 'month')!;
+            const start = tailStart + d.offset + (/^ngày\s+/iu.exec(d.raw)?.[0].length ?? 0);
+            const range = rangeOf(citation, start, tailStart + d.offset + d.length);
+            report(accept, 'trich-dan-khac-so-van-ban', `Sổ văn bản ghi văn bản số ${number.$refText} ban hành ngày ${shortForm(reg.date)}, trích dẫn ở đây ghi ${shortForm(info.date)}.`,
+                { node: citation, range }, [{ title: `Sửa theo sổ văn bản: ${shortForm(reg.date)}`, edits: [{ range, newText: shortForm(reg.date) }] }]);
+        }
+        if (info.issuer && reg.issuer && !sameIssuer(info.issuer, reg.issuer) && tailStart !== undefined) {
+            const start = tailStart + tail.indexOf(info.issuer);
+            const range = rangeOf(citation, start, start + info.issuer.length);
+            report(accept, 'trich-dan-khac-so-van-ban', `Sổ văn bản ghi văn bản số ${number.$refText} của ${reg.issuer}, trích dẫn ở đây ghi của ${info.issuer}.`,
+                { node: citation, range }, [{ title: `Sửa theo sổ văn bản: ${reg.issuer}`, edits: [{ range, newText: reg.issuer }] }]);
+        }
+    }
+
+    /** NĐ 30: the first mention of a document is full (loại, số, ngày, cơ quan); later ones may be short. */
+    checkFirstMentions(doc: Document, accept: ValidationAcceptor): void {
+        const model = this.models.get(doc);
+        if (!model.kind) return;
+        const seen = new Set<string>();
+        for (const { node, info } of model.citations) {
+            if (!isCitation(node) || !node.number) continue;
+            const key = node.number.$refText;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            if (info.kind?.normative && info.kind.name !== 'Nghị định' && info.kind.name !== 'Thông tư') continue;
+            const missing = [!info.date && 'ngày ban hành', !info.issuer && 'cơ quan ban hành'].filter(Boolean) as string[];
+            if (!missing.length) continue;
+            const reg = node.number.ref ? infoOf(node.number.ref) : undefined;
+            const fixes: Fix[] = [];
+            const end = node.$cstNode ? node.$cstNode.end - 1 : undefined;
+            if (reg && end !== undefined && (info.date || reg.date) && (info.issuer || reg.issuer)) {
+                const add = (info.date ? '' : ` ngày ${shortForm(reg.date!)}`) + (info.issuer ? '' : ` của ${reg.issuer}`);
+                const tail = (node.tail ?? '').replace(/\s+$/, '');
+                const insertAt = (propertyOffset(node, 'tail') ?? node.number.$refNode!.end) + tail.length;
+                fixes.push({ title: 'Ghi đầy đủ theo sổ văn bản', edits: [{ range: rangeOf(node, insertAt, insertAt), newText: add }] });
+            }
+            report(accept, 'trich-dan-lan-dau', `Lần đầu nhắc đến văn bản số ${key} phải ghi đầy đủ loại, số, ký hiệu, ngày ban hành và cơ quan ban hành; ở đây còn thiếu ${missing.join(' và ')}.`,
+                { node, range: node.$cstNode?.range }, fixes);
+        }
+    }
+
+    /** Workspace-wide (slow): the same document cited with different dates or issuers. */
+    checkConsistency(doc: Document, accept: ValidationAcceptor): void {
+        const mine = this.models.get(doc).citations.filter(c => isCitation(c.node) && c.info.docNumber);
+        if (!mine.length) return;
+        const others = new Map<string, { info: CitationInfo; where: string }[]>();
+        const self = AstUtils.getDocument(doc);
+        for (const other of this.documents.all) {
+            const root = other.parseResult.value;
+            if (!isDocument(root)) continue;
+            for (const c of this.models.get(root).citations) {
+                if (!isCitation(c.node) || !c.info.docNumber || !c.node.$cstNode) continue;
+                const list = others.get(c.info.docNumber.raw) ?? [];
+                const line = c.node.$cstNode.range.start.line + 1;
+                list.push({ info: c.info, where: other === self ? `dòng ${line}` : `${other.uri.path.split('/').pop()} dòng ${line}` });
+                others.set(c.info.docNumber.raw, list);
+            }
+        }
+        for (const { node, info } of mine) {
+            const key = info.docNumber!.raw;
+            const conflict = (others.get(key) ?? []).find(o =>
+                (o.info.date && info.date && toIso(o.info.date) !== toIso(info.date))
+                || (o.info.issuer && info.issuer && !sameIssuer(o.info.issuer, info.issuer)));
+            if (!conflict) continue;
+            const theirs = [conflict.info.date && `ngày ${shortForm(conflict.info.date)}`, conflict.info.issuer && `của ${conflict.info.issuer}`].filter(Boolean).join(' ');
+            report(accept, 'trich-dan-mau-thuan', `Văn bản số ${key} được trích dẫn khác nhau: ở đây ${[info.date && `ngày ${shortForm(info.date)}`, info.issuer && `của ${info.issuer}`].filter(Boolean).join(' ')}, ở ${conflict.where} ${theirs}. Hãy thống nhất theo sổ văn bản.`,
+                { node, property: 'tail' });
+        }
+    }
+
+    private addToRegistry(citation: Citation): Fix[] {
+        const registry = this.documents.all.find(d => isRegistryDoc(d.parseResult.value));
+        if (!registry) return [];
+        const text = registry.textDocument.getText();
+        const line = `- [${citation.head ?? ''}${citation.number?.$refText ?? ''}${citation.tail ?? ''}]`.replace(/\s+\]$/, ']');
+        const end = registry.textDocument.positionAt(text.length);
+        return [{ title: `Thêm văn bản số ${citation.number?.$refText} vào sổ văn bản`, edits: [{ uri: registry.uri.toString(), range: { start: end, end }, newText: (text.endsWith('\n') || text === '' ? '' : '\n') + line + '\n' }] }];
+    }
+}

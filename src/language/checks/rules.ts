@@ -1,0 +1,93 @@
+import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import rulesData from '../../domain/data/rules.json' with { type: 'json' };
+import { isCitation, isTextPart, isValue, type Inline } from '../generated/ast.js';
+
+export type RuleCode = keyof typeof rulesData.rules;
+type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const rules = rulesData.rules as Record<RuleCode, { severity: Severity; source: string }>;
+
+/** One text edit of a quick fix; `uri` set when it edits another file (e.g. the registry). */
+export interface FixEdit { uri?: string; range: Range; newText: string }
+export interface Fix { title: string; edits: FixEdit[] }
+
+/** What a diagnostic carries to the code action provider. */
+export interface ThiduaDiagnosticData { code: RuleCode; fixes: Fix[] }
+
+export interface Where { node: AstNode; property?: string; range?: Range }
+
+/** Reports a rule violation with the rule's severity, its source appended to the message, and its fixes. */
+export function report(accept: ValidationAcceptor, code: RuleCode, message: string, where: Where, fixes: Fix[] = []): void {
+    const rule = rules[code];
+    const data: ThiduaDiagnosticData = { code, fixes };
+    accept(rule.severity, `${message} (${rule.source})`.normalize('NFC'), {
+        node: where.node, property: where.property as never, range: where.range, code, data
+    });
+}
+
+export function rangeOf(node: AstNode, start: number, end: number): Range {
+    const doc = AstUtils.getDocument(node).textDocument;
+    return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+/** The range of the first line of a node, without its line break. */
+export function lineRange(node: AstNode): Range | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    return rangeOf(node, cst.offset, cst.offset + cst.text.split(/\r?\n/)[0].trimEnd().length);
+}
+
+/** Absolute offset of a property's token in the document text. */
+export function propertyOffset(node: AstNode, property: string, index?: number): number | undefined {
+    return GrammarUtils.findNodeForProperty(node.$cstNode, property, index)?.offset;
+}
+
+/** A piece of document text with its absolute offset, so that scans over prose map back to exact ranges. */
+export interface Piece { text: string; offset: number; node: AstNode }
+
+/** The text pieces of inline parts in order: prose, citation text, value text (the id and brackets left out). */
+export function piecesOf(parts: readonly Inline[]): Piece[] {
+    const out: Piece[] = [];
+    for (const part of parts) {
+        if (isTextPart(part)) push(out, part, 'text');
+        else if (isCitation(part)) {
+            push(out, part, 'head');
+            const n = part.number?.$refNode;
+            if (n && part.number) out.push({ text: part.number.$refText, offset: n.offset, node: part });
+            push(out, part, 'tail');
+        } else if (isValue(part)) push(out, part, 'text');
+    }
+    return out;
+}
+
+function push(out: Piece[], node: AstNode, property: string): void {
+    const text = (node as unknown as Record<string, unknown>)[property];
+    const offset = propertyOffset(node, property);
+    if (typeof text === 'string' && offset !== undefined) out.push({ text, offset, node });
+}
+
+/** Joins pieces into one string and maps a position in it back to a document offset. */
+export class PieceText {
+    readonly text: string;
+    private readonly starts: number[] = [];
+    constructor(readonly pieces: Piece[]) {
+        let t = '';
+        for (const p of pieces) {
+            this.starts.push(t.length);
+            t += p.text;
+        }
+        this.text = t;
+    }
+    offsetAt(index: number): number {
+        let i = this.starts.length - 1;
+        while (i > 0 && this.starts[i] > index) i--;
+        const p = this.pieces[i];
+        return p ? p.offset + (index - this.starts[i]) : 0;
+    }
+    nodeAt(index: number): AstNode | undefined {
+        let i = this.starts.length - 1;
+        while (i > 0 && this.starts[i] > index) i--;
+        return this.pieces[i]?.node;
+    }
+}

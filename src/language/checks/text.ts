@@ -1,0 +1,110 @@
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import typosData from '../../domain/data/typos.json' with { type: 'json' };
+import type { Document } from '../generated/ast.js';
+import { PieceText, propertyOffset, rangeOf, report } from './rules.js';
+
+const L = '\\p{L}\\p{N}';
+const typos = [...typosData.typos].sort((a, b) => b.wrong.length - a.wrong.length);
+const rightOf = new Map(typos.map(t => [t.wrong.normalize('NFC').toLocaleLowerCase('vi'), t.right]));
+const TYPO = new RegExp(`(?<![${L}])(?:${typos.map(t => t.wrong.replace(/\s+/g, '\\s+')).join('|')})(?![${L}])`, 'giu');
+const REPEAT = new RegExp(`(?<![${L}])([\\p{L}]+\\s+[\\p{L}]+)(\\s+)\\1(?![${L}])|(?<![${L}])(của|và|các|những|được|là|có|trong|với|cho|để|đã|sẽ|thì|mà|nhằm|theo)(\\s+)\\3(?![${L}])`, 'giu');
+const NO_SPACE = /[,;:](?=\p{L})/gu;
+const WORD = /\p{L}+/gu;
+/** Vowels carrying a tone mark (sắc, huyền, hỏi, ngã, nặng): a Vietnamese syllable has at most one. */
+const TONED = /[áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/giu;
+const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't'];
+const INITIALS = /^(?:ngh|ng|nh|ph|th|tr|ch|gh|gi|kh|qu|[bcdđghklmnprstvx])/iu;
+
+/** Where two syllables typed without a space split ("việcphát" → "việc" + "phát"), if it can be told. */
+export function splitJoined(word: string): number | undefined {
+    TONED.lastIndex = 0;
+    const first = TONED.exec(word);
+    if (!first) return undefined;
+    let i = first.index + 1;
+    while (i < word.length && /[aăâeêioôơuưy]/iu.test(word[i])) i++;
+    for (const f of FINALS) {
+        if (word.slice(i, i + f.length).toLocaleLowerCase('vi') === f && INITIALS.test(word.slice(i + f.length))) return i + f.length;
+    }
+    return INITIALS.test(word.slice(i)) ? i : undefined;
+}
+
+function matchCase(written: string, right: string): string {
+    const first = written[0];
+    return first && first !== first.toLocaleLowerCase('vi') ? right[0].toLocaleUpperCase('vi') + right.slice(1) : right;
+}
+
+/** Vietnamese text: NFC, common misspellings, repeated words, a space after punctuation. */
+export class TextChecks {
+
+    checkNfc(doc: Document, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(doc);
+        const text = document.textDocument.getText();
+        const nfc = text.normalize('NFC');
+        if (text === nfc) return;
+        let i = 0;
+        while (i < text.length && text[i] === nfc[i]) i++;
+        while (i > 0 && /\p{M}/u.test(text[i])) i--;
+        let j = i + 1;
+        while (j < text.length && /\p{M}/u.test(text[j])) j++;
+        report(accept, 'van-ban-nfc', 'Văn bản có chữ tiếng Việt gõ ở dạng tổ hợp (dấu tách rời khỏi chữ), nên tìm kiếm và kiểm tra không nhận ra. Hãy chuẩn hóa toàn bộ tệp về dạng dựng sẵn (Unicode NFC).',
+            { node: doc, range: rangeOf(doc, i, j) },
+            [{ title: 'Chuẩn hóa toàn bộ tệp (Unicode NFC)', edits: [{ range: rangeOf(doc, 0, text.length), newText: nfc }] }]);
+    }
+
+    checkProse(text: PieceText, accept: ValidationAcceptor): void {
+        TYPO.lastIndex = 0;
+        for (let m = TYPO.exec(text.text); m; m = TYPO.exec(text.text)) {
+            const node = text.nodeAt(m.index)!;
+            const right = matchCase(m[0], rightOf.get(m[0].replace(/\s+/g, ' ').toLocaleLowerCase('vi')) ?? m[0]);
+            const range = rangeOf(node, text.offsetAt(m.index), text.offsetAt(m.index + m[0].length - 1) + 1);
+            report(accept, 'sai-chinh-ta', `"${m[0]}" viết sai chính tả; viết đúng là "${right}".`, { node, range },
+                [{ title: `Sửa thành "${right}"`, edits: [{ range, newText: right }] }]);
+        }
+        REPEAT.lastIndex = 0;
+        for (let m = REPEAT.exec(text.text); m; m = REPEAT.exec(text.text)) {
+            const word = m[1] ?? m[3];
+            const gap = m[2] ?? m[4];
+            const second = m.index + word.length;
+            const node = text.nodeAt(m.index)!;
+            // Delete inside one piece only, so that markup such as "{" is never removed with the word.
+            const secondInOnePiece = text.nodeAt(second) === text.nodeAt(second + gap.length + word.length - 1);
+            const [from, to] = secondInOnePiece ? [second, second + gap.length + word.length] : [m.index, second + gap.length];
+            if (text.nodeAt(from) !== text.nodeAt(to - 1)) continue;
+            const range = rangeOf(node, text.offsetAt(from), text.offsetAt(to - 1) + 1);
+            report(accept, 'lap-tu', `Từ "${word}" bị lặp lại liền nhau. Hãy xóa một lần.`, { node, range },
+                [{ title: `Xóa "${word}" thừa`, edits: [{ range, newText: '' }] }]);
+            REPEAT.lastIndex = second + gap.length;
+        }
+        NO_SPACE.lastIndex = 0;
+        for (let m = NO_SPACE.exec(text.text); m; m = NO_SPACE.exec(text.text)) {
+            const before = text.text.slice(Math.max(0, m.index - 12), m.index);
+            if (/[a-z]+$/i.test(before) && /:/.test(m[0]) && /https?$|mailto$/i.test(before)) continue;
+            const node = text.nodeAt(m.index)!;
+            const at = text.offsetAt(m.index) + 1;
+            report(accept, 'thieu-dau-cach', `Thiếu dấu cách sau dấu "${m[0]}".`, { node, range: rangeOf(node, at - 1, at + 1) },
+                [{ title: `Thêm dấu cách sau "${m[0]}"`, edits: [{ range: rangeOf(node, at, at), newText: ' ' }] }]);
+        }
+    }
+
+    /** Two syllables typed together ("việcphát"): two tone marks in one word. */
+    checkJoined(text: PieceText, accept: ValidationAcceptor): void {
+        WORD.lastIndex = 0;
+        for (let m = WORD.exec(text.text); m; m = WORD.exec(text.text)) {
+            if ((m[0].match(TONED) ?? []).length < 2) continue;
+            const node = text.nodeAt(m.index)!;
+            const range = rangeOf(node, text.offsetAt(m.index), text.offsetAt(m.index + m[0].length - 1) + 1);
+            const cut = splitJoined(m[0]);
+            const fixed = cut ? `${m[0].slice(0, cut)} ${m[0].slice(cut)}` : undefined;
+            report(accept, 'thieu-dau-cach', `"${m[0]}" có hai tiếng viết liền nhau${fixed ? `; có phải là "${fixed}"?` : '.'} Hãy thêm dấu cách giữa hai tiếng.`,
+                { node, range }, fixed ? [{ title: `Viết "${fixed}"`, edits: [{ range, newText: fixed }] }] : []);
+        }
+    }
+
+    checkNumberLineSpace(doc: Document, accept: ValidationAcceptor): void {
+        const line = doc.numberLine;
+        const base = propertyOffset(doc, 'numberLine');
+        if (!line || base === undefined || !/^Số:(?=[^\s])/u.test(line)) return;
+        report(accept, 'thieu-dau-cach', 'Thiếu dấu cách sau "Số:"; viết "Số: 12/CT-UBND".', { node: doc, range: rangeOf(doc, base, base + 4) },
+            [{ title: 'Thêm dấu cách sau "Số:"', edits: [{ range: rangeOf(doc, base + 3, base + 3), newText: ' ' }] }]);
+    }
+}

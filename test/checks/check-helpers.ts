@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver';
+import { workspace } from '../helpers.js';
+
+const FIX = join(import.meta.dirname, '..', 'fixtures', 'correct');
+export const KE_HOACH = readFileSync(join(FIX, 'ke-hoach-chuan.thidua'), 'utf8');
+export const CHI_THI = readFileSync(join(FIX, 'chi-thi-chuan.thidua'), 'utf8');
+export const REGISTRY = readFileSync(join(FIX, 'so-van-ban.thidua'), 'utf8');
+
+/** Replaces exactly one occurrence of `from` (fails loudly when the base text changes). */
+export function edit(base: string, from: string, to: string): string {
+    const i = base.indexOf(from);
+    if (i < 0 || base.indexOf(from, i + 1) >= 0) throw new Error(`"${from}" must occur exactly once`);
+    return base.slice(0, i) + to + base.slice(i + from.length);
+}
+
+export interface Checked {
+    text: string;
+    diagnostics: Diagnostic[];
+    /** The source text each diagnostic covers. */
+    covered(d: Diagnostic): string;
+    /** Applies the n-th quick fix of a diagnostic and returns the resulting texts by file name. */
+    fix(d: Diagnostic, n?: number): Promise<Record<string, string>>;
+}
+
+/** Checks `text` as doc.thidua, in a workspace with the registry (unless `files` says otherwise). */
+export async function check(text: string, files: Record<string, string> = { 'so-van-ban.thidua': REGISTRY }): Promise<Checked> {
+    const { docs, services } = await workspace({ 'doc.thidua': text, ...files });
+    const doc = docs.get('doc.thidua')!;
+    const td = TextDocument.create('x', 'thidua', 0, text);
+    return {
+        text,
+        diagnostics: doc.diagnostics ?? [],
+        covered: d => td.getText(d.range),
+        async fix(d, n = 0) {
+            const actions = await services.Thidua.lsp.CodeActionProvider!.getCodeActions(doc, {
+                textDocument: { uri: doc.uri.toString() }, range: d.range, context: { diagnostics: [d] }
+            });
+            const action = (actions ?? [])[n];
+            if (!action || !('edit' in action) || !action.edit?.changes) throw new Error('no quick fix');
+            const out: Record<string, string> = {};
+            for (const [uri, edits] of Object.entries(action.edit.changes)) {
+                const target = [...docs.entries()].find(([, x]) => x.uri.toString() === uri)!;
+                out[target[0]] = TextDocument.applyEdits(TextDocument.create(uri, 'thidua', 0, target[1].textDocument.getText()), edits as TextEdit[]);
+            }
+            return out;
+        }
+    };
+}
+
+export function codeOf(d: Diagnostic): string {
+    return String(d.code);
+}
+
+export function one(c: Checked, code: string): Diagnostic {
+    const found = c.diagnostics.filter(d => codeOf(d) === code);
+    if (found.length !== 1) throw new Error(`expected one ${code}, got ${found.length}: ${c.diagnostics.map(d => `${codeOf(d)} ${d.message}`).join(' | ')}`);
+    return found[0];
+}
