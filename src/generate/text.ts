@@ -24,7 +24,7 @@ function documentBlocks(doc: Document): string[] {
     if (doc.signature) {
         const s = doc.signature;
         for (const note of s.notes) blocks.push(plainText(note.text).trim());
-        const lines = [...(s.authority ? [s.authority.trim()] : []), ...s.titles.map(t => t.trim())];
+        const lines = [...s.authorities.map(a => a.trim()), ...s.titles.map(t => t.trim())];
         blocks.push(lines.join('\n'));
         if (s.signer) blocks.push(plainText(s.signer).trim());
     }

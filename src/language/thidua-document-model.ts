@@ -32,7 +32,8 @@ export interface ThemeInfo { label: 'chủ đề' | 'khẩu hiệu'; year?: numb
 /** A movement named in quotes: phong trào “…”, cuộc vận động “…”. */
 export interface MovementInfo { name: string; node: AstNode }
 
-export interface SignatureInfo { authority?: string; titles: string[]; signer?: string; notes: string[] }
+/** Quyền hạn lines (TM., KT., Q., TL., TUQ.), chức vụ lines, the signer's name, and stray note lines. */
+export interface SignatureInfo { authority?: string; authorities: string[]; titles: string[]; signer?: string; notes: string[] }
 
 /** The typed view of one document: what checks, editor answers and generators read. */
 export interface DocumentModel {
@@ -135,7 +136,8 @@ export function buildModel(root: Model): DocumentModel {
     model.recipients = root.noiNhan?.items.map(i => plainText(inlineSource(i.parts)).trim()) ?? [];
     if (root.signature) {
         model.signature = {
-            authority: root.signature.authority?.trim(),
+            authority: root.signature.authorities[0]?.trim(),
+            authorities: root.signature.authorities.map(a => a.trim()),
             titles: root.signature.titles.map(t => t.trim()),
             signer: root.signature.signer ? plainText(root.signature.signer).trim() : undefined,
             notes: root.signature.notes.map(n => plainText(n.text).trim())

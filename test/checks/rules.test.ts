@@ -111,6 +111,13 @@ describe('each rule: a document that breaks it, and its quick fix', () => {
 });
 
 describe('rules that must not fire', () => {
+    test('a deputy signing for the collective: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (NĐ 30 Điều 13 khoản 2)', async () => {
+        const c = await check(edit(KE_HOACH, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH'));
+        expect(c.diagnostics).toEqual([]);
+        const wrong = await check(edit(KE_HOACH, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nCHỦ TỊCH'));
+        expect(one(wrong, 'chu-ky-tham-quyen').message).toMatch(/^Ký "KT\." \(ký thay\)/);
+    });
+
     test('a short later mention after a full first mention', async () => {
         const c = await check(KE_HOACH);
         expect(KE_HOACH).toContain('[Chỉ thị số 34-CT/TW];');

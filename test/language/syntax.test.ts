@@ -80,7 +80,7 @@ describe('line structure', () => {
     test('Nơi nhận and a KT. signature', async () => {
         const d = await doc(FULL);
         expect(d.noiNhan?.items).toHaveLength(2);
-        expect(d.signature).toMatchObject({ authority: 'KT. CHỦ TỊCH', titles: ['PHÓ CHỦ TỊCH'], signer: 'Nguyễn Văn A' });
+        expect(d.signature).toMatchObject({ authorities: ['KT. CHỦ TỊCH'], titles: ['PHÓ CHỦ TỊCH'], signer: 'Nguyễn Văn A' });
     });
 
     test('comments are not part of the document; escaped brackets are', async () => {

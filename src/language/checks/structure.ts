@@ -102,7 +102,8 @@ export class StructureChecks {
         const sig = doc.signature;
         const model = this.models.get(doc);
         if (!sig || !model.kind) return;
-        const authority = sig.authority?.trim();
+        const authority = sig.authorities[0]?.trim();
+        const deputy = sig.authorities[1]?.trim();
         const title = sig.titles[0]?.trim() ?? '';
         const text = doc.body.map(b => plainText(lineSource(b))).join('\n');
         const collectiveIssuer = model.issuer ? signaturesData.collectiveBodies.some(b => model.issuer!.startsWith(b)) && model.kind.code === 'KH'
@@ -112,13 +113,15 @@ export class StructureChecks {
             const known = signaturesData.collectiveBodies.find(b => body.startsWith(b));
             const head = known ? (signaturesData.heads as Record<string, string>)[known] : undefined;
             if (!known) {
-                report(accept, 'chu-ky-tham-quyen', `"TM." chỉ dùng khi ký thay mặt một tập thể (Ủy ban nhân dân, Hội đồng …); "${body}" không phải tập thể lãnh đạo.`, { node: sig, property: 'authority' });
-            } else if (head && title !== head) {
+                report(accept, 'chu-ky-tham-quyen', `"TM." chỉ dùng khi ký thay mặt một tập thể (Ủy ban nhân dân, Hội đồng …); "${body}" không phải tập thể lãnh đạo.`, { node: sig, property: 'authorities' });
+            } else if (deputy?.startsWith('KT.') && !/^PHÓ\s/u.test(title)) {
+                report(accept, 'chu-ky-tham-quyen', `Ký "KT." (ký thay) thì người ký là cấp phó, chức vụ bắt đầu bằng "PHÓ", không phải "${title}".`, { node: sig, property: 'titles' });
+            } else if (head && !deputy && title !== head) {
                 report(accept, 'chu-ky-tham-quyen', `Ký "TM. ${known}" thì chức vụ người ký là "${head}", không phải "${title}".`, { node: sig, property: 'titles' });
             } else if (model.kind.code === 'CT' && issuedByHead.test(text)) {
-                const start = sig.$cstNode!.offset + (sig.$cstNode!.text.indexOf(sig.authority!));
+                const start = sig.$cstNode!.offset + (sig.$cstNode!.text.indexOf(sig.authorities[0]));
                 report(accept, 'chu-ky-tham-quyen', 'Chỉ thị do Chủ tịch ban hành thì Chủ tịch ký trực tiếp ("CHỦ TỊCH"), không ký "TM." thay mặt tập thể.',
-                    { node: sig, property: 'authority' }, [{ title: 'Bỏ dòng "TM. …"', edits: [{ range: rangeOf(doc, start, start + sig.authority!.length + 1), newText: '' }] }]);
+                    { node: sig, property: 'authorities' }, [{ title: 'Bỏ dòng "TM. …"', edits: [{ range: rangeOf(doc, start, start + sig.authorities[0].length + 1), newText: '' }] }]);
             }
         } else if (authority?.startsWith('KT.') && !/^PHÓ\s/u.test(title)) {
             report(accept, 'chu-ky-tham-quyen', `Ký "KT." (ký thay) thì người ký là cấp phó, chức vụ bắt đầu bằng "PHÓ", không phải "${title}".`, { node: sig, property: 'titles' });
