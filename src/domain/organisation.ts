@@ -8,7 +8,7 @@ export const sectionRoles = sectionsData.roles as { role: SectionRole; label: st
 
 /** The role of a section from its title (I. MỤC ĐÍCH, YÊU CẦU → muc-tieu). */
 export function sectionRoleOf(title: string): SectionRole | undefined {
-    const t = title.normalize('NFC').toLocaleUpperCase('vi');
+    const t = title.normalize('NFC').toUpperCase();
     return sectionRoles.find(r => r.patterns.some(p => t.includes(p)))?.role;
 }
 
@@ -59,10 +59,10 @@ const awardsLongestFirst = [...awardForms].sort((a, b) => b.name.length - a.name
 
 export function findAwards(text: string): AwardMention[] {
     const out: AwardMention[] = [];
-    const lower = text.toLocaleLowerCase('vi');
+    const lower = text.toLowerCase();
     const taken: [number, number][] = [];
     for (const award of awardsLongestFirst) {
-        const name = award.name.toLocaleLowerCase('vi');
+        const name = award.name.toLowerCase();
         for (let i = lower.indexOf(name); i >= 0; i = lower.indexOf(name, i + name.length)) {
             if (taken.some(([a, b]) => i >= a && i < b)) continue;
             taken.push([i, i + name.length]);

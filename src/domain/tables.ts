@@ -20,11 +20,11 @@ export interface UnitInfo {
 export const documentKinds: readonly DocumentKind[] = docTypesData.types;
 export const units: readonly UnitInfo[] = unitsData.units;
 
-const kindsByLowerName = new Map(documentKinds.map(k => [k.name.toLocaleLowerCase('vi'), k]));
+const kindsByLowerName = new Map(documentKinds.map(k => [k.name.toLowerCase(), k]));
 const kindsByTitle = new Map(documentKinds.map(k => [k.title, k]));
 
 export function kindByName(name: string): DocumentKind | undefined {
-    return kindsByLowerName.get(name.normalize('NFC').toLocaleLowerCase('vi').trim());
+    return kindsByLowerName.get(name.normalize('NFC').toLowerCase().trim());
 }
 
 export function kindByTitle(title: string): DocumentKind | undefined {
@@ -32,14 +32,11 @@ export function kindByTitle(title: string): DocumentKind | undefined {
 }
 
 /** Document kinds whose name starts `text` (longest first), e.g. "Nghị quyết Đại hội …" → Nghị quyết. */
+const kindsLongestFirst = documentKinds.map(k => ({ k, n: k.name.toLowerCase() })).sort((a, b) => b.n.length - a.n.length);
+
 export function kindPrefixOf(text: string): DocumentKind | undefined {
-    const lower = text.normalize('NFC').toLocaleLowerCase('vi');
-    let best: DocumentKind | undefined;
-    for (const k of documentKinds) {
-        const n = k.name.toLocaleLowerCase('vi');
-        if ((lower === n || lower.startsWith(n + ' ')) && (!best || n.length > best.name.length)) best = k;
-    }
-    return best;
+    const lower = text.normalize('NFC').toLowerCase();
+    return kindsLongestFirst.find(({ n }) => lower === n || lower.startsWith(n + ' '))?.k;
 }
 
 const unitForms: { form: string; info: UnitInfo }[] = units

@@ -61,7 +61,7 @@ const NUM = `(?:${VI_NUMBER_SOURCE})`;
 export function parseValue(text: string): TypedValue {
     const raw = text;
     const t = text.replace(/\s+/g, ' ').trim();
-    const lower = t.toLocaleLowerCase('vi');
+    const lower = t.toLowerCase();
     if (/^(?:chào mừng )?(?:kỷ niệm|kỉ niệm)(?![\p{L}\p{N}])/u.test(lower)) return parseAnniversary(t, raw);
     if (/^(?:từ|kể từ|giai đoạn|trong năm|năm [0-9]{4}$)/u.test(lower) || /^[0-9]{4}\s*[-–]\s*[0-9]{4}$/.test(t)
         || /^\(?[0-9/.]+\s*[-–]\s*[0-9/.]+\)?$/.test(t)) {
@@ -79,7 +79,7 @@ export function parseValue(text: string): TypedValue {
 }
 
 function periodEnd(text: string, end: boolean): PeriodEnd | undefined {
-    const s = text.trim().toLocaleLowerCase('vi');
+    const s = text.trim().toLowerCase();
     if (/(?<![\p{L}\p{N}])nay(?![\p{L}\p{N}])/u.test(s)) return { kind: 'now' };
     if (/phát động|ban hành|ký/u.test(s)) return { kind: 'issuance' };
     const d = findDates(text)[0];
@@ -166,7 +166,7 @@ export function parseTarget(text: string): Target {
     const cmp = new RegExp(`,?\\s*(tăng|giảm|bằng)\\s+(${NUM})\\s*%\\s*so\\s+(?:với\\s+)?(.+)$`, 'iu').exec(s);
     if (cmp) {
         const percent = parseViNumber(cmp[2]);
-        if (percent) target.comparison = { direction: cmp[1].toLocaleLowerCase('vi') as 'tăng', percent, baseline: cmp[3].trim() };
+        if (percent) target.comparison = { direction: cmp[1].toLowerCase() as 'tăng', percent, baseline: cmp[3].trim() };
         s = s.slice(0, cmp.index);
     }
     let valueText = s;

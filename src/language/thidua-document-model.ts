@@ -160,7 +160,7 @@ export function findThemes(text: string): Omit<ThemeInfo, 'node'>[] {
     const out: Omit<ThemeInfo, 'node'>[] = [];
     THEME.lastIndex = 0;
     for (let m = THEME.exec(text); m; m = THEME.exec(text)) {
-        out.push({ label: m[1].toLocaleLowerCase('vi') as 'chủ đề', year: m[2] ? Number(m[2]) : undefined, text: m[3].trim() });
+        out.push({ label: m[1].toLowerCase() as 'chủ đề', year: m[2] ? Number(m[2]) : undefined, text: m[3].trim() });
     }
     return out;
 }

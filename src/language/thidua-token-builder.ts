@@ -43,7 +43,7 @@ const EOL = '(?=[ \\t]*(?:\\r?\\n|$))';
 const UPPER = 'A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
 
 function isUpperLine(s: string): boolean {
-    return /[A-ZĐÀ-Ỹ]/.test(s) && s === s.toLocaleUpperCase('vi') && (s.match(new RegExp(`[${UPPER}]`, 'g'))?.length ?? 0) >= 2;
+    return /[A-ZĐÀ-Ỹ]/.test(s) && s === s.toUpperCase() && (s.match(new RegExp(`[${UPPER}]`, 'g'))?.length ?? 0) >= 2;
 }
 
 const docNumber = sticky(DOC_NUMBER_SOURCE);

@@ -12,7 +12,7 @@ const levelWords: [Level, RegExp][] = (['xã', 'huyện', 'tỉnh'] as Level[]).
 
 /** The administrative level named in a conferrer ("Chủ tịch UBND huyện" → huyện). */
 export function levelOf(conferrer: string): Level | undefined {
-    const s = conferrer.toLocaleLowerCase('vi');
+    const s = conferrer.toLowerCase();
     if (/thủ tướng|chủ tịch nước|bộ trưởng/u.test(s)) return undefined;
     const found = levelWords.map(([level, re]) => ({ level, i: s.search(re) })).filter(x => x.i >= 0).sort((a, b) => a.i - b.i);
     return found[0]?.level;
@@ -42,7 +42,7 @@ export class AwardChecks {
             const level = levelOf(mention.conferrer);
             if (!level) continue;
             const authority = law.authorities.find(a => a.level === level);
-            if (!authority || authority.may.some(m => m.toLocaleLowerCase('vi') === mention.award.name.toLocaleLowerCase('vi'))) continue;
+            if (!authority || authority.may.some(m => m.toLowerCase() === mention.award.name.toLowerCase())) continue;
             report(accept, 'khen-thuong-tham-quyen',
                 `${mention.conferrer} không có thẩm quyền tặng ${mention.award.name} (${law.law}, ${authority.article}: cấp ${level} chỉ quyết định ${authority.may.join(', ')}). Hãy viết là đề nghị cấp có thẩm quyền xem xét, khen thưởng.`,
                 { node, range: lineRange(node) });

@@ -7,13 +7,16 @@ import { propertyOffset, rangeOf, report, type Fix } from './rules.js';
 
 /** Issuers compared as drafters write them: "UBND" = "Ủy ban nhân dân", "Uỷ" = "Ủy", case ignored. */
 export function normaliseIssuer(s: string): string {
-    return s.normalize('NFC').toLocaleLowerCase('vi')
+    return s.normalize('NFC').toLowerCase()
         .replace(/uỷ/g, 'ủy').replace(/\bubnd\b/g, 'ủy ban nhân dân').replace(/\bhđnd\b/g, 'hội đồng nhân dân')
         .replace(/\s+/g, ' ').trim();
 }
 
 export function sameIssuer(a: string, b: string): boolean {
-    const x = normaliseIssuer(a), y = normaliseIssuer(b);
+    return sameNormalisedIssuer(normaliseIssuer(a), normaliseIssuer(b));
+}
+
+function sameNormalisedIssuer(x: string, y: string): boolean {
     return x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ');
 }
 
@@ -93,27 +96,36 @@ export class CitationChecks {
     checkConsistency(doc: Document, accept: ValidationAcceptor): void {
         const mine = this.models.get(doc).citations.filter(c => isCitation(c.node) && c.info.docNumber);
         if (!mine.length) return;
-        const others = new Map<string, { info: CitationInfo; where: string }[]>();
+        const wanted = new Set(mine.map(c => c.info.docNumber!.raw));
+        // The distinct (date, issuer) forms each wanted document is cited with, and where first.
+        const forms = new Map<string, Map<string, { date?: string; issuer?: string; shown: string; where: string }>>();
         const self = AstUtils.getDocument(doc);
         for (const other of this.documents.all) {
             const root = other.parseResult.value;
             if (!isDocument(root)) continue;
             for (const c of this.models.get(root).citations) {
-                if (!isCitation(c.node) || !c.info.docNumber || !c.node.$cstNode) continue;
-                const list = others.get(c.info.docNumber.raw) ?? [];
-                const line = c.node.$cstNode.range.start.line + 1;
-                list.push({ info: c.info, where: other === self ? `dòng ${line}` : `${other.uri.path.split('/').pop()} dòng ${line}` });
-                others.set(c.info.docNumber.raw, list);
+                const key = c.info.docNumber?.raw;
+                if (!key || !wanted.has(key) || !isCitation(c.node) || !c.node.$cstNode) continue;
+                const date = c.info.date && toIso(c.info.date);
+                const issuer = c.info.issuer && normaliseIssuer(c.info.issuer);
+                const id = `${date ?? ''}|${issuer ?? ''}`;
+                const byForm = forms.get(key) ?? new Map();
+                if (!byForm.has(id)) {
+                    const line = c.node.$cstNode.range.start.line + 1;
+                    const shown = [c.info.date && `ngày ${shortForm(c.info.date)}`, c.info.issuer && `của ${c.info.issuer}`].filter(Boolean).join(' ');
+                    byForm.set(id, { date, issuer, shown, where: other === self ? `dòng ${line}` : `${other.uri.path.split('/').pop()} dòng ${line}` });
+                }
+                forms.set(key, byForm);
             }
         }
         for (const { node, info } of mine) {
-            const key = info.docNumber!.raw;
-            const conflict = (others.get(key) ?? []).find(o =>
-                (o.info.date && info.date && toIso(o.info.date) !== toIso(info.date))
-                || (o.info.issuer && info.issuer && !sameIssuer(o.info.issuer, info.issuer)));
+            const date = info.date && toIso(info.date);
+            const issuer = info.issuer && normaliseIssuer(info.issuer);
+            const conflict = [...(forms.get(info.docNumber!.raw)?.values() ?? [])].find(o =>
+                (o.date && date && o.date !== date) || (o.issuer && issuer && !sameNormalisedIssuer(o.issuer, issuer)));
             if (!conflict) continue;
-            const theirs = [conflict.info.date && `ngày ${shortForm(conflict.info.date)}`, conflict.info.issuer && `của ${conflict.info.issuer}`].filter(Boolean).join(' ');
-            report(accept, 'trich-dan-mau-thuan', `Văn bản số ${key} được trích dẫn khác nhau: ở đây ${[info.date && `ngày ${shortForm(info.date)}`, info.issuer && `của ${info.issuer}`].filter(Boolean).join(' ')}, ở ${conflict.where} ${theirs}. Hãy thống nhất theo sổ văn bản.`,
+            const mineShown = [info.date && `ngày ${shortForm(info.date)}`, info.issuer && `của ${info.issuer}`].filter(Boolean).join(' ');
+            report(accept, 'trich-dan-mau-thuan', `Văn bản số ${info.docNumber!.raw} được trích dẫn khác nhau: ở đây ${mineShown}, ở ${conflict.where} ${conflict.shown}. Hãy thống nhất theo sổ văn bản.`,
                 { node, property: 'tail' });
         }
     }

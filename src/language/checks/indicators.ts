@@ -1,4 +1,4 @@
-import type { ValidationAcceptor } from 'langium';
+import { GrammarUtils, type ValidationAcceptor } from 'langium';
 import indicatorsData from '../../domain/data/indicators.json' with { type: 'json' };
 import { formatViNumber, parseViNumber, VI_NUMBER_SOURCE, type ViNumber } from '../../domain/numbers.js';
 import { units } from '../../domain/tables.js';
@@ -31,7 +31,7 @@ export function closestUnits(unit: string, max = 3): string[] {
 }
 
 const isShare = (t: Target) => {
-    const name = `${t.name ?? ''} ${t.subject ?? ''}`.toLocaleLowerCase('vi');
+    const name = `${t.name ?? ''} ${t.subject ?? ''}`.toLowerCase();
     return indicatorsData.shareWords.some(w => name.includes(w)) && !indicatorsData.notShareWords.some(w => name.includes(w));
 };
 
@@ -121,7 +121,10 @@ export class IndicatorChecks {
             if (i.number === undefined) continue;
             if (prev !== undefined && i.number !== 1 && i.number !== prev + 1) {
                 const what = i.number === prev ? `lặp lại số ${prev}` : i.number > prev + 1 ? `nhảy từ ${prev} lên ${i.number}` : `quay về ${i.number} sau ${prev}`;
-                report(accept, 'chi-tieu-danh-so', `Số thứ tự chỉ tiêu ${what}; chỉ tiêu này phải là số ${prev + 1}.`, { node: i.node.$container, property: 'mark' });
+                const line = i.node.$container as { mark?: string; $cstNode?: { offset: number } } & Value['$container'];
+                const markNode = GrammarUtils.findNodeForProperty(line.$cstNode, 'mark');
+                const fixes: Fix[] = markNode ? [{ title: `Đánh lại số ${prev + 1}`, edits: [{ range: markNode.range, newText: markNode.text.replace(/^[0-9]+/, String(prev + 1)) }] }] : [];
+                report(accept, 'chi-tieu-danh-so', `Số thứ tự chỉ tiêu ${what}; chỉ tiêu này phải là số ${prev + 1}.`, { node: line, property: 'mark' }, fixes);
             }
             prev = i.number;
         }

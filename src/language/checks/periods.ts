@@ -1,4 +1,4 @@
-import { AstUtils, type ValidationAcceptor } from 'langium';
+import type { ValidationAcceptor } from 'langium';
 import { dayNumber, isCompleteDate, shortForm, type ViDate } from '../../domain/dates.js';
 import { parsePeriod, type AnniversaryValue, type PeriodEnd } from '../../domain/values.js';
 import type { Document, Value } from '../generated/ast.js';
@@ -90,8 +90,9 @@ export class PeriodChecks {
     checkAssignments(doc: Document, accept: ValidationAcceptor): void {
         const model = this.models.get(doc);
         const { issued, end } = campaignBounds(model);
+        const typed = new Set(model.values.filter(v => v.value.type === 'deadline').map(v => v.node.$container));
         for (const { node, assignment } of model.assignments) {
-            if (model.values.some(v => v.value.type === 'deadline' && AstUtils.getContainerOfType(v.node, (n): n is typeof node => n === node))) continue;
+            if (typed.has(node as never)) continue;
             const d = assignment.deadline && dayNumber(assignment.deadline);
             if (d === undefined || !assignment.deadline) continue;
             if ((issued !== undefined && d < issued) || (end !== undefined && d > end)) {

@@ -5,9 +5,10 @@ import { PieceText, propertyOffset, rangeOf, report } from './rules.js';
 
 const L = '\\p{L}\\p{N}';
 const typos = [...typosData.typos].sort((a, b) => b.wrong.length - a.wrong.length);
-const rightOf = new Map(typos.map(t => [t.wrong.normalize('NFC').toLocaleLowerCase('vi'), t.right]));
+const rightOf = new Map(typos.map(t => [t.wrong.normalize('NFC').toLowerCase(), t.right]));
 const TYPO = new RegExp(`(?<![${L}])(?:${typos.map(t => t.wrong.replace(/\s+/g, '\\s+')).join('|')})(?![${L}])`, 'giu');
-const REPEAT = new RegExp(`(?<![${L}])([\\p{L}]+\\s+[\\p{L}]+)(\\s+)\\1(?![${L}])|(?<![${L}])(của|và|các|những|được|là|có|trong|với|cho|để|đã|sẽ|thì|mà|nhằm|theo)(\\s+)\\3(?![${L}])`, 'giu');
+/** Function words that are never reduplicated on purpose (unlike "dần dần", "từng người"). */
+const STOP_WORDS = new Set(['của', 'và', 'các', 'những', 'được', 'là', 'có', 'trong', 'với', 'cho', 'để', 'đã', 'sẽ', 'thì', 'mà', 'nhằm', 'theo']);
 const NO_SPACE = /[,;:](?=\p{L})/gu;
 const WORD = /\p{L}+/gu;
 /** Vowels carrying a tone mark (sắc, huyền, hỏi, ngã, nặng): a Vietnamese syllable has at most one. */
@@ -23,14 +24,14 @@ export function splitJoined(word: string): number | undefined {
     let i = first.index + 1;
     while (i < word.length && /[aăâeêioôơuưy]/iu.test(word[i])) i++;
     for (const f of FINALS) {
-        if (word.slice(i, i + f.length).toLocaleLowerCase('vi') === f && INITIALS.test(word.slice(i + f.length))) return i + f.length;
+        if (word.slice(i, i + f.length).toLowerCase() === f && INITIALS.test(word.slice(i + f.length))) return i + f.length;
     }
     return INITIALS.test(word.slice(i)) ? i : undefined;
 }
 
 function matchCase(written: string, right: string): string {
     const first = written[0];
-    return first && first !== first.toLocaleLowerCase('vi') ? right[0].toLocaleUpperCase('vi') + right.slice(1) : right;
+    return first && first !== first.toLowerCase() ? right[0].toUpperCase() + right.slice(1) : right;
 }
 
 /** Vietnamese text: NFC, common misspellings, repeated words, a space after punctuation. */
@@ -55,26 +56,12 @@ export class TextChecks {
         TYPO.lastIndex = 0;
         for (let m = TYPO.exec(text.text); m; m = TYPO.exec(text.text)) {
             const node = text.nodeAt(m.index)!;
-            const right = matchCase(m[0], rightOf.get(m[0].replace(/\s+/g, ' ').toLocaleLowerCase('vi')) ?? m[0]);
+            const right = matchCase(m[0], rightOf.get(m[0].replace(/\s+/g, ' ').toLowerCase()) ?? m[0]);
             const range = rangeOf(node, text.offsetAt(m.index), text.offsetAt(m.index + m[0].length - 1) + 1);
             report(accept, 'sai-chinh-ta', `"${m[0]}" viết sai chính tả; viết đúng là "${right}".`, { node, range },
                 [{ title: `Sửa thành "${right}"`, edits: [{ range, newText: right }] }]);
         }
-        REPEAT.lastIndex = 0;
-        for (let m = REPEAT.exec(text.text); m; m = REPEAT.exec(text.text)) {
-            const word = m[1] ?? m[3];
-            const gap = m[2] ?? m[4];
-            const second = m.index + word.length;
-            const node = text.nodeAt(m.index)!;
-            // Delete inside one piece only, so that markup such as "{" is never removed with the word.
-            const secondInOnePiece = text.nodeAt(second) === text.nodeAt(second + gap.length + word.length - 1);
-            const [from, to] = secondInOnePiece ? [second, second + gap.length + word.length] : [m.index, second + gap.length];
-            if (text.nodeAt(from) !== text.nodeAt(to - 1)) continue;
-            const range = rangeOf(node, text.offsetAt(from), text.offsetAt(to - 1) + 1);
-            report(accept, 'lap-tu', `Từ "${word}" bị lặp lại liền nhau. Hãy xóa một lần.`, { node, range },
-                [{ title: `Xóa "${word}" thừa`, edits: [{ range, newText: '' }] }]);
-            REPEAT.lastIndex = second + gap.length;
-        }
+        this.checkRepeats(text, accept);
         NO_SPACE.lastIndex = 0;
         for (let m = NO_SPACE.exec(text.text); m; m = NO_SPACE.exec(text.text)) {
             const before = text.text.slice(Math.max(0, m.index - 12), m.index);
@@ -83,6 +70,30 @@ export class TextChecks {
             const at = text.offsetAt(m.index) + 1;
             report(accept, 'thieu-dau-cach', `Thiếu dấu cách sau dấu "${m[0]}".`, { node, range: rangeOf(node, at - 1, at + 1) },
                 [{ title: `Thêm dấu cách sau "${m[0]}"`, edits: [{ range: rangeOf(node, at, at), newText: ' ' }] }]);
+        }
+    }
+
+    /** A word or a two-word phrase typed twice in a row ("kỷ niệm kỷ niệm"); one linear pass over the words. */
+    private checkRepeats(text: PieceText, accept: ValidationAcceptor): void {
+        const words = [...text.text.matchAll(WORD)].map(m => ({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+        const blank = (a: number, b: number) => /^\s+$/.test(text.text.slice(a, b));
+        for (let i = 0; i < words.length; i++) {
+            let n = 0;
+            if (i + 3 < words.length && words[i].w === words[i + 2].w && words[i + 1].w === words[i + 3].w
+                && blank(words[i].end, words[i + 1].start) && blank(words[i + 1].end, words[i + 2].start) && blank(words[i + 2].end, words[i + 3].start)) n = 2;
+            else if (i + 1 < words.length && words[i].w === words[i + 1].w && STOP_WORDS.has(words[i].w) && blank(words[i].end, words[i + 1].start)) n = 1;
+            if (!n) continue;
+            const firstEnd = words[i + n - 1].end, second = words[i + n].start, secondEnd = words[i + 2 * n - 1].end;
+            const phrase = text.text.slice(words[i].start, firstEnd);
+            // Delete inside one piece only, so that markup such as "{" is never removed with the word.
+            const onePiece = (a: number, b: number) => text.nodeAt(a) === text.nodeAt(b - 1);
+            const [from, to] = onePiece(firstEnd, secondEnd) ? [firstEnd, secondEnd] : [words[i].start, second];
+            if (!onePiece(from, to)) continue;
+            const node = text.nodeAt(from)!;
+            const range = rangeOf(node, text.offsetAt(from), text.offsetAt(to - 1) + 1);
+            report(accept, 'lap-tu', `Từ "${phrase}" bị lặp lại liền nhau. Hãy xóa một lần.`, { node, range },
+                [{ title: `Xóa "${phrase}" thừa`, edits: [{ range, newText: '' }] }]);
+            i += 2 * n - 1;
         }
     }
 
