@@ -2,7 +2,7 @@ import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const options = {
-    entryPoints: { cli: 'src/cli/index.ts' },
+    entryPoints: { cli: 'src/cli/index.ts', server: 'src/server/main.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     bundle: true,

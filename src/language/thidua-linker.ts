@@ -1,12 +1,15 @@
 import { DefaultLinker, type LinkingError, type ReferenceInfo } from 'langium';
+import { isValue } from './generated/ast.js';
 
 /** Unresolved references explained in Vietnamese. */
 export class ThiduaLinker extends DefaultLinker {
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: unknown): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription as never);
         const text = refInfo.reference.$refText;
-        error.message = `Văn bản số ${text} chưa có trong sổ văn bản của thư mục. `
-            + 'Hãy thêm nó vào tệp sổ văn bản (dòng "- [Loại số … ngày … của …] về …") hoặc sửa số, ký hiệu cho đúng.';
+        error.message = isValue(refInfo.container)
+            ? `Chưa có chỉ tiêu nào mang mã "#${text}" trong thư mục. Hãy sửa lại mã, hoặc đặt mã cho chỉ tiêu bằng {#${text} …}.`
+            : `Văn bản số ${text} chưa có trong sổ văn bản của thư mục. `
+                + 'Hãy thêm nó vào tệp sổ văn bản (dòng "- [Loại số … ngày … của …] về …") hoặc sửa số, ký hiệu cho đúng.';
         return error;
     }
 }

@@ -5,6 +5,13 @@ import {
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { ThiduaGeneratedModule, ThiduaGeneratedSharedModule } from './generated/module.js';
 import { ThiduaCodeActionProvider } from './lsp/thidua-code-action-provider.js';
+import { ThiduaCompletionProvider } from './lsp/thidua-completion-provider.js';
+import { ThiduaDocumentSymbolProvider } from './lsp/thidua-document-symbol-provider.js';
+import { ThiduaFormatter } from './lsp/thidua-formatter.js';
+import { ThiduaHoverProvider } from './lsp/thidua-hover-provider.js';
+import { ThiduaInlayHintProvider } from './lsp/thidua-inlay-hint-provider.js';
+import { ThiduaRenameProvider } from './lsp/thidua-rename-provider.js';
+import { ThiduaSemanticTokenProvider } from './lsp/thidua-semantic-token-provider.js';
 import { ThiduaDocumentModel } from './thidua-document-model.js';
 import { ThiduaDocumentValidator } from './thidua-document-validator.js';
 import { ThiduaLexer } from './thidua-lexer.js';
@@ -12,6 +19,8 @@ import { ThiduaLexerErrorMessageProvider } from './thidua-lexer-error-messages.j
 import { ThiduaLinker } from './thidua-linker.js';
 import { ThiduaNameProvider } from './thidua-name-provider.js';
 import { ThiduaParserErrorMessageProvider } from './thidua-parser-error-messages.js';
+import { ThiduaScopeComputation } from './thidua-scope-computation.js';
+import { ThiduaValueConverter } from './thidua-value-converter.js';
 import { ThiduaTokenBuilder } from './thidua-token-builder.js';
 import { registerValidationChecks, ThiduaValidator } from './thidua-validator.js';
 
@@ -28,11 +37,13 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
         TokenBuilder: () => new ThiduaTokenBuilder(),
         Lexer: services => new ThiduaLexer(services),
         LexerErrorMessageProvider: () => new ThiduaLexerErrorMessageProvider(),
-        ParserErrorMessageProvider: () => new ThiduaParserErrorMessageProvider()
+        ParserErrorMessageProvider: () => new ThiduaParserErrorMessageProvider(),
+        ValueConverter: () => new ThiduaValueConverter()
     },
     references: {
         NameProvider: () => new ThiduaNameProvider(),
-        Linker: services => new ThiduaLinker(services)
+        Linker: services => new ThiduaLinker(services),
+        ScopeComputation: services => new ThiduaScopeComputation(services)
     },
     model: { DocumentModel: () => new ThiduaDocumentModel() },
     validation: {
@@ -43,7 +54,16 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
 
 export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices> = {
     ...(ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>),
-    lsp: { CodeActionProvider: () => new ThiduaCodeActionProvider() }
+    lsp: {
+        CodeActionProvider: () => new ThiduaCodeActionProvider(),
+        CompletionProvider: services => new ThiduaCompletionProvider(services),
+        HoverProvider: services => new ThiduaHoverProvider(services),
+        DocumentSymbolProvider: services => new ThiduaDocumentSymbolProvider(services),
+        SemanticTokenProvider: services => new ThiduaSemanticTokenProvider(services),
+        InlayHintProvider: services => new ThiduaInlayHintProvider(services),
+        Formatter: services => new ThiduaFormatter(services),
+        RenameProvider: services => new ThiduaRenameProvider(services)
+    }
 };
 
 /** Services for the language server (LSP features included). */

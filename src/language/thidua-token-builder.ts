@@ -132,6 +132,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         tok('TEXT').PATTERN = /(?:[^[\]{}\\\n\r]|\\[^\n\r])+/;
         tok('VALUE_TEXT').PATTERN = /(?:[^}\\\n\r]|\\[^\n\r])+/;
         tok('VALUE_ID').PATTERN = /#[A-Za-z0-9_\-À-ỹĐđ]+/;
+        tok('VALUE_REF').PATTERN = /@[A-Za-z0-9_\-À-ỹĐđ]+/;
 
         const nl = tok('NL');
         const closeLine = (name: string): TokenType => ({
@@ -150,7 +151,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
             modes: {
                 main,
                 cite: [closeCite, closeLine('NL_IN_CITATION'), tok('DOC_NUMBER'), tok('CITE_TEXT')],
-                value: [closeValue, closeLine('NL_IN_VALUE'), tok('VALUE_ID'), tok('VALUE_TEXT')]
+                value: [closeValue, closeLine('NL_IN_VALUE'), tok('VALUE_ID'), tok('VALUE_REF'), tok('VALUE_TEXT')]
             },
             defaultMode: 'main'
         };

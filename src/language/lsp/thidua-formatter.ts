@@ -1,0 +1,78 @@
+import type { LangiumDocument, Lexer, MaybePromise } from 'langium';
+import type { Formatter } from 'langium/lsp';
+import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
+import type { ThiduaServices } from '../thidua-module.js';
+
+const MARKERS = new Set(['ROMAN', 'NUM1', 'NUM2', 'PAREN_MARK', 'LETTER_MARK']);
+const BLANK_BEFORE = new Set(['ROMAN', 'NOI_NHAN', 'KIND_LINE', 'SIGN_AUTHORITY']);
+
+/**
+ * The canonical layout of a .thidua file. It changes whitespace only — never a letter, number or name:
+ * no indentation or trailing spaces, one space after a marker ("I.", "1.", "a)", "-"), at most one blank line,
+ * one blank line before a section, "Nơi nhận:", the kind line and the signature, none inside Nơi nhận,
+ * and one newline at the end.
+ */
+export function formatThidua(text: string, lexer: Lexer): string {
+    const result = lexer.tokenize(text);
+    const first = new Map<number, { name: string; column: number }>();
+    for (const t of [...result.tokens, ...result.hidden]) {
+        const name = t.tokenType.name;
+        if (name === 'NL' || name.startsWith('NL_') || name === 'WS') continue;
+        const line = (t.startLine ?? 1) - 1, column = t.startColumn ?? 0;
+        const current = first.get(line);
+        if (!current || column < current.column) first.set(line, { name, column });
+    }
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const out: string[] = [];
+    let inRecipients = false, afterRecipients = false, pendingBlank = false;
+    lines.forEach((raw, i) => {
+        let line = raw.trim();
+        const kind = first.get(i)?.name;
+        if (line === '') {
+            pendingBlank = out.length > 0 && !inRecipients;
+            return;
+        }
+        if (kind === 'BULLET') line = line.replace(/^([-+•–])\s+/u, '$1 ');
+        if (kind && MARKERS.has(kind)) line = line.replace(/^([^\s]+)\s+/u, '$1 ');
+        if (kind === 'BULLET') line = line.replace(/^([-+•–] )([0-9]{1,3}\)|[a-zđ]\))\s+/u, '$1$2 ');
+        if (kind === 'NOI_NHAN') inRecipients = true;
+        else if (inRecipients && kind !== 'BULLET' && kind !== 'COMMENT') { inRecipients = false; afterRecipients = true; }
+        const forced = out.length > 0 && ((kind !== undefined && BLANK_BEFORE.has(kind)) || (afterRecipients && kind !== 'COMMENT'));
+        if (afterRecipients && kind !== 'COMMENT') afterRecipients = false;
+        if ((pendingBlank || forced) && !(inRecipients && kind === 'BULLET')) out.push('');
+        pendingBlank = false;
+        out.push(line);
+    });
+    return out.join('\n') + '\n';
+}
+
+export class ThiduaFormatter implements Formatter {
+    private readonly lexer: Lexer;
+    constructor(services: ThiduaServices) {
+        this.lexer = services.parser.Lexer;
+    }
+
+    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
+        return this.edits(document);
+    }
+
+    /** The layout depends on neighbouring lines, so a range is formatted as the whole document. */
+    formatDocumentRange(document: LangiumDocument, _params: DocumentRangeFormattingParams): MaybePromise<TextEdit[]> {
+        return this.edits(document);
+    }
+
+    formatDocumentOnType(): MaybePromise<TextEdit[]> {
+        return [];
+    }
+
+    get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
+        return undefined;
+    }
+
+    private edits(document: LangiumDocument): TextEdit[] {
+        const text = document.textDocument.getText();
+        const formatted = formatThidua(text, this.lexer);
+        if (formatted === text) return [];
+        return [{ range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }, newText: formatted }];
+    }
+}

@@ -1,0 +1,88 @@
+import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { parseCitation } from '../../domain/citation.js';
+import { findDates, isCompleteDate, shortForm } from '../../domain/dates.js';
+import { findAwards } from '../../domain/organisation.js';
+import { lawInForce } from '../checks/awards.js';
+import { isCitation, isRegistryEntry, isTextPart, isValue, type Citation, type RegistryEntry } from '../generated/ast.js';
+import type { ThiduaServices } from '../thidua-module.js';
+import type { ThiduaDocumentModel } from '../thidua-document-model.js';
+import { dateMarkdown, indicatorMarkdown } from './describe.js';
+
+/** Hover: a citation shows its registry entry; an indicator its target in words; a date its weekday; an award who may confer it. */
+export class ThiduaHoverProvider implements HoverProvider {
+    private readonly models: ThiduaDocumentModel;
+    /** The clock, replaceable in tests. */
+    today: () => Date = () => new Date();
+
+    constructor(services: ThiduaServices) {
+        this.models = services.model.DocumentModel;
+    }
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+        const node = leaf?.astNode;
+        if (!leaf || !node) return undefined;
+        const within = offset - leaf.offset;
+        let value: string | undefined;
+        if (isCitation(node)) value = this.citation(node);
+        else if (isRegistryEntry(node)) value = this.entry(node, document);
+        else if (isValue(node)) value = this.value(node, leaf.text, within);
+        else if (isTextPart(node)) value = this.prose(leaf.text, within, node);
+        return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
+    }
+
+    private citation(c: Citation): string {
+        const entry = c.number?.ref;
+        if (entry) return this.entry(entry, AstUtils.getDocument(entry));
+        const info = parseCitation(c.head, c.number?.$refText, c.tail);
+        const what = [info.kindText, c.number?.$refText].filter(Boolean).join(' số ');
+        return `**${what || info.name}**\n\nChưa có trong sổ văn bản của thư mục: chưa kiểm tra được ngày và cơ quan ban hành.`;
+    }
+
+    private entry(e: RegistryEntry, doc: LangiumDocument): string {
+        const info = parseCitation(e.head, e.number, e.tail);
+        const subject = e.parts.map(p => (isTextPart(p) ? p.text : '')).join('').trim();
+        const lines = [`**${info.kindText}${e.number ? ` số ${e.number}` : ''}**`];
+        if (info.date) lines.push(`Ngày ban hành: ${isCompleteDate(info.date) ? shortForm(info.date) : info.date.raw}`);
+        if (info.issuer) lines.push(`Cơ quan ban hành: ${info.issuer}`);
+        if (subject) lines.push(`Trích yếu: ${subject}`);
+        lines.push(`Sổ văn bản: ${doc.uri.path.split('/').pop()}, dòng ${(e.$cstNode?.range.start.line ?? 0) + 1}`);
+        return lines.join('\n\n');
+    }
+
+    private value(node: import('../generated/ast.js').Value, token: string, within: number): string | undefined {
+        const date = findDates(token).find(d => within >= d.offset && within < d.offset + d.length);
+        if (date) return dateMarkdown(date, this.today());
+        const target = node.indicator?.ref ?? node;
+        const model = this.models.get(target);
+        const v = model.valueOf.get(target);
+        if (v?.type === 'indicator') {
+            const entry = model.indicators.find(i => i.node === target);
+            return indicatorMarkdown(v, entry?.number, entry?.id);
+        }
+        if (v?.type === 'period' || v?.type === 'deadline' || v?.type === 'anniversary' || v?.type === 'date') {
+            const d = v.type === 'period' ? v.end?.date : v.type === 'anniversary' ? v.anniversary?.date : v.date;
+            return d ? dateMarkdown(d, this.today()) : undefined;
+        }
+        return undefined;
+    }
+
+    private prose(text: string, within: number, node: import('../generated/ast.js').TextPart): string | undefined {
+        const date = findDates(text).find(d => within >= d.offset && within < d.offset + d.length);
+        if (date) return dateMarkdown(date, this.today());
+        const award = findAwards(text).find(a => within >= a.offset && within < a.offset + a.text.length);
+        if (!award) return undefined;
+        const law = lawInForce(this.models.get(node));
+        const who = law.authorities.filter(a => a.may.some(m => m.toLowerCase() === award.award.name.toLowerCase()))
+            .map(a => `Chủ tịch UBND cấp ${a.level} (${a.article})`);
+        const lines = [`**${award.award.name}** — ${award.award.kind === 'danh hiệu' ? 'danh hiệu thi đua' : 'hình thức khen thưởng'} (${award.award.article})`];
+        lines.push(who.length ? `Thẩm quyền quyết định theo ${law.law}: ${who.join('; ')}.` : `Không thuộc thẩm quyền của Chủ tịch UBND các cấp theo ${law.law}: đề nghị cấp trên khen thưởng.`);
+        if (award.conferrer) lines.push(`Trong văn bản: ${award.mode === 'confer' ? 'tặng bởi' : 'đề nghị'} ${award.conferrer}.`);
+        return lines.join('\n\n');
+    }
+}

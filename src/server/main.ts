@@ -1,0 +1,9 @@
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createThiduaServices } from '../language/thidua-module.js';
+
+// The transport (--stdio, --node-ipc, --socket=…) is taken from the command line.
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createThiduaServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);
