@@ -1,10 +1,14 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import { exportPaths, type ExportFormat } from './export.js';
 import { checkPaths, InputError, type CheckedFile } from './workspace.js';
 
-export interface Io { out(text: string): void; err(text: string): void }
+export type { Io } from './export.js';
+import type { Io } from './export.js';
 
 const USAGE = `Cách dùng:
   thidua check <tệp|thư mục>... [--format text|json]   kiểm tra văn bản .thidua
+  thidua export <tệp|thư mục>... [--format docx|html|txt] [--out THƯ_MỤC] [--phu-luc]
+                                                        xuất văn bản (mặc định: Word .docx cạnh tệp nguồn)
 
 Mã thoát: 0 không có lỗi; 1 có lỗi trong văn bản; 2 dùng sai lệnh hoặc không đọc được tệp.`;
 
@@ -46,18 +50,39 @@ export async function run(argv: string[], io: Io): Promise<number> {
         (command ? io.out : io.err)(USAGE + '\n');
         return command ? 0 : 2;
     }
-    if (command !== 'check') {
+    if (command !== 'check' && command !== 'export') {
         io.err(`Lệnh không có: "${command}".\n${USAGE}\n`);
         return 2;
     }
-    let format = 'text';
+    let format = command === 'check' ? 'text' : 'docx';
+    let out: string | undefined;
+    let appendix = false;
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         const a = rest[i];
         if (a === '--format') format = rest[++i] ?? '';
         else if (a.startsWith('--format=')) format = a.slice('--format='.length);
+        else if (command === 'export' && a === '--out') out = rest[++i];
+        else if (command === 'export' && a.startsWith('--out=')) out = a.slice('--out='.length);
+        else if (command === 'export' && a === '--phu-luc') appendix = true;
         else if (a.startsWith('-')) { io.err(`Tùy chọn không có: "${a}".\n${USAGE}\n`); return 2; }
         else paths.push(a);
+    }
+    if (command === 'export') {
+        if (!['docx', 'html', 'txt'].includes(format)) {
+            io.err(`Định dạng "${format}" không có; hãy dùng --format docx, html hoặc txt.\n`);
+            return 2;
+        }
+        if (paths.length === 0 || (out !== undefined && out === '')) {
+            io.err(`Hãy cho biết tệp hoặc thư mục cần xuất.\n${USAGE}\n`);
+            return 2;
+        }
+        try {
+            return await exportPaths(paths, format as ExportFormat, out, io, { appendix });
+        } catch (e) {
+            if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
+            throw e;
+        }
     }
     if (format !== 'text' && format !== 'json') {
         io.err(`Định dạng "${format}" không có; hãy dùng --format text hoặc --format json.\n`);

@@ -12,7 +12,8 @@ export function inlineSource(parts: readonly Inline[]): string {
     for (const part of parts) {
         if (isTextPart(part)) out += part.text;
         else if (isCitation(part)) out += (part.head ?? '') + (part.number?.$refText ?? '') + (part.tail ?? '');
-        else if (isValue(part)) out += part.text ?? '';
+        // The space that separates an id ("{#id text}") from the text is not part of the document.
+        else if (isValue(part)) out += part.id || part.indicator ? (part.text ?? '').replace(/^ /, '') : part.text ?? '';
     }
     return out;
 }

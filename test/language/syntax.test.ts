@@ -88,6 +88,11 @@ describe('line structure', () => {
         expect(generateText(d)).toBe('Một đoạn có dấu [1] và {a}.\n');
     });
 
+    test('an indicator id is not part of the text, nor the space after it', async () => {
+        const d = await doc('3) {#thu_ngan_sach Thu ngân sách: 22.400 triệu đồng}; {@thu_ngan_sach đạt kế hoạch}.\n');
+        expect(generateText(d)).toBe('3) Thu ngân sách: 22.400 triệu đồng; đạt kế hoạch.\n');
+    });
+
     test('a URL in prose is not a comment', async () => {
         const d = await doc('Xem http://example.vn/tin-tuc để biết thêm.\n');
         expect(generateText(d)).toContain('http://example.vn/tin-tuc');

@@ -68,6 +68,13 @@ describe('completion', () => {
         expect(c.newText('V. KHEN THƯỞNG')).toMatch(/^V\. KHEN THƯỞNG\n\$\{1:Trên cơ sở/);
     });
 
+    test('agencies in prose and signer titles at the start of a line', async () => {
+        const agencies = await complete(edit(KE_HOACH, '2. Đề nghị Ủy ban', '2. phong van hoa<|> Đề nghị Ủy ban'));
+        expect(agencies.find('Phòng Văn hóa và Thông tin').detail).toBe('cơ quan, đơn vị');
+        const signers = await complete(edit(KE_HOACH, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN\npho chu<|>'));
+        expect(signers.newText('PHÓ CHỦ TỊCH')).toBe('PHÓ CHỦ TỊCH');
+    });
+
     test('a whole new Kế hoạch from the skeleton parses without errors', async () => {
         const c = await complete('ke hoach moi<|>', {});
         const snippet = c.newText('Kế hoạch mới (mẫu đầy đủ)');

@@ -1,0 +1,182 @@
+import {
+    AlignmentType, BorderStyle, Document as DocxDocument, Header, PageNumber, Paragraph, Table, TableCell, TableRow,
+    TextRun, WidthType, convertMillimetersToTwip, type IBorderOptions, type IParagraphOptions
+} from 'docx';
+import type { Model } from '../language/generated/ast.js';
+import { layout, type Block, type Line, type Role } from './layout.js';
+
+/** Page and type settings, within the ranges of NĐ 30/2020 Phụ lục I (defaults: the decree's examples). */
+export interface DocxOptions {
+    margins?: { top?: number; bottom?: number; left?: number; right?: number };
+    /** Body size in points, 13 or 14. */
+    fontSize?: number;
+    /** Add an appendix table (Phụ lục) of the indicators. */
+    appendix?: boolean;
+}
+
+export const MARGIN_RANGES = { top: [20, 25], bottom: [20, 25], left: [30, 35], right: [15, 20] } as const;
+const FONT = 'Times New Roman';
+const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
+const A4 = { width: 11906, height: 16838 };
+const FIRST_LINE_INDENT = 720;   // 1,27 cm
+const AFTER = 120;               // 6 pt
+
+const clamp = (v: number | undefined, [lo, hi]: readonly [number, number], d: number) => Math.min(hi, Math.max(lo, v ?? d));
+
+/** Size and style of each component (NĐ 30 Phụ lục I, mục II và bảng tại mục V). Sizes in points. */
+const STYLE: Record<Role, { size: number; bold?: boolean; italics?: boolean; caps?: boolean; align: 'center' | 'left' | 'both' }> = {
+    'chu-quan': { size: 12, align: 'center' },
+    'ban-hanh': { size: 12, bold: true, align: 'center' },
+    'so': { size: 13, align: 'center' },
+    'quoc-hieu': { size: 12, bold: true, align: 'center' },
+    'tieu-ngu': { size: 14, bold: true, align: 'center' },
+    'dia-danh-ngay': { size: 14, italics: true, align: 'center' },
+    'ten-loai': { size: 14, bold: true, align: 'center' },
+    'trich-yeu': { size: 14, bold: true, align: 'center' },
+    'can-cu': { size: 14, italics: true, align: 'both' },
+    'muc': { size: 14, bold: true, align: 'both' },
+    'khoan-tieu-de': { size: 14, bold: true, align: 'both' },
+    'khoan': { size: 14, align: 'both' },
+    'diem': { size: 14, align: 'both' },
+    'doan': { size: 14, align: 'both' },
+    'noi-nhan-tieu-de': { size: 12, bold: true, italics: true, align: 'left' },
+    'noi-nhan': { size: 11, align: 'left' },
+    'quyen-han': { size: 14, bold: true, align: 'center' },
+    'chuc-vu': { size: 14, bold: true, align: 'center' },
+    'ghi-chu-ky': { size: 14, italics: true, align: 'center' },
+    'ho-ten': { size: 14, bold: true, align: 'center' }
+};
+
+const ALIGN = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, both: AlignmentType.JUSTIFIED } as const;
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const SOLID: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+
+function runs(l: Line, bodySize: number): TextRun[] {
+    const st = STYLE[l.role];
+    const size = (st.size === 14 ? bodySize : st.size) * 2;
+    return l.segments.map(s => new TextRun({
+        text: s.text, font: FONTS, size,
+        bold: st.bold || s.bold || undefined, italics: st.italics || s.italic || undefined
+    }));
+}
+
+function paragraph(l: Line, bodySize: number, extra: Partial<IParagraphOptions> = {}): Paragraph {
+    const st = STYLE[l.role];
+    const body = st.align === 'both';
+    return new Paragraph({
+        children: runs(l, bodySize),
+        alignment: ALIGN[st.align],
+        indent: body ? { firstLine: FIRST_LINE_INDENT } : undefined,
+        spacing: body ? { after: AFTER, line: 276 } : { after: 0, line: 240 },
+        ...extra
+    });
+}
+
+/** A centred rule under a line, as long as `fraction` of the cell (NĐ 30: 1/3–1/2 of the text; Tiêu ngữ: its full length). */
+function rule(widthTwips: number, fraction: number): Paragraph {
+    const inset = Math.round(widthTwips * (1 - fraction) / 2);
+    return new Paragraph({ children: [], border: { top: SOLID }, indent: { left: inset, right: inset }, spacing: { after: 0, before: 0, line: 240 } });
+}
+
+function cell(children: Paragraph[], width: number): TableCell {
+    return new TableCell({ children: children.length ? children : [new Paragraph({})], width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
+}
+
+/** The Word document of a .thidua document, in the official format of NĐ 30/2020. Pure: AST in, document out. */
+export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocument {
+    const l = layout(root);
+    const bodySize = options.fontSize === 13 ? 13 : 14;
+    const m = {
+        top: clamp(options.margins?.top, MARGIN_RANGES.top, 20),
+        bottom: clamp(options.margins?.bottom, MARGIN_RANGES.bottom, 20),
+        left: clamp(options.margins?.left, MARGIN_RANGES.left, 30),
+        right: clamp(options.margins?.right, MARGIN_RANGES.right, 15)
+    };
+    const textWidth = A4.width - convertMillimetersToTwip(m.left) - convertMillimetersToTwip(m.right);
+    const leftWidth = Math.round(textWidth * 0.38), rightWidth = textWidth - leftWidth;
+
+    const headerLeft: Paragraph[] = [];
+    for (const line of l.header.left) {
+        headerLeft.push(paragraph(line, bodySize));
+        if (line.role === 'ban-hanh') headerLeft.push(rule(leftWidth, 0.35));
+    }
+    const headerRight: Paragraph[] = [];
+    for (const line of l.header.right) {
+        headerRight.push(paragraph(line, bodySize, line.role === 'dia-danh-ngay' ? { spacing: { before: 120, after: 0 } } : {}));
+        if (line.role === 'tieu-ngu') headerRight.push(rule(rightWidth, 0.62));
+    }
+    const title: Paragraph[] = l.title.map((line, i) => paragraph(line, bodySize, { spacing: { before: i === 0 ? 360 : 0, after: 0 } }));
+    if (l.title.length) title.push(rule(textWidth, 0.2), new Paragraph({ spacing: { after: 120 } }));
+    const body = l.body.map((b: Block) => paragraph(b, bodySize));
+
+    const footerLeft = l.footer.left.map(line => paragraph(line, bodySize));
+    const footerRight: Paragraph[] = [];
+    for (const line of l.footer.right) {
+        if (line.role === 'ho-ten') for (let i = 0; i < 4; i++) footerRight.push(new Paragraph({ children: [], spacing: { after: 0 } }));
+        footerRight.push(paragraph(line, bodySize));
+    }
+
+    const table = (left: Paragraph[], right: Paragraph[]) => new Table({
+        width: { size: textWidth, type: WidthType.DXA }, columnWidths: [leftWidth, rightWidth], borders: NO_BORDERS,
+        rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, rightWidth)] })]
+    });
+
+    const children: (Paragraph | Table)[] = [table(headerLeft, headerRight), ...title, ...body];
+    if (footerLeft.length || footerRight.length) children.push(new Paragraph({ spacing: { after: 120 } }), table(footerLeft, footerRight));
+
+    const sections = [{
+        properties: {
+            titlePage: true,
+            page: {
+                size: { width: A4.width, height: A4.height },
+                margin: {
+                    top: convertMillimetersToTwip(m.top), bottom: convertMillimetersToTwip(m.bottom),
+                    left: convertMillimetersToTwip(m.left), right: convertMillimetersToTwip(m.right),
+                    header: convertMillimetersToTwip(m.top / 2), footer: convertMillimetersToTwip(m.bottom / 2)
+                }
+            }
+        },
+        headers: {
+            first: new Header({ children: [new Paragraph({ children: [] })] }),
+            default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONTS, size: bodySize * 2 })] })] })
+        },
+        children
+    }];
+    if (options.appendix && l.indicators.length) sections.push(appendixSection(l.indicators, textWidth, bodySize, m));
+
+    return new DocxDocument({
+        creator: 'thidua',
+        title: l.title.map(t => t.text).join(' '),
+        styles: { default: { document: { run: { font: FONTS, size: bodySize * 2 } } } },
+        sections
+    });
+}
+
+function appendixSection(rows: ReturnType<typeof layout>['indicators'], width: number, bodySize: number, m: { top: number; bottom: number; left: number; right: number }) {
+    const widths = [Math.round(width * 0.08), Math.round(width * 0.52), Math.round(width * 0.15)];
+    widths.push(width - widths[0] - widths[1] - widths[2]);
+    const cellText = (text: string, w: number, bold = false, align: 'center' | 'left' = 'left') => new TableCell({
+        width: { size: w, type: WidthType.DXA },
+        children: [new Paragraph({ alignment: ALIGN[align], children: [new TextRun({ text, font: FONTS, size: 26, bold: bold || undefined })] })]
+    });
+    const head = ['STT', 'Chỉ tiêu', 'Đơn vị', 'Mục tiêu'];
+    return {
+        properties: {
+            titlePage: false,
+            page: { size: { width: A4.width, height: A4.height }, margin: { top: convertMillimetersToTwip(m.top), bottom: convertMillimetersToTwip(m.bottom), left: convertMillimetersToTwip(m.left), right: convertMillimetersToTwip(m.right) } }
+        },
+        headers: {},
+        children: [
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Phụ lục', font: FONTS, size: 28, bold: true })] }),
+            new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: 'CÁC CHỈ TIÊU THI ĐUA', font: FONTS, size: bodySize * 2, bold: true })] }),
+            new Table({
+                width: { size: width, type: WidthType.DXA }, columnWidths: widths,
+                rows: [
+                    new TableRow({ tableHeader: true, children: head.map((h, i) => cellText(h, widths[i], true, 'center')) }),
+                    ...rows.map(r => new TableRow({ children: [cellText(r.number, widths[0], false, 'center'), cellText(r.name, widths[1]), cellText(r.unit, widths[2], false, 'center'), cellText(r.target, widths[3], false, 'center')] }))
+                ]
+            })
+        ]
+    } as never;
+}

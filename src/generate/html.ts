@@ -1,0 +1,75 @@
+import type { Model } from '../language/generated/ast.js';
+import { layout, type Line, type Role } from './layout.js';
+
+export interface HtmlOptions {
+    /** A nonce for a script the host (the editor's preview) adds; no script is written otherwise. */
+    nonce?: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes every character that HTML could read as markup. */
+export function escapeHtml(s: string): string {
+    return s.replace(/[&<>"']/g, c => ESCAPES[c]);
+}
+
+function render(l: Line): string {
+    const inner = l.segments.map(s => {
+        let t = escapeHtml(s.text);
+        if (s.italic) t = `<em>${t}</em>`;
+        if (s.bold) t = `<strong>${t}</strong>`;
+        return t;
+    }).join('');
+    return `<p class="${l.role satisfies Role}">${inner}</p>`;
+}
+
+const STYLE = `
+body { margin: 0; background: #e8e8e8; }
+.page { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 12px auto; padding: 20mm 15mm 20mm 30mm; background: #fff;
+  color: #000; font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; line-height: 1.15; }
+p { margin: 0; }
+table.cols { width: 100%; border-collapse: collapse; }
+table.cols td { vertical-align: top; padding: 0; text-align: center; }
+td.left { width: 38%; } td.right { width: 62%; }
+.chu-quan, .ban-hanh, .quoc-hieu { font-size: 12pt; } .so { font-size: 13pt; }
+.ban-hanh, .quoc-hieu, .tieu-ngu, .ten-loai, .trich-yeu, .muc, .khoan-tieu-de, .quyen-han, .chuc-vu, .ho-ten { font-weight: bold; }
+.ban-hanh::after { content: ""; display: block; width: 35%; margin: 1px auto 0; border-top: 1px solid #000; }
+.tieu-ngu { display: inline-block; border-bottom: 1px solid #000; }
+.dia-danh-ngay { font-style: italic; margin-top: 6pt; }
+.title { text-align: center; margin-top: 18pt; }
+.trich-yeu::after { content: ""; display: block; width: 20%; margin: 2px auto 12pt; border-top: 1px solid #000; }
+.body p { text-align: justify; text-indent: 1.27cm; margin-bottom: 6pt; }
+.can-cu { font-style: italic; }
+table.footer { margin-top: 12pt; }
+table.footer td.left { text-align: left; }
+.noi-nhan-tieu-de { font-size: 12pt; font-weight: bold; font-style: italic; }
+.noi-nhan { font-size: 11pt; }
+.ho-ten { margin-top: 4.5em; }
+.ghi-chu-ky { font-style: italic; }
+`;
+
+/** The document as an HTML page laid out like the official page. Self-contained: no remote resource, all text escaped. */
+export function generateHtml(root: Model, options: HtmlOptions = {}): string {
+    const l = layout(root);
+    const title = escapeHtml(l.title.map(t => t.text).join(' — ') || 'Văn bản');
+    const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src 'none'${options.nonce ? `; script-src 'nonce-${escapeHtml(options.nonce)}'` : ''}`;
+    return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<div class="page">
+<table class="cols header"><tr><td class="left">${l.header.left.map(render).join('')}</td><td class="right">${l.header.right.map(render).join('')}</td></tr></table>
+<div class="title">${l.title.map(render).join('')}</div>
+<div class="body">${l.body.map(render).join('\n')}</div>
+${l.footer.left.length || l.footer.right.length ? `<table class="cols footer"><tr><td class="left">${l.footer.left.map(render).join('')}</td><td class="right">${l.footer.right.map(render).join('')}</td></tr></table>` : ''}
+</div>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'thidua.cjs');
+const thidua = (args: string[], cwd = ROOT) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+let dir: string;
+beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'thidua-export-'));
+    cpSync(join(ROOT, 'examples'), join(dir, 'vb'), { recursive: true });
+});
+
+describe('thidua export', () => {
+    test('a folder to Word next to the sources: one .docx per document, none for the registry', () => {
+        const r = thidua(['export', 'vb'], dir);
+        expect(r.code).toBe(0);
+        expect(r.out.trim().split('\n')).toEqual([
+            'Đã xuất: vb/000-chi-thi-ha-lang-2023.docx', 'Đã xuất: vb/001-ke-hoach-chu-de-nam-2023.docx', 'Đã xuất: vb/002-ke-hoach-tam-duong-20-nam.docx',
+            'Đã xuất: vb/003-chi-thi-huong-tra-2024.docx', 'Đã xuất: vb/004-tin-bai-cho-don-2022.docx'
+        ]);
+        expect(readdirSync(join(dir, 'vb')).filter(f => f.endsWith('.docx'))).toHaveLength(5);
+        expect(readFileSync(join(dir, 'vb', '000-chi-thi-ha-lang-2023.docx')).subarray(0, 2).toString()).toBe('PK');
+    });
+
+    test('--format html and txt into --out', () => {
+        expect(thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--format', 'html', '--out', 'ra'], dir).code).toBe(0);
+        expect(readFileSync(join(dir, 'ra', '002-ke-hoach-tam-duong-20-nam.html'), 'utf8')).toContain('<p class="ten-loai">KẾ HOẠCH</p>');
+        const r = thidua(['export', 'vb/003-chi-thi-huong-tra-2024.thidua', '--format=txt', '--out=ra'], dir);
+        expect(r.out).toBe('Đã xuất: ra/003-chi-thi-huong-tra-2024.txt\n');
+        expect(readFileSync(join(dir, 'ra', '003-chi-thi-huong-tra-2024.txt'), 'utf8')).toMatch(/^Số:12\/CT-UBND\n\nHương Trà, ngày 29 tháng 12 năm 2023\n\nCHỈ THỊ\n/);
+    });
+
+    test('a read-only target: a clear Vietnamese error, exit 2, nothing written', () => {
+        const r = thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', '/sys'], dir);
+        expect(r.code).toBe(2);
+        expect(r.err).toBe('Không ghi được "/sys/002-ke-hoach-tam-duong-20-nam.docx": thư mục chỉ đọc hoặc không có quyền ghi. Hãy chọn thư mục khác bằng --out.\n');
+        expect(existsSync('/sys/002-ke-hoach-tam-duong-20-nam.docx')).toBe(false);
+    });
+
+    test('a target that cannot be replaced (in use, or a folder of that name): exit 2, no temporary file left', () => {
+        mkdirSync(join(dir, 'khoa', '002-ke-hoach-tam-duong-20-nam.docx'), { recursive: true });
+        const r = thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', 'khoa'], dir);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain('Không ghi đè được "khoa/002-ke-hoach-tam-duong-20-nam.docx": tệp đang được mở hoặc khóa bởi chương trình khác');
+        expect(readdirSync(join(dir, 'khoa'))).toEqual(['002-ke-hoach-tam-duong-20-nam.docx']);
+    });
+
+    test('a document with syntax errors is not exported (exit 1), so that no text is lost', () => {
+        mkdirSync(join(dir, 'loi'));
+        writeFileSync(join(dir, 'loi', 'sai.thidua'), 'KẾ HOẠCH\nVề việc\n\nTheo [Chỉ thị số 34-CT/TW\n');
+        const r = thidua(['export', 'loi'], dir);
+        expect(r.code).toBe(1);
+        expect(r.err).toContain('Chưa xuất loi/sai.thidua: văn bản còn 1 lỗi cú pháp');
+        expect(readdirSync(join(dir, 'loi'))).toEqual(['sai.thidua']);
+    });
+
+    test('bad usage: exit 2', () => {
+        expect(thidua(['export']).code).toBe(2);
+        expect(thidua(['export', 'examples', '--format', 'pdf']).err).toContain('Định dạng "pdf" không có');
+    });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { escapeHtml, generateHtml } from '../../src/generate/html.js';
+import { isDocument } from '../../src/language/generated/ast.js';
+import { KE_HOACH, edit } from '../checks/check-helpers.js';
+import { loadExamples, parse } from '../helpers.js';
+
+describe('HTML export', () => {
+    test('the same layout: header columns, title, body, footer columns', async () => {
+        const doc = (await loadExamples()).get('002-ke-hoach-tam-duong-20-nam.thidua')!;
+        const html = generateHtml(doc.parseResult.value);
+        expect(html).toMatch(/<table class="cols header"><tr><td class="left"><p class="so">Số: \/KH-UBND<\/p><\/td><td class="right"><p class="quoc-hieu">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<\/p>/);
+        expect(html).toContain('<p class="ten-loai">KẾ HOẠCH</p>');
+        expect(html).toContain('<p class="muc">I. MỤC ĐÍCH, YÊU CẦU</p>');
+        expect(html).toContain('<p class="noi-nhan-tieu-de">Nơi nhận:</p>');
+        expect(html).toContain('<p class="ho-ten">Sùng Lữ Páo</p>');
+    });
+
+    test('self-contained: a strict CSP, no remote resource, no script', async () => {
+        const doc = await parse(KE_HOACH);
+        const html = generateHtml(doc.parseResult.value);
+        expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'">`);
+        expect(html).not.toMatch(/\b(?:src|href)=/);
+        expect(html).not.toMatch(/https?:\/\/|<script|<link/);
+    });
+
+    test('every piece of document text is escaped', async () => {
+        const hostile = edit(KE_HOACH, 'Phong trào thi đua thiết thực', '<script>alert(1)</script> <img src=x onerror=alert(2)> &amp; "quote" \'q\' Phong trào thi đua thiết thực');
+        const doc = await parse(hostile);
+        expect(isDocument(doc.parseResult.value)).toBe(true);
+        const html = generateHtml(doc.parseResult.value);
+        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; &amp;amp; &quot;quote&quot; &#39;q&#39;');
+        expect(html).not.toContain('<script>');
+        expect(html).not.toContain('<img');
+        expect(escapeHtml('<a href="x">')).toBe('&lt;a href=&quot;x&quot;&gt;');
+    });
+
+    test('a nonce opens the CSP to the host page\'s own script only', async () => {
+        const html = generateHtml((await parse(KE_HOACH)).parseResult.value, { nonce: 'abc123' });
+        expect(html).toContain("script-src 'nonce-abc123'");
+    });
+});
