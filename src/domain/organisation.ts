@@ -56,26 +56,26 @@ export interface AwardMention {
 }
 
 const awardsLongestFirst = [...awardForms].sort((a, b) => b.name.length - a.name.length);
+const awardByName = new Map(awardForms.map(a => [a.name.toLowerCase(), a]));
+/** One pass over a line finds every award named in it (longest name first at each place). */
+const AWARD = new RegExp(awardsLongestFirst.map(a => a.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
 
 export function findAwards(text: string): AwardMention[] {
     const out: AwardMention[] = [];
-    const lower = text.toLowerCase();
-    const taken: [number, number][] = [];
-    for (const award of awardsLongestFirst) {
-        const name = award.name.toLowerCase();
-        for (let i = lower.indexOf(name); i >= 0; i = lower.indexOf(name, i + name.length)) {
-            if (taken.some(([a, b]) => i >= a && i < b)) continue;
-            taken.push([i, i + name.length]);
-            const before = text.slice(0, i);
-            const after = text.slice(i + name.length);
-            const sentenceStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';')) + 1;
-            const sentence = before.slice(sentenceStart);
-            let conferrer = /(?:^|\s)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng)[^,;.]*?)\s+(?:tặng|khen thưởng|quyết định tặng)\s*$/u.exec(sentence)?.[1];
-            conferrer ??= /^\s+(?:của\s+)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng|Ủy ban|UBND)[^,;.:]*)/u.exec(after)?.[1];
-            const propose = /(?<![\p{L}\p{N}])(?:đề nghị|trình|đề xuất)(?![\p{L}\p{N}])/iu.test(sentence) || /(?<![\p{L}\p{N}])(?:trình|đề nghị)(?![\p{L}\p{N}])[^.]*(?:tỉnh|Thủ tướng|Chủ tịch nước)/iu.test(after.split(/[.;]/)[0] ?? '');
-            const recipients = /^\s+(?:[^,;.]*?\s)?cho\s+([^.;]+)/u.exec(after)?.[1]?.trim();
-            out.push({ award, text: text.slice(i, i + name.length), conferrer: conferrer?.trim(), mode: propose ? 'propose' : 'confer', recipients, offset: i });
-        }
+    AWARD.lastIndex = 0;
+    for (let m = AWARD.exec(text); m; m = AWARD.exec(text)) {
+        const award = awardByName.get(m[0].toLowerCase())!;
+        const i = m.index;
+        const name = m[0];
+        const before = text.slice(0, i);
+        const after = text.slice(i + name.length);
+        const sentenceStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';')) + 1;
+        const sentence = before.slice(sentenceStart);
+        let conferrer = /(?:^|\s)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng)[^,;.]*?)\s+(?:tặng|khen thưởng|quyết định tặng)\s*$/u.exec(sentence)?.[1];
+        conferrer ??= /^\s+(?:của\s+)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng|Ủy ban|UBND)[^,;.:]*)/u.exec(after)?.[1];
+        const propose = /(?<![\p{L}\p{N}])(?:đề nghị|trình|đề xuất)(?![\p{L}\p{N}])/iu.test(sentence) || /(?<![\p{L}\p{N}])(?:trình|đề nghị)(?![\p{L}\p{N}])[^.]*(?:tỉnh|Thủ tướng|Chủ tịch nước)/iu.test(after.split(/[.;]/)[0] ?? '');
+        const recipients = /^\s+(?:[^,;.]*?\s)?cho\s+([^.;]+)/u.exec(after)?.[1]?.trim();
+        out.push({ award, text: text.slice(i, i + name.length), conferrer: conferrer?.trim(), mode: propose ? 'propose' : 'confer', recipients, offset: i });
     }
-    return out.sort((a, b) => a.offset - b.offset);
+    return out;
 }

@@ -93,6 +93,7 @@ export function buildModel(root: Model): DocumentModel {
         return model;
     }
     readHeader(root, model);
+    // One pass over the tree collects values, citations, sections and what prose lines say.
     for (const node of AstUtils.streamAllContents(root)) {
         if (isValue(node)) {
             const value = parseValue(unescape(node.text ?? ''));
@@ -101,9 +102,17 @@ export function buildModel(root: Model): DocumentModel {
             if (value.type === 'indicator') model.indicators.push(indicatorEntry(node, value));
         } else if (isCitation(node)) {
             model.citations.push({ node, info: parseCitation(node.head, node.number?.$refText, node.tail) });
-        } else if (isSection(node)) {
-            const title = plainText(inlineSource(node.parts)).split(':')[0].trim();
-            model.sections.push({ node, title, role: sectionRoleOf(title) });
+        } else if (isParagraph(node) || isKhoan(node) || isSubKhoan(node) || isSection(node)) {
+            const text = plainText(inlineSource(node.parts));
+            if (isSection(node)) {
+                const title = text.split(':')[0].trim();
+                model.sections.push({ node, title, role: sectionRoleOf(title) });
+            }
+            for (const mention of findAwards(text)) model.awards.push({ node, mention });
+            if (text.includes('“')) {
+                for (const t of findThemes(text)) model.themes.push({ ...t, node });
+                for (const name of findMovements(text)) model.movements.push({ name, node });
+            }
         }
     }
     const periods = model.values.filter((v): v is { node: Value; value: PeriodValue } => v.value.type === 'period');
@@ -117,14 +126,6 @@ export function buildModel(root: Model): DocumentModel {
             const text = plainText(lineSource(item));
             const assignment = deriveAssignment(text);
             if (assignment) model.assignments.push({ node: item, assignment });
-        }
-    }
-    for (const node of AstUtils.streamAllContents(root)) {
-        if (isParagraph(node) || isKhoan(node) || isSubKhoan(node) || isSection(node)) {
-            const text = plainText(inlineSource(node.parts));
-            for (const mention of findAwards(text)) model.awards.push({ node, mention });
-            for (const t of findThemes(text)) model.themes.push({ ...t, node });
-            for (const name of findMovements(text)) model.movements.push({ name, node });
         }
     }
     for (const item of root.body) {

@@ -12,6 +12,7 @@ import { ThiduaHoverProvider } from './lsp/thidua-hover-provider.js';
 import { ThiduaInlayHintProvider } from './lsp/thidua-inlay-hint-provider.js';
 import { ThiduaRenameProvider } from './lsp/thidua-rename-provider.js';
 import { ThiduaSemanticTokenProvider } from './lsp/thidua-semantic-token-provider.js';
+import { runSlowChecksOnSave } from './lsp/thidua-workspace-checks.js';
 import { ThiduaDocumentModel } from './thidua-document-model.js';
 import { ThiduaDocumentValidator } from './thidua-document-validator.js';
 import { ThiduaLexer } from './thidua-lexer.js';
@@ -72,6 +73,7 @@ export function createThiduaServices(context: DefaultSharedModuleContext): { sha
     const Thidua = inject(createDefaultModule({ shared }), ThiduaGeneratedModule, ThiduaModule);
     shared.ServiceRegistry.register(Thidua);
     registerValidationChecks(Thidua);
+    runSlowChecksOnSave(shared);
     if (!context.connection) shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Thidua };
 }

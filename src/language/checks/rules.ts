@@ -38,10 +38,20 @@ export function lineRange(node: AstNode): Range | undefined {
     return rangeOf(node, cst.offset, cst.offset + cst.text.split(/\r?\n/)[0].trimEnd().length);
 }
 
-/** Absolute offset of a property's token in the document text. */
+/** Absolute offset of a property's token in the document text (direct for the hot cases, else a CST search). */
 export function propertyOffset(node: AstNode, property: string, index?: number): number | undefined {
-    return GrammarUtils.findNodeForProperty(node.$cstNode, property, index)?.offset;
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    if (isValue(node) && property === 'text' && node.text !== undefined) {
+        const prefix = node.id ? node.id.length : node.indicator ? node.indicator.$refText.length + 1 : 0;
+        // No hidden token inside { }: the text starts right after "{" and the id.
+        return cst.offset + 1 + prefix;
+    }
+    if (isCitation(node) && property === 'head' && node.head !== undefined) return cst.offset + 1;
+    if (isCitation(node) && property === 'tail' && node.tail !== undefined && node.number?.$refNode) return node.number.$refNode.end;
+    return GrammarUtils.findNodeForProperty(cst, property, index)?.offset;
 }
+
 
 /** A piece of document text with its absolute offset, so that scans over prose map back to exact ranges. */
 export interface Piece { text: string; offset: number; node: AstNode }
@@ -63,14 +73,20 @@ export function piecesOf(parts: readonly Inline[]): Piece[] {
 
 function push(out: Piece[], node: AstNode, property: string): void {
     const text = (node as unknown as Record<string, unknown>)[property];
-    const offset = propertyOffset(node, property);
+    if (typeof text !== 'string') return;
+    const offset = isTextPart(node) ? node.$cstNode?.offset : propertyOffset(node, property);
     if (typeof text === 'string' && offset !== undefined) out.push({ text, offset, node });
 }
 
 /** Joins pieces into one string and maps a position in it back to a document offset. */
+export interface Word { w: string; start: number; end: number }
+
+const WORD = /\p{L}+/gu;
+
 export class PieceText {
     readonly text: string;
     private readonly starts: number[] = [];
+    private wordList?: Word[];
     constructor(readonly pieces: Piece[]) {
         let t = '';
         for (const p of pieces) {
@@ -79,6 +95,21 @@ export class PieceText {
         }
         this.text = t;
     }
+    /** The words (runs of letters) of the text, lower-cased, computed once for all scans. */
+    get words(): Word[] {
+        if (!this.wordList) {
+            this.wordList = [];
+            const lower = this.text.toLowerCase();
+            const sameLength = lower.length === this.text.length;
+            WORD.lastIndex = 0;
+            for (let m = WORD.exec(this.text); m; m = WORD.exec(this.text)) {
+                const end = m.index + m[0].length;
+                this.wordList.push({ w: sameLength ? lower.slice(m.index, end) : m[0].toLowerCase(), start: m.index, end });
+            }
+        }
+        return this.wordList;
+    }
+
     offsetAt(index: number): number {
         let i = this.starts.length - 1;
         while (i > 0 && this.starts[i] > index) i--;

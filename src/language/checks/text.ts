@@ -3,22 +3,26 @@ import typosData from '../../domain/data/typos.json' with { type: 'json' };
 import type { Document } from '../generated/ast.js';
 import { PieceText, propertyOffset, rangeOf, report } from './rules.js';
 
-const L = '\\p{L}\\p{N}';
-const typos = [...typosData.typos].sort((a, b) => b.wrong.length - a.wrong.length);
-const rightOf = new Map(typos.map(t => [t.wrong.normalize('NFC').toLowerCase(), t.right]));
-const TYPO = new RegExp(`(?<![${L}])(?:${typos.map(t => t.wrong.replace(/\s+/g, '\\s+')).join('|')})(?![${L}])`, 'giu');
+/** Misspellings by their first word, longest first: one map lookup per word of a line. */
+const typosByFirstWord = new Map<string, { words: string[]; right: string }[]>();
+for (const t of [...typosData.typos].sort((a, b) => b.wrong.length - a.wrong.length)) {
+    const words = t.wrong.normalize('NFC').toLowerCase().split(/\s+/);
+    const list = typosByFirstWord.get(words[0]) ?? [];
+    list.push({ words, right: t.right });
+    typosByFirstWord.set(words[0], list);
+}
 /** Function words that are never reduplicated on purpose (unlike "dần dần", "từng người"). */
 const STOP_WORDS = new Set(['của', 'và', 'các', 'những', 'được', 'là', 'có', 'trong', 'với', 'cho', 'để', 'đã', 'sẽ', 'thì', 'mà', 'nhằm', 'theo']);
 const NO_SPACE = /[,;:](?=\p{L})/gu;
-const WORD = /\p{L}+/gu;
 /** Vowels carrying a tone mark (sắc, huyền, hỏi, ngã, nặng): a Vietnamese syllable has at most one. */
-const TONED = /[áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/giu;
+const TONED_CHARS = 'áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ';
+const TONED_SET = new Set(TONED_CHARS);
+const TONED = new RegExp(`[${TONED_CHARS}]`, 'iu');
 const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't'];
 const INITIALS = /^(?:ngh|ng|nh|ph|th|tr|ch|gh|gi|kh|qu|[bcdđghklmnprstvx])/iu;
 
 /** Where two syllables typed without a space split ("việcphát" → "việc" + "phát"), if it can be told. */
 export function splitJoined(word: string): number | undefined {
-    TONED.lastIndex = 0;
     const first = TONED.exec(word);
     if (!first) return undefined;
     let i = first.index + 1;
@@ -53,13 +57,23 @@ export class TextChecks {
     }
 
     checkProse(text: PieceText, accept: ValidationAcceptor): void {
-        TYPO.lastIndex = 0;
-        for (let m = TYPO.exec(text.text); m; m = TYPO.exec(text.text)) {
-            const node = text.nodeAt(m.index)!;
-            const right = matchCase(m[0], rightOf.get(m[0].replace(/\s+/g, ' ').toLowerCase()) ?? m[0]);
-            const range = rangeOf(node, text.offsetAt(m.index), text.offsetAt(m.index + m[0].length - 1) + 1);
-            report(accept, 'sai-chinh-ta', `"${m[0]}" viết sai chính tả; viết đúng là "${right}".`, { node, range },
-                [{ title: `Sửa thành "${right}"`, edits: [{ range, newText: right }] }]);
+        const words = text.words;
+        for (let i = 0; i < words.length; i++) {
+            for (const typo of typosByFirstWord.get(words[i].w) ?? []) {
+                const n = typo.words.length;
+                if (i + n > words.length || typo.words.some((w, k) => words[i + k].w !== w)) continue;
+                if (n > 1 && !/^\s+$/u.test(text.text.slice(words[i].end, words[i + 1].start))) continue;
+                const start = words[i].start, end = words[i + n - 1].end;
+                const written = text.text.slice(start, end);
+                const node = text.nodeAt(start)!;
+                if (text.nodeAt(end - 1) !== node) continue;
+                const right = matchCase(written, typo.right);
+                const range = rangeOf(node, text.offsetAt(start), text.offsetAt(end - 1) + 1);
+                report(accept, 'sai-chinh-ta', `"${written}" viết sai chính tả; viết đúng là "${right}".`, { node, range },
+                    [{ title: `Sửa thành "${right}"`, edits: [{ range, newText: right }] }]);
+                i += n - 1;
+                break;
+            }
         }
         this.checkRepeats(text, accept);
         NO_SPACE.lastIndex = 0;
@@ -75,7 +89,7 @@ export class TextChecks {
 
     /** A word or a two-word phrase typed twice in a row ("kỷ niệm kỷ niệm"); one linear pass over the words. */
     private checkRepeats(text: PieceText, accept: ValidationAcceptor): void {
-        const words = [...text.text.matchAll(WORD)].map(m => ({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+        const words = text.words;
         const blank = (a: number, b: number) => /^\s+$/.test(text.text.slice(a, b));
         for (let i = 0; i < words.length; i++) {
             let n = 0;
@@ -99,14 +113,17 @@ export class TextChecks {
 
     /** Two syllables typed together ("việcphát"): two tone marks in one word. */
     checkJoined(text: PieceText, accept: ValidationAcceptor): void {
-        WORD.lastIndex = 0;
-        for (let m = WORD.exec(text.text); m; m = WORD.exec(text.text)) {
-            if ((m[0].match(TONED) ?? []).length < 2) continue;
-            const node = text.nodeAt(m.index)!;
-            const range = rangeOf(node, text.offsetAt(m.index), text.offsetAt(m.index + m[0].length - 1) + 1);
-            const cut = splitJoined(m[0]);
-            const fixed = cut ? `${m[0].slice(0, cut)} ${m[0].slice(cut)}` : undefined;
-            report(accept, 'thieu-dau-cach', `"${m[0]}" có hai tiếng viết liền nhau${fixed ? `; có phải là "${fixed}"?` : '.'} Hãy thêm dấu cách giữa hai tiếng.`,
+        for (const word of text.words) {
+            if (word.end - word.start < 4) continue;
+            let toned = 0;
+            for (const c of word.w) if (TONED_SET.has(c) && ++toned > 1) break;
+            if (toned < 2) continue;
+            const written = text.text.slice(word.start, word.end);
+            const node = text.nodeAt(word.start)!;
+            const range = rangeOf(node, text.offsetAt(word.start), text.offsetAt(word.end - 1) + 1);
+            const cut = splitJoined(written);
+            const fixed = cut ? `${written.slice(0, cut)} ${written.slice(cut)}` : undefined;
+            report(accept, 'thieu-dau-cach', `"${written}" có hai tiếng viết liền nhau${fixed ? `; có phải là "${fixed}"?` : '.'} Hãy thêm dấu cách giữa hai tiếng.`,
                 { node, range }, fixed ? [{ title: `Viết "${fixed}"`, edits: [{ range, newText: fixed }] }] : []);
         }
     }
