@@ -215,7 +215,8 @@ export function parseTarget(text: string): Target {
         return target;
     }
     const qual = /^(.*?)\s*(?<![\p{L}\p{N}])đạt\s+(.+)$/iu.exec(s);
-    if (qual) {
+    // A qualitative target names a grade ("đạt khá trở lên", "đạt loại tốt", "đạt chuẩn"); "đã đạt được" is not one.
+    if (qual && /(?<![\p{L}])(?:yếu|trung bình|khá|tốt|xuất sắc|chuẩn|loại|trở lên)(?![\p{L}])/iu.test(qual[2])) {
         target.name = qual[1].replace(/:$/, '').trim() || undefined;
         target.verb = 'đạt';
         const q = qual[2].trim();

@@ -5,6 +5,7 @@ import { CitationChecks } from './checks/citations.js';
 import { DateChecks } from './checks/dates.js';
 import { IndicatorChecks } from './checks/indicators.js';
 import { PeriodChecks } from './checks/periods.js';
+import { ReportChecks } from './checks/report.js';
 import { PieceText, piecesOf } from './checks/rules.js';
 import { SoKyHieuChecks } from './checks/so-ky-hieu.js';
 import { StructureChecks } from './checks/structure.js';
@@ -19,7 +20,7 @@ export function registerValidationChecks(services: ThiduaCoreServices): void {
     const registry = services.validation.ValidationRegistry;
     const v = services.validation.ThiduaValidator;
     const checks: ValidationChecks<ThiduaAstType> = {
-        Document: [v.checkDocument],
+        Document: [v.checkDocument, v.checkReport],
         Citation: [v.checkCitation],
         RegistryEntry: [v.checkRegistryEntry],
         Value: [v.checkValue],
@@ -42,6 +43,7 @@ export class ThiduaValidator {
     private readonly indicators: IndicatorChecks;
     private readonly awards: AwardChecks;
     private readonly structure: StructureChecks;
+    private readonly report: ReportChecks;
     private readonly text = new TextChecks();
 
     constructor(services: ThiduaCoreServices) {
@@ -53,6 +55,7 @@ export class ThiduaValidator {
         this.indicators = new IndicatorChecks(models);
         this.awards = new AwardChecks(models);
         this.structure = new StructureChecks(models);
+        this.report = new ReportChecks(models);
     }
 
     checkDocument(doc: Document, accept: ValidationAcceptor): void {
@@ -71,6 +74,10 @@ export class ThiduaValidator {
 
     checkWorkspace(doc: Document, accept: ValidationAcceptor): void {
         this.citations.checkConsistency(doc, accept);
+    }
+
+    checkReport(doc: Document, accept: ValidationAcceptor): void {
+        this.report.checkReport(doc, accept);
     }
 
     checkCitation(citation: Citation, accept: ValidationAcceptor): void {
