@@ -3,7 +3,7 @@ import {
     TextRun, WidthType, convertMillimetersToTwip, type IBorderOptions, type IParagraphOptions
 } from 'docx';
 import type { Model } from '../language/generated/ast.js';
-import { layout, type Block, type Line, type Role } from './layout.js';
+import { layout, RESULT_HEADINGS, type Block, type Line, type Role } from './layout.js';
 
 /** Page and type settings, within the ranges of NĐ 30/2020 Phụ lục I (defaults: the decree's examples). */
 export interface DocxOptions {
@@ -123,6 +123,7 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
     });
 
     const children: (Paragraph | Table)[] = [table(headerLeft, headerRight), ...title, ...body];
+    if (l.results) children.push(...resultsTable(l.results, textWidth));
     if (footerLeft.length || footerRight.length) children.push(new Paragraph({ spacing: { after: 120 } }), table(footerLeft, footerRight));
 
     const sections = [{
@@ -151,6 +152,28 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
         styles: { default: { document: { run: { font: FONTS, size: bodySize * 2 } } } },
         sections
     });
+}
+
+/** A Báo cáo's results: STT, chỉ tiêu, kế hoạch, thực hiện, tỷ lệ, đánh giá; then the summary line. */
+function resultsTable(results: NonNullable<ReturnType<typeof layout>['results']>, width: number): (Paragraph | Table)[] {
+    const frac = [0.07, 0.35, 0.16, 0.16, 0.12, 0.14];
+    const widths = frac.map(f => Math.round(width * f));
+    const cellText = (text: string, w: number, bold = false) => new TableCell({
+        width: { size: w, type: WidthType.DXA },
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: FONTS, size: 24, bold: bold || undefined })] })]
+    });
+    const head = RESULT_HEADINGS;
+    return [
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: 'BẢNG KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', font: FONTS, size: 26, bold: true })] }),
+        new Table({
+            width: { size: width, type: WidthType.DXA }, columnWidths: widths,
+            rows: [
+                new TableRow({ tableHeader: true, children: head.map((h, i) => cellText(h, widths[i], true)) }),
+                ...results.rows.map(r => new TableRow({ children: [r.number, r.name, r.target, r.actual, r.percent, r.status].map((t, i) => cellText(t, widths[i])) }))
+            ]
+        }),
+        new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text: `Tổng hợp: ${results.summary}.`, font: FONTS, size: 28, bold: true })] })
+    ];
 }
 
 function appendixSection(rows: ReturnType<typeof layout>['indicators'], width: number, bodySize: number, m: { top: number; bottom: number; left: number; right: number }) {

@@ -1,5 +1,5 @@
 import type { Model } from '../language/generated/ast.js';
-import { layout, type Line, type Role } from './layout.js';
+import { layout, RESULT_HEADINGS, type Line, type Role } from './layout.js';
 
 export interface HtmlOptions {
     /** A nonce for a script the host (the editor's preview) adds; no script is written otherwise. */
@@ -46,6 +46,9 @@ table.footer td.left { text-align: left; }
 .noi-nhan { font-size: 11pt; }
 .ho-ten { margin-top: 4.5em; }
 .ghi-chu-ky { font-style: italic; }
+table.results { width: 100%; border-collapse: collapse; font-size: 12pt; margin-top: 12pt; }
+table.results th, table.results td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
+.summary { font-weight: bold; margin-top: 6pt; }
 `;
 
 /** The document as an HTML page laid out like the official page. Self-contained: no remote resource, all text escaped. */
@@ -67,6 +70,7 @@ export function generateHtml(root: Model, options: HtmlOptions = {}): string {
 <table class="cols header"><tr><td class="left">${l.header.left.map(render).join('')}</td><td class="right">${l.header.right.map(render).join('')}</td></tr></table>
 <div class="title">${l.title.map(render).join('')}</div>
 <div class="body">${l.body.map(render).join('\n')}</div>
+${l.results ? `<table class="results"><thead><tr>${RESULT_HEADINGS.map(h => `<th>${h}</th>`).join('')}</tr></thead><tbody>${l.results.rows.map(r => `<tr>${[r.number, r.name, r.target, r.actual, r.percent, r.status].map(c => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table><p class="summary">Tổng hợp: ${escapeHtml(l.results.summary)}.</p>` : ''}
 ${l.footer.left.length || l.footer.right.length ? `<table class="cols footer"><tr><td class="left">${l.footer.left.map(render).join('')}</td><td class="right">${l.footer.right.map(render).join('')}</td></tr></table>` : ''}
 </div>
 </body>

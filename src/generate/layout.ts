@@ -4,6 +4,9 @@ import {
     type BodyItem, type Document, type Model, type Paragraph, type SubKhoan
 } from '../language/generated/ast.js';
 import { buildModel, type DocumentModel } from '../language/thidua-document-model.js';
+import { reportOf } from '../language/thidua-report.js';
+import { formatViNumber } from '../domain/numbers.js';
+import type { Target } from '../domain/values.js';
 
 /**
  * The document laid out as NĐ 30/2020 Phụ lục I arranges it: the header's two columns, title, body blocks,
@@ -15,6 +18,7 @@ export interface Layout {
     body: Block[];
     footer: { left: Line[]; right: Line[] };
     indicators: IndicatorRow[];
+    results?: ResultTable;
     model: DocumentModel;
 }
 
@@ -28,6 +32,8 @@ export type Role =
 export interface Line { role: Role; segments: Segment[]; text: string; implied?: boolean }
 export interface Block extends Line { level: number }
 export interface IndicatorRow { number: string; name: string; unit: string; target: string }
+/** A Báo cáo's table: each indicator's target, actual, completion and status, and the summary line. */
+export interface ResultTable { rows: { number: string; name: string; target: string; actual: string; percent: string; status: string }[]; summary: string }
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
@@ -85,18 +91,50 @@ export function layout(root: Model): Layout {
     }
     model.indicators.forEach((i, n) => {
         for (const t of i.value.parts) {
-            const q = t.quantity;
-            const target = !q ? '' : q.kind === 'number' ? q.number.raw : q.kind === 'range' ? `${q.low.raw}-${q.high.raw}` : q.kind === 'fraction' ? `${q.numerator.raw}/${q.denominator.raw}` : q.text;
-            const cmp = t.comparatorText && q?.kind !== 'qualitative' ? (t.comparatorText === 'trở lên' || t.comparatorText === 'trở xuống' ? `${target} ${t.comparatorText}` : `${t.comparatorText} ${target}`) : target;
             out.indicators.push({
                 number: i.number !== undefined ? String(i.number) : String(n + 1),
                 name: [t.name, t.subject].filter(Boolean).join(' ') || i.value.raw,
                 unit: t.unit ?? '',
-                target: cmp
+                target: targetText(t)
             });
         }
     });
+    const report = reportOf(doc, r => buildModel(r));
+    if (report) {
+        out.results = {
+            rows: report.rows.map((r, n) => ({
+                number: r.indicator?.number !== undefined ? String(r.indicator.number) : String(n + 1),
+                name: r.target?.name ?? r.indicator?.value.parts[0]?.name ?? r.result.raw,
+                target: r.target ? `${targetText(r.target)}${r.target.unit && r.target.unit !== '%' ? ' ' + r.target.unit : r.target.unit ?? ''}` : '',
+                actual: r.result.quantity ? `${quantityRaw(r.result.quantity)}${r.result.unit && r.result.unit !== '%' ? ' ' + r.result.unit : r.result.unit ?? ''}` : r.result.raw,
+                percent: r.evaluation?.percent !== undefined ? `${formatViNumber(r.evaluation.percent, 1)}%` : '',
+                status: r.evaluation?.status ?? ''
+            })),
+            summary: report.summary.text
+        };
+    }
     return out;
+}
+
+function quantityRaw(q: NonNullable<Target['quantity']>): string {
+    return q.kind === 'number' ? q.number.raw : q.kind === 'range' ? `${q.low.raw}-${q.high.raw}` : q.kind === 'fraction' ? `${q.numerator.raw}/${q.denominator.raw}` : q.text;
+}
+
+function targetText(t: Target): string {
+    const q = t.quantity;
+    if (!q) return '';
+    const target = quantityRaw(q);
+    if (!t.comparatorText || q.kind === 'qualitative') return target;
+    return t.comparatorText === 'trở lên' || t.comparatorText === 'trở xuống' ? `${target} ${t.comparatorText}` : `${t.comparatorText} ${target}`;
+}
+
+export const RESULT_HEADINGS = ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ', 'Đánh giá'];
+
+/** All text of the page in reading order: the lines, with a report's results table after the body. */
+export function pageTexts(l: Layout): string[] {
+    const table = l.results ? [...l.results.rows.flatMap(r => [r.number, r.name, r.target, r.actual, r.percent, r.status]), `Tổng hợp: ${l.results.summary}.`] : [];
+    return [...l.header.left, ...l.header.right, ...l.title, ...l.body].map(x => x.text)
+        .concat(l.results ? ['BẢNG KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', ...RESULT_HEADINGS, ...table] : [], [...l.footer.left, ...l.footer.right].map(x => x.text));
 }
 
 /** The lines in reading order of the page: header left, header right, title, body, footer left, footer right. */

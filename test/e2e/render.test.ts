@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { render } from '../../src/cli/export.js';
-import { layout, layoutLines } from '../../src/generate/layout.js';
+import { layout, pageTexts } from '../../src/generate/layout.js';
 import { isDocument, type Model } from '../../src/language/generated/ast.js';
 import { loadExamples } from '../helpers.js';
 
@@ -44,10 +44,9 @@ describe('the .docx rendered by LibreOffice (PDF checked with poppler)', () => {
         mkdirSync(outDir, { recursive: true });
         for (const [base, root] of roots) {
             const pdf = join(dir, `${base}.pdf`);
-            const lines = layoutLines(layout(root));
             // The text: every character of the document, in order (-raw keeps a hyphen at a line break); the only extra lines are page numbers.
             const text = sh('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']).split('\n').filter(l => !/^\s*\d+\s*$/.test(l)).join('');
-            expect(text.replace(/\s+/g, ''), base).toBe(lines.map(l => l.text).join('').replace(/\s+/g, ''));
+            expect(text.replace(/\s+/g, ''), base).toBe(pageTexts(layout(root)).join('').replace(/\s+/g, ''));
             // One serif family for everything (Liberation Serif stands in for Times New Roman and has every Vietnamese letter).
             const fonts = sh('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean).map(l => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
             expect(fonts.length, base).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
 import { render } from '../../src/cli/export.js';
-import { layout, layoutLines } from '../../src/generate/layout.js';
+import { layout, layoutLines, pageTexts } from '../../src/generate/layout.js';
 import { generateText } from '../../src/generate/text.js';
 import { isDocument, type Model } from '../../src/language/generated/ast.js';
 import { loadExamples } from '../helpers.js';
@@ -36,7 +36,7 @@ describe('Word export (read back from the .docx)', () => {
             const { bytes } = await docx(root);
             const text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
             const lines = layoutLines(layout(root));
-            expect(norm(text)).toBe(norm(lines.map(l => l.text).join(' ')));
+            expect(norm(text)).toBe(norm(pageTexts(layout(root)).join(' ')));
             expect(norm(lines.filter(l => !l.implied).map(l => l.text).join(' '))).toBe(norm(generateText(root)));
         });
     }

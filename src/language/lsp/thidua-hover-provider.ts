@@ -5,7 +5,9 @@ import { parseCitation } from '../../domain/citation.js';
 import { findDates, isCompleteDate, shortForm } from '../../domain/dates.js';
 import { findAwards } from '../../domain/organisation.js';
 import { lawInForce } from '../checks/awards.js';
-import { isCitation, isRegistryEntry, isTextPart, isValue, type Citation, type RegistryEntry } from '../generated/ast.js';
+import { formatViNumber } from '../../domain/numbers.js';
+import { reportOf } from '../thidua-report.js';
+import { isCitation, isRegistryEntry, isTextPart, isValue, type Citation, type Model, type RegistryEntry } from '../generated/ast.js';
 import type { ThiduaServices } from '../thidua-module.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { dateMarkdown, indicatorMarkdown } from './describe.js';
@@ -63,7 +65,13 @@ export class ThiduaHoverProvider implements HoverProvider {
         const v = model.valueOf.get(target);
         if (v?.type === 'indicator') {
             const entry = model.indicators.find(i => i.node === target);
-            return indicatorMarkdown(v, entry?.number, entry?.id);
+            const plan = indicatorMarkdown(v, entry?.number, entry?.id);
+            if (!node.indicator) return plan;
+            const root = AstUtils.findRootNode(node) as Model;
+            const row = reportOf(root, r => this.models.get(r))?.rows.find(r => r.node === node);
+            const e = row?.evaluation;
+            const result = e ? `**Kết quả:** ${e.percent !== undefined ? `${formatViNumber(e.percent, 1)}% kế hoạch — ` : ''}${e.status}${e.converted !== undefined ? ` (quy đổi: ${formatViNumber(e.converted)} ${row?.target?.unit ?? ''})` : ''}` : '';
+            return [plan, result].filter(Boolean).join('\n\n');
         }
         if (v?.type === 'period' || v?.type === 'deadline' || v?.type === 'anniversary' || v?.type === 'date') {
             const d = v.type === 'period' ? v.end?.date : v.type === 'anniversary' ? v.anniversary?.date : v.date;

@@ -1,14 +1,26 @@
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { formatViNumber } from '../../domain/numbers.js';
-import { isValue } from '../generated/ast.js';
+import { isDocument, isValue, type Model } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
+import { reportOf, type ReportModel } from '../thidua-report.js';
 import type { ThiduaServices } from '../thidua-module.js';
 import { impliedBaseline } from './describe.js';
 
-/** After an indicator compared with a baseline ("bằng 113,0% so với …"), the baseline it implies. */
+/**
+ * After an indicator compared with a baseline ("bằng 113,0% so với …"), the baseline it implies;
+ * after a report's result ({@id …}), its completion and status against the plan.
+ */
 export class ThiduaInlayHintProvider extends AbstractInlayHintProvider {
     private readonly models: ThiduaDocumentModel;
+    /** Per request: a report's evaluation also depends on its plan, which may have changed since the last one. */
+    private reports = new WeakMap<Model, ReportModel | undefined>();
+
+    override getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+        this.reports = new WeakMap();
+        return super.getInlayHints(document, params, cancelToken);
+    }
     constructor(services: ThiduaServices) {
         super();
         this.models = services.model.DocumentModel;
@@ -16,6 +28,14 @@ export class ThiduaInlayHintProvider extends AbstractInlayHintProvider {
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         if (!isValue(node) || !node.$cstNode) return;
+        if (node.indicator) {
+            const root = AstUtils.findRootNode(node) as Model;
+            if (!this.reports.has(root)) this.reports.set(root, isDocument(root) ? reportOf(root, r => this.models.get(r)) : undefined);
+            const row = this.reports.get(root)?.rows.find(r => r.node === node);
+            const e = row?.evaluation;
+            if (e) acceptor({ position: node.$cstNode.range.end, label: ` ⇒ ${e.percent !== undefined ? `${formatViNumber(e.percent, 1)}% kế hoạch · ` : ''}${e.status}`, paddingLeft: true });
+            return;
+        }
         const v = this.models.get(node).valueOf.get(node);
         if (v?.type !== 'indicator') return;
         for (const t of [...v.parts, ...v.sub]) {
