@@ -4,6 +4,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { NodeFileSystem } from 'langium/node';
+import { detectEncoding, ENCODING_NAMES } from '../domain/encoding.js';
 
 export const EXTENSION = '.thidua';
 
@@ -36,19 +37,34 @@ function reason(e: unknown): string {
     return (e as Error).message;
 }
 
-/** Reads a file as UTF-8 text; other encodings are refused with a Vietnamese explanation. */
+/** The largest file thidua reads: a plan runs to thousands of lines, far below this; memory stays bounded. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Reads a file as UTF-8 text; anything else is refused with a Vietnamese explanation of what it is and what to do. */
 export async function readText(file: string): Promise<string> {
     let bytes: Buffer;
     try {
+        const stat = await fs.stat(file);
+        if (stat.size > MAX_FILE_BYTES) {
+            throw new InputError(`Tệp ${file} quá lớn (${(stat.size / 1024 / 1024).toFixed(1)} MB); thidua đọc tệp đến ${MAX_FILE_BYTES / 1024 / 1024} MB. Một văn bản thi đua chỉ vài chục KB: hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.`);
+        }
         bytes = await fs.readFile(file);
     } catch (e) {
+        if (e instanceof InputError) throw e;
         throw new InputError(`Không đọc được tệp ${file}: ${reason(e)}.`);
     }
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-    } catch {
-        throw new InputError(`Tệp ${file} không phải văn bản UTF-8. Hãy mở tệp và lưu lại với bảng mã Unicode (UTF-8).`);
+    if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) {
+        throw new InputError(`Tệp ${file} rỗng: không có nội dung để kiểm tra hay xuất.`);
     }
+    const kind = detectEncoding(bytes);
+    if (kind === 'binary') {
+        throw new InputError(`Tệp ${file} là tệp nhị phân (ví dụ Word, PDF, ảnh), không phải văn bản .thidua. Văn bản .thidua là văn bản thuần mã UTF-8.`);
+    }
+    if (kind !== 'utf-8') {
+        throw new InputError(`Tệp ${file} không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã ${ENCODING_NAMES[kind]}. `
+            + 'Hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: chọn bảng mã nguồn, đích là Unicode) rồi lưu lại dạng UTF-8.');
+    }
+    return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
 /**

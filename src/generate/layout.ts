@@ -1,4 +1,4 @@
-import { inlineSource, lineSource, segments, type Segment } from '../language/ast-text.js';
+import { completeRoot, inlineSource, lineSource, segments, type Segment } from '../language/ast-text.js';
 import {
     isDocument, isKhoan, isSection, isSubKhoan,
     type BodyItem, type Document, type Model, type Paragraph, type SubKhoan
@@ -50,6 +50,7 @@ function isTitle(text: string): boolean {
 }
 
 export function layout(root: Model): Layout {
+    completeRoot(root);
     const model = buildModel(root);
     const out: Layout = { header: { left: [], right: [] }, title: [], body: [], footer: { left: [], right: [] }, indicators: [], model };
     if (!isDocument(root)) return out;

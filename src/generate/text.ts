@@ -1,5 +1,5 @@
-import { inlineSource, plainText } from '../language/ast-text.js';
-import { isDocument, type Model, type RegistryDoc } from '../language/generated/ast.js';
+import { completeRoot, inlineSource, plainText } from '../language/ast-text.js';
+import { isDocument, isRegistryDoc, type Model, type RegistryDoc } from '../language/generated/ast.js';
 import { layout, layoutLines, type Line } from './layout.js';
 
 const GROUPED = new Set(['noi-nhan', 'quyen-han', 'chuc-vu', 'chu-quan', 'ban-hanh', 'quoc-hieu', 'tieu-ngu']);
@@ -9,7 +9,10 @@ const GROUPED = new Set(['noi-nhan', 'quyen-han', 'chuc-vu', 'chu-quan', 'ban-ha
  * (Quốc hiệu, Tiêu ngữ) only where the source writes them. Pure: AST in, text out.
  */
 export function generateText(model: Model): string {
-    if (!isDocument(model)) return registryText(model);
+    completeRoot(model);
+    if (isRegistryDoc(model)) return registryText(model);
+    // A root that recovery left without a type has no text of its own.
+    if (!isDocument(model)) return '';
     const lines = layoutLines(layout(model)).filter(l => !l.implied);
     const out: string[] = [];
     lines.forEach((l: Line, i) => {

@@ -1,5 +1,12 @@
 import type { Inline, Paragraph, Khoan, Section, SubKhoan, Recipient } from './generated/ast.js';
-import { isCitation, isTextPart, isValue } from './generated/ast.js';
+import { AstUtils, type AstNode } from 'langium';
+import { isCitation, isTextPart, isValue, reflection } from './generated/ast.js';
+
+/** A tree recovered from syntax errors may lack its root's lists: give them their empty defaults. */
+export function completeRoot<T extends AstNode>(root: T): T {
+    AstUtils.assignMandatoryProperties(reflection, root);
+    return root;
+}
 
 /** Removes the backslash of `\[`, `\]`, `\{`, `\}`, `\*`, `\\`. */
 export function unescapeText(s: string): string {

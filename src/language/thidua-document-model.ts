@@ -5,9 +5,9 @@ import { parseNumberLine, type DocNumber } from '../domain/doc-number.js';
 import { deriveAssignment, findAwards, sectionRoleOf, type Assignment, type AwardMention, type SectionRole } from '../domain/organisation.js';
 import { kindByTitle, type DocumentKind } from '../domain/tables.js';
 import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } from '../domain/values.js';
-import { inlineSource, lineSource, plainText } from './ast-text.js';
+import { completeRoot, inlineSource, lineSource, plainText } from './ast-text.js';
 import {
-    isCitation, isDocument, isKhoan, isParagraph, isSection, isSubKhoan, isValue,
+    isCitation, isDocument, isKhoan, isRegistryDoc, isParagraph, isSection, isSubKhoan, isValue,
     type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph, type RegistryEntry,
     type Section, type SectionItem, type SubKhoan, type Value
 } from './generated/ast.js';
@@ -82,12 +82,14 @@ export class ThiduaDocumentModel {
 }
 
 export function buildModel(root: Model): DocumentModel {
+    completeRoot(root);
     const model: DocumentModel = {
         sections: [], values: [], valueOf: new Map(), indicators: [], citations: [], assignments: [], awards: [], recipients: [],
         basis: [], themes: [], movements: [], closed: false
     };
     if (!isDocument(root)) {
-        for (const entry of root.entries) {
+        // A tree recovered from syntax errors may lack lists, or its type: read it defensively.
+        for (const entry of isRegistryDoc(root) ? root.entries ?? [] : []) {
             model.citations.push({ node: entry, info: parseCitation(entry.head, entry.number, entry.tail) });
         }
         return model;
@@ -128,11 +130,11 @@ export function buildModel(root: Model): DocumentModel {
             if (assignment) model.assignments.push({ node: item, assignment });
         }
     }
-    for (const item of root.body) {
+    for (const item of root.body ?? []) {
         if (!isParagraph(item)) break;
         if (/^(?:Căn cứ|Thực hiện)\s/u.test(plainText(inlineSource(item.parts)).trim())) model.basis.push(item);
     }
-    const lastLine = lastParagraphText(root.body);
+    const lastLine = lastParagraphText(root.body ?? []);
     model.closed = /\.\/\.\s*$/.test(lastLine);
     model.recipients = root.noiNhan?.items.map(i => plainText(inlineSource(i.parts)).trim()) ?? [];
     if (root.signature) {
@@ -190,7 +192,7 @@ function unescape(s: string): string {
 }
 
 function readHeader(doc: Document, model: DocumentModel): void {
-    const agencies = doc.headerLines.flatMap(h => h.agency ? [h.agency.trim()] : []);
+    const agencies = (doc.headerLines ?? []).flatMap(h => h.agency ? [h.agency.trim()] : []);
     if (agencies.length >= 2) {
         model.parentAgency = agencies[0];
         model.issuer = agencies.slice(1).join(' ');

@@ -44,6 +44,12 @@ export class TextChecks {
     checkNfc(doc: Document, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(doc);
         const text = document.textDocument.getText();
+        const bad = text.indexOf('\uFFFD');
+        if (bad >= 0) {
+            report(accept, 'van-ban-bang-ma', 'Tệp có ký tự không đọc được: tệp không được lưu bằng Unicode (UTF-8), có thể được gõ bằng bảng mã cũ (TCVN3/ABC, VNI, Windows-1258). Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi mở lại; đừng sửa trực tiếp kẻo mất chữ.',
+                { node: doc, range: rangeOf(doc, bad, bad + 1) });
+            return;
+        }
         const nfc = text.normalize('NFC');
         if (text === nfc) return;
         let i = 0;

@@ -1,0 +1,58 @@
+/**
+ * Tells what a file that is not UTF-8 most likely is. Legacy Vietnamese encodings still common in offices:
+ * TCVN3 (ABC, fonts .VnTime), VNI (fonts VNI-Times) and Windows-1258 (tone marks as separate bytes).
+ */
+export type TextKind = 'utf-8' | 'tcvn3' | 'vni' | 'windows-1258' | 'binary' | 'unknown';
+
+/** Bytes characteristic of each encoding (TCVN 5712:1993 table; VNI; Windows code page 1258). */
+const TCVN3 = new Set([0xb5, 0xb8, 0xb6, 0xb7, 0xb9, 0xa8, 0xbb, 0xbe, 0xbc, 0xbd, 0xc6, 0xa9, 0xc7, 0xca, 0xc8, 0xc9, 0xcb,
+    0xae, 0xa7, 0xcc, 0xd0, 0xce, 0xcf, 0xd1, 0xaa, 0xd2, 0xd5, 0xd3, 0xd4, 0xd6, 0xd7, 0xdd, 0xd8, 0xdc, 0xde, 0xdf, 0xe3,
+    0xe1, 0xe2, 0xe4, 0xab, 0xe5, 0xe8, 0xe6, 0xe7, 0xe9, 0xac, 0xea, 0xed, 0xeb, 0xec, 0xee, 0xef, 0xf3, 0xf1, 0xf2, 0xf4,
+    0xad, 0xf5, 0xf8, 0xf6, 0xf7, 0xf9, 0xfa, 0xfd, 0xfb, 0xfc, 0xfe]);
+/** VNI writes a tone or hat as a byte after the vowel: aù, aø, aû, aõ, aï, aâ, aê … and ñ for đ. */
+const VNI_MARKS = new Set([0xf9, 0xf8, 0xfb, 0xf5, 0xef, 0xe2, 0xea, 0xf4, 0xe1, 0xe0, 0xe5, 0xe3, 0xe4, 0xeb, 0xec, 0xe9, 0xe8, 0xf6, 0xf7]);
+/** Windows-1258 combining tone marks: grave, acute, hook, tilde, dot below. */
+const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
+
+export function detectEncoding(bytes: Uint8Array): TextKind {
+    if (bytes.length === 0) return 'utf-8';
+    let control = 0;
+    const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
+    for (const b of sample) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    if (control > 0 && (sample.includes(0) || control / sample.length > 0.02)) return 'binary';
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(sample.length === bytes.length ? bytes : trimPartial(sample));
+        return 'utf-8';
+    } catch { /* not UTF-8 */ }
+    let tcvn = 0, vni = 0, cp1258 = 0;
+    for (let i = 0; i < sample.length; i++) {
+        const b = sample[i], prev = i > 0 ? sample[i - 1] : 0;
+        if (b < 0x80) continue;
+        const afterVowel = /[aeiouyAEIOUY]/.test(String.fromCharCode(prev));
+        if (CP1258_TONES.has(b) && (afterVowel || [0xe2, 0xea, 0xf4, 0xe3, 0xf5, 0xfd, 0xc2, 0xca, 0xd4].includes(prev))) cp1258 += 2;
+        if (VNI_MARKS.has(b) && afterVowel) vni += 2;
+        if (b === 0xf1 || b === 0xd1) vni++;
+        if (TCVN3.has(b)) tcvn++;
+    }
+    const best = Math.max(tcvn, vni, cp1258);
+    if (best === 0) return 'unknown';
+    return best === cp1258 ? 'windows-1258' : best === vni ? 'vni' : 'tcvn3';
+}
+
+/** A sample cut inside a multi-byte UTF-8 character is still UTF-8. */
+function trimPartial(b: Uint8Array): Uint8Array {
+    let end = b.length;
+    for (let k = 1; k <= 3 && end - k >= 0; k++) {
+        const c = b[end - k];
+        if ((c & 0xc0) === 0xc0) { end -= k; break; }
+        if ((c & 0x80) === 0) break;
+    }
+    return b.subarray(0, end);
+}
+
+export const ENCODING_NAMES: Record<Exclude<TextKind, 'utf-8' | 'binary'>, string> = {
+    tcvn3: 'TCVN3 (ABC, phông .VnTime)',
+    vni: 'VNI (phông VNI-Times)',
+    'windows-1258': 'Windows-1258',
+    unknown: 'một bảng mã cũ'
+};
