@@ -19,7 +19,7 @@ beforeAll(() => {
     cpSync(join(ROOT, 'test', 'fixtures', 'correct', 'so-van-ban.thidua'), join(dir, 'so-van-ban.thidua'));
     mkdirSync(join(dir, 'loi'));
     writeFileSync(join(dir, 'loi', 'sai.thidua'), 'KẾ HOẠCH\nVề việc thi đua\n\nTheo [Chỉ thị số 34-CT/TW\nĐoạn có dấu ] lạc.\n');
-    writeFileSync(join(dir, 'tcvn3.thidua'), Buffer.from([0x4b, 0xd5, 0x20, 0x48, 0x4f, 0x1e, 0xa1, 0x43, 0x48, 0x0a]));
+    writeFileSync(join(dir, 'tcvn3.thidua'), Buffer.from([0x4b, 0xd5, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68, 0x0a]));
 });
 
 describe('thidua check', () => {
@@ -65,8 +65,8 @@ describe('thidua check', () => {
     test('a file that is not UTF-8 (TCVN3): exit 2, says how to convert', () => {
         const r = thidua(['check', 'tcvn3.thidua'], dir);
         expect(r.code).toBe(2);
-        expect(r.err).toContain('không phải văn bản UTF-8');
-        expect(r.err).toContain('UTF-8');
+        expect(r.err).toContain('không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã TCVN3');
+        expect(r.err).toContain('chuyển sang Unicode');
     });
 
     test('bad usage: exit 2', () => {
