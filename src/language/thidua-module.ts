@@ -2,11 +2,12 @@ import {
     inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
     type DefaultSharedCoreModuleContext, createDefaultCoreModule, createDefaultSharedCoreModule
 } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { ThiduaGeneratedModule, ThiduaGeneratedSharedModule } from './generated/module.js';
 import { ThiduaCodeActionProvider } from './lsp/thidua-code-action-provider.js';
 import { ThiduaCompletionProvider } from './lsp/thidua-completion-provider.js';
 import { ThiduaDocumentSymbolProvider } from './lsp/thidua-document-symbol-provider.js';
+import { ThiduaDocumentUpdateHandler } from './lsp/thidua-document-update-handler.js';
 import { ThiduaFormatter } from './lsp/thidua-formatter.js';
 import { ThiduaHoverProvider } from './lsp/thidua-hover-provider.js';
 import { ThiduaInlayHintProvider } from './lsp/thidua-inlay-hint-provider.js';
@@ -68,8 +69,13 @@ export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices & Thidu
 };
 
 /** Services for the language server (LSP features included). */
+/** Shared LSP services of thidua: edits are coalesced before the workspace is rebuilt. */
+export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: { DocumentUpdateHandler: services => new ThiduaDocumentUpdateHandler(services) }
+};
+
 export function createThiduaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Thidua: ThiduaServices } {
-    const shared = inject(createDefaultSharedModule(context), ThiduaGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), ThiduaGeneratedSharedModule, ThiduaSharedModule);
     const Thidua = inject(createDefaultModule({ shared }), ThiduaGeneratedModule, ThiduaModule);
     shared.ServiceRegistry.register(Thidua);
     registerValidationChecks(Thidua);

@@ -1,15 +1,15 @@
 // npm run bench — figures against their targets; a benchmark, never a test: it does not fail on a time.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { render } from '../../src/cli/export.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { generateDocument, registry } from './generate.js';
+import { initialize, rssMb, startServer } from './lsp-client.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'bench');
@@ -72,48 +72,6 @@ async function checkFigures(): Promise<void> {
     record('6. per-line growth 50k vs 1k (1 = linear)', [growth], 'x', { max: 1.5, label: '≤ 1.5 (no super-linear growth)', on: 'median' });
 }
 
-interface Server { request<T>(method: string, params: unknown): Promise<T>; notify(method: string, params: unknown): void; nextDiagnostics(uri: string): Promise<unknown[]>; firstDiagnostics: Promise<number>; pid: number; close(): Promise<void> }
-
-function startServer(folder: string): Server {
-    const proc = spawn(process.execPath, [join(ROOT, 'bin', 'thidua-language-server.cjs'), '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'inherit'] });
-    proc.stdin!.on('error', () => undefined);
-    const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-    conn.onError(() => undefined);
-    const waiting = new Map<string, ((d: unknown[]) => void)[]>();
-    const started = performance.now();
-    let resolveFirst: (ms: number) => void;
-    const firstDiagnostics = new Promise<number>(r => { resolveFirst = r; });
-    conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
-        resolveFirst(performance.now() - started);
-        const list = waiting.get(p.uri) ?? [];
-        waiting.delete(p.uri);
-        list.forEach(f => f(p.diagnostics));
-    });
-    conn.listen();
-    return {
-        pid: proc.pid!,
-        firstDiagnostics,
-        request: (m, p) => conn.sendRequest(m, p),
-        notify: (m, p) => { void conn.sendNotification(m, p); },
-        nextDiagnostics: uri => new Promise(r => waiting.set(uri, [...(waiting.get(uri) ?? []), r])),
-        async close() {
-            await conn.sendRequest('shutdown').catch(() => undefined);
-            await conn.sendNotification('exit').catch(() => undefined);
-            conn.dispose();
-            proc.kill();
-        }
-    };
-}
-
-async function initialize(server: Server, folder: string): Promise<void> {
-    const uri = pathToFileURL(folder).toString();
-    await server.request('initialize', {
-        processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }],
-        capabilities: { textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } }, hover: {} } }
-    });
-    server.notify('initialized', {});
-}
-
 function workspaceFolder(documents: number, bigLines?: number): { folder: string; big?: string } {
     const folder = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
     writeFileSync(join(folder, 'so-van-ban.thidua'), registry());
@@ -124,11 +82,6 @@ function workspaceFolder(documents: number, bigLines?: number): { folder: string
         writeFileSync(big, generateDocument(bigLines, 7));
     }
     return { folder, big };
-}
-
-function rssMb(pid: number): number {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
 async function lspFigures(): Promise<void> {
