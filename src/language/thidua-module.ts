@@ -8,6 +8,7 @@ import { ThiduaCodeActionProvider } from './lsp/thidua-code-action-provider.js';
 import { ThiduaCompletionProvider } from './lsp/thidua-completion-provider.js';
 import { ThiduaDocumentSymbolProvider } from './lsp/thidua-document-symbol-provider.js';
 import { ThiduaDocumentUpdateHandler } from './lsp/thidua-document-update-handler.js';
+import { ThiduaWorkspaceManager } from './lsp/thidua-workspace-manager.js';
 import { ThiduaFormatter } from './lsp/thidua-formatter.js';
 import { ThiduaHoverProvider } from './lsp/thidua-hover-provider.js';
 import { ThiduaInlayHintProvider } from './lsp/thidua-inlay-hint-provider.js';
@@ -71,7 +72,8 @@ export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices & Thidu
 /** Services for the language server (LSP features included). */
 /** Shared LSP services of thidua: edits are coalesced before the workspace is rebuilt. */
 export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    lsp: { DocumentUpdateHandler: services => new ThiduaDocumentUpdateHandler(services) }
+    lsp: { DocumentUpdateHandler: services => new ThiduaDocumentUpdateHandler(services) },
+    workspace: { WorkspaceManager: services => new ThiduaWorkspaceManager(services) }
 };
 
 export function createThiduaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Thidua: ThiduaServices } {
