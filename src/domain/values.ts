@@ -192,7 +192,8 @@ export function parseTarget(text: string): Target {
             target.unitInfo = found.unit.info;
             after = after.slice(found.unitOffset + found.unit.form.length);
         } else {
-            const unknown = /^\s+([A-Za-zÀ-ỹĐđ/]+)/u.exec(after);
+            // A unit is a short word ("cây", "lượt"); a longer run of letters is not one.
+            const unknown = /^\s+([A-Za-zÀ-ỹĐđ/]{1,24})(?![A-Za-zÀ-ỹĐđ/])/u.exec(after);
             if (unknown && !/^(?:trở|so|và|đạt|của|trong|tại|ở)$/u.test(unknown[1])) {
                 target.unit = unknown[1];
                 after = after.slice(unknown[0].length);

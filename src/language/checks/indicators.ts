@@ -24,6 +24,7 @@ const unitForms = units.flatMap(u => [u.unit, ...(u.aliases ?? [])]);
 
 /** The known units closest to an unknown one (diacritics ignored). */
 export function closestUnits(unit: string, max = 3): string[] {
+    if (unit.length > 24) return [];
     const f = fold(unit);
     return unitForms.map(u => ({ u, d: distance(f, fold(u)) }))
         .filter(x => x.d <= Math.max(1, Math.floor(f.length / 3)) || fold(x.u).startsWith(f) || f.startsWith(fold(x.u)) && x.u.length > 1)

@@ -43,16 +43,19 @@ export class ThiduaCompletionProvider implements CompletionProvider {
         const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
         const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-        const before = text.slice(lineStart, offset);
-        const openCite = before.lastIndexOf('['), closeCite = before.lastIndexOf(']');
-        const openValue = before.lastIndexOf('{'), closeValue = before.lastIndexOf('}');
+        const line = text.slice(lineStart, offset);
+        const openCite = line.lastIndexOf('['), closeCite = line.lastIndexOf(']');
+        const openValue = line.lastIndexOf('{'), closeValue = line.lastIndexOf('}');
+        // What is being typed lies in the last few words: the end-anchored patterns below only look that far back.
+        const window = Math.max(0, line.length - 300);
+        const before = line.slice(window);
         let items: Item[];
         let typedFrom: number;
         if (openCite > closeCite && openCite > openValue) {
-            typedFrom = lineStart + openCite + 1;
+            typedFrom = Math.max(lineStart + openCite + 1, lineStart + window);
             items = this.citations(document, offset);
         } else if (openValue > closeValue) {
-            const inside = before.slice(openValue + 1);
+            const inside = line.slice(Math.max(openValue + 1, window));
             const ref = /@[^\s}]*$/.exec(inside);
             const unit = /[0-9](?:[0-9.,]*[0-9])?\s*([\p{L}/]*(?:\s[\p{L}/]*){0,2})$/u.exec(inside);
             if (ref) {
@@ -68,7 +71,7 @@ export class ThiduaCompletionProvider implements CompletionProvider {
         } else {
             const phrase = /(?:^|[^\p{L}])((?:[\p{L}.]+ ){0,3}[\p{L}.]*)$/u.exec(before)?.[1] ?? '';
             typedFrom = offset - phrase.length;
-            const atLineStart = before.slice(0, before.length - phrase.length).trim() === '';
+            const atLineStart = line.slice(0, line.length - phrase.length).trim() === '';
             items = atLineStart ? [...this.lineStarts(document, offset), ...this.prose(document)] : this.prose(document);
         }
         // The typed phrase may be the last one to four words.
