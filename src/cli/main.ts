@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { exportPaths, type ExportFormat } from './export.js';
+import { importPaths } from './import.js';
 import { checkPaths, InputError, type CheckedFile } from './workspace.js';
 
 export type { Io } from './export.js';
@@ -9,6 +10,8 @@ const USAGE = `Cách dùng:
   thidua check <tệp|thư mục>... [--format text|json]   kiểm tra văn bản .thidua
   thidua export <tệp|thư mục>... [--format docx|html|txt] [--out THƯ_MỤC] [--phu-luc]
                                                         xuất văn bản (mặc định: Word .docx cạnh tệp nguồn)
+  thidua import <tệp .docx|.txt|thư mục>... [--out THƯ_MỤC]
+                                                        nhập văn bản Word hoặc văn bản thuần thành .thidua
 
 Mã thoát: 0 không có lỗi; 1 có lỗi trong văn bản; 2 dùng sai lệnh hoặc không đọc được tệp.`;
 
@@ -49,6 +52,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
         (command ? io.out : io.err)(USAGE + '\n');
         return command ? 0 : 2;
+    }
+    if (command === 'import') {
+        const rest2 = [...rest];
+        let outDir: string | undefined;
+        const i = rest2.indexOf('--out');
+        if (i >= 0) { outDir = rest2[i + 1]; rest2.splice(i, 2); }
+        const bad = rest2.find(a => a.startsWith('-'));
+        if (bad || rest2.length === 0 || outDir === '') { io.err(`${bad ? `Tùy chọn không có: "${bad}".` : 'Hãy cho biết tệp hoặc thư mục cần nhập.'}\n${USAGE}\n`); return 2; }
+        try {
+            return await importPaths(rest2, outDir, io);
+        } catch (e) {
+            if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
+            throw e;
+        }
     }
     if (command !== 'check' && command !== 'export') {
         io.err(`Lệnh không có: "${command}".\n${USAGE}\n`);
