@@ -2,7 +2,8 @@ import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const options = {
-    entryPoints: { cli: 'src/cli/index.ts', server: 'src/server/main.ts' },
+    entryPoints: { cli: 'src/cli/index.ts', server: 'src/server/main.ts', extension: 'src/extension/main.ts' },
+    external: ['vscode'],
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     bundle: true,

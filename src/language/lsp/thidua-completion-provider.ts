@@ -210,9 +210,10 @@ function escapeSnippet(s: string): string {
     return s.replace(/[$}\\]/g, m => '\\' + m);
 }
 
-function skeletonDocument(kind: 'KH' | 'CT', year: number): string {
-    const roles = (sectionsData.requiredByKind as unknown as Record<string, SectionRole[]>)[kind];
-    const title = kind === 'KH' ? 'KẾ HOẠCH' : 'CHỈ THỊ';
+/** A whole new document of a kind, as a snippet (also used by the extension's "new from template"). */
+export function skeletonDocument(kind: 'KH' | 'CT' | 'BC', year: number): string {
+    const roles = (sectionsData.requiredByKind as unknown as Record<string, SectionRole[]>)[kind] ?? ['muc-tieu', 'noi-dung'];
+    const title = kind === 'KH' ? 'KẾ HOẠCH' : kind === 'CT' ? 'CHỈ THỊ' : 'BÁO CÁO';
     const lines = [
         'ỦY BAN NHÂN DÂN ${1:TỈNH …}', 'ỦY BAN NHÂN DÂN ${2:HUYỆN …}', `Số: /${kind}-UBND`, '${3:Địa danh}, ngày   tháng   năm ' + year, '',
         title, `\${4:Phát động phong trào thi đua năm ${year}}`, ''
@@ -222,6 +223,6 @@ function skeletonDocument(kind: 'KH' | 'CT', year: number): string {
         lines.push(`${ROMANS[i]}. ${head}`, ...body, '');
     });
     lines.push('Nơi nhận:', '- Như trên;', '- Lưu: VT, NV.', '');
-    lines.push(...(kind === 'KH' ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : ['CHỦ TỊCH']), '', '${0:Họ và tên}');
+    lines.push(...(kind === 'CT' ? ['CHỦ TỊCH'] : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']), '', '${0:Họ và tên}');
     return lines.join('\n');
 }

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { generateHtml } from '../generate/html.js';
+import type { Model } from '../language/generated/ast.js';
+
+/**
+ * The document as the official page, beside the editor, updated as the drafter types (debounced). The page
+ * is the HTML export: every text escaped, a Content-Security-Policy with no remote loads and no script.
+ */
+export class PreviewPanel {
+    private panel?: vscode.WebviewPanel;
+    private source?: vscode.TextDocument;
+    private timer?: ReturnType<typeof setTimeout>;
+    delay = 300;
+
+    constructor(private readonly context: vscode.ExtensionContext, private readonly parse: (text: string) => Model) {}
+
+    show(document: vscode.TextDocument | undefined): void {
+        if (!document || document.languageId !== 'thidua') {
+            void vscode.window.showWarningMessage(vscode.l10n.t('Hãy mở một văn bản .thidua trước.'));
+            return;
+        }
+        this.source = document;
+        if (!this.panel) {
+            this.panel = vscode.window.createWebviewPanel('thidua.preview', '', vscode.ViewColumn.Beside, {
+                enableScripts: false, localResourceRoots: []
+            });
+            this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.context.subscriptions);
+        }
+        this.render();
+    }
+
+    changed(document: vscode.TextDocument): void {
+        if (!this.panel || document.languageId !== 'thidua') return;
+        this.source = document;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.render(), this.delay);
+    }
+
+    private render(): void {
+        if (!this.panel || !this.source) return;
+        this.panel.title = vscode.l10n.t('Xem trước: {0}', this.source.uri.path.split('/').pop() ?? '');
+        // The nonce opens the page's CSP to no script at all unless the panel ever adds one of its own.
+        this.panel.webview.html = generateHtml(this.parse(this.source.getText()), { nonce: randomBytes(16).toString('base64') });
+    }
+}

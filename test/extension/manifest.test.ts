@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, test } from 'vitest';
+import { MARGIN_RANGES } from '../../src/generate/docx.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const read = (f: string) => JSON.parse(readFileSync(join(ROOT, f), 'utf8'));
+const pkg = read('package.json');
+const vi = read('package.nls.json'), en = read('package.nls.en.json');
+
+describe('the extension manifest', () => {
+    test('every command: Vietnamese by default, English available, in the palette', () => {
+        const commands = pkg.contributes.commands as { command: string; title: string }[];
+        expect(commands.map(c => c.command)).toEqual(['thidua.exportWord', 'thidua.exportFolder', 'thidua.preview', 'thidua.newChiThi', 'thidua.newKeHoach', 'thidua.newBaoCao', 'thidua.checkFolder', 'thidua.import']);
+        for (const c of commands) {
+            const key = c.title.replace(/%/g, '');
+            expect(vi[key], c.command).toMatch(/\p{L}/u);
+            expect(en[key], c.command).toMatch(/[A-Za-z]/);
+        }
+        expect(vi['cmd.exportWord']).toBe('Xuất ra Word');
+        expect(vi['cmd.preview']).toBe('Xem trước văn bản');
+        const palette = (pkg.contributes.menus.commandPalette as { command: string }[]).map(m => m.command);
+        expect(palette.sort()).toEqual(commands.map(c => c.command).sort());
+        expect((pkg.contributes.menus['editor/title'] as { command: string }[]).map(m => m.command)).toEqual(['thidua.preview', 'thidua.exportWord']);
+        expect((pkg.contributes.menus['explorer/context'] as { command: string }[]).map(m => m.command)).toEqual(['thidua.exportWord', 'thidua.exportFolder', 'thidua.checkFolder', 'thidua.import']);
+    });
+
+    test('every %key% of the manifest has both translations', () => {
+        const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map(m => m[1]);
+        expect(keys.length).toBeGreaterThan(20);
+        for (const k of keys) { expect(vi[k], k).toBeTruthy(); expect(en[k], k).toBeTruthy(); }
+        for (const s of Object.values(vi) as string[]) expect(s).toBe(s.normalize('NFC'));
+    });
+
+    test('settings stay within the standard: margins and font size', () => {
+        const p = pkg.contributes.configuration.properties;
+        expect([p['thidua.page.marginTop'].minimum, p['thidua.page.marginTop'].maximum]).toEqual(MARGIN_RANGES.top);
+        expect([p['thidua.page.marginBottom'].minimum, p['thidua.page.marginBottom'].maximum]).toEqual(MARGIN_RANGES.bottom);
+        expect([p['thidua.page.marginLeft'].minimum, p['thidua.page.marginLeft'].maximum]).toEqual(MARGIN_RANGES.left);
+        expect([p['thidua.page.marginRight'].minimum, p['thidua.page.marginRight'].maximum]).toEqual(MARGIN_RANGES.right);
+        expect(p['thidua.page.fontSize'].enum).toEqual([13, 14]);
+        expect(Object.keys(p)).toEqual(expect.arrayContaining(['thidua.issuer', 'thidua.signer', 'thidua.export.folder']));
+    });
+
+    test('untrusted and virtual workspaces are declared', () => {
+        expect(pkg.capabilities.untrustedWorkspaces).toMatchObject({ supported: 'limited', restrictedConfigurations: ['thidua.export.folder'] });
+        expect(pkg.capabilities.virtualWorkspaces.supported).toBe(false);
+    });
+
+    test('the language: .thidua with an icon, a TextMate grammar, snippets; Vietnamese quotes close; words stay whole', () => {
+        const lang = pkg.contributes.languages[0];
+        expect(lang).toMatchObject({ id: 'thidua', extensions: ['.thidua'] });
+        expect(statSync(join(ROOT, lang.icon.light)).size).toBeGreaterThan(0);
+        expect(pkg.contributes.grammars[0]).toMatchObject({ language: 'thidua', scopeName: 'source.thidua' });
+        const conf = read('language/language-configuration.json');
+        expect(conf.autoClosingPairs).toContainEqual({ open: '“', close: '”' });
+        const word = new RegExp(conf.wordPattern, 'gu');
+        expect('phấn đấu hoàn thành'.normalize('NFD').match(word)).toEqual(['phấn', 'đấu', 'hoàn', 'thành'].map(w => w.normalize('NFD')));
+        expect('{#thu_ngan_sach 22.400}'.match(word)).toEqual(['#thu_ngan_sach', '22', '400']);
+        const snippets = read('language/snippets.json');
+        expect(snippets['Chỉ tiêu'].prefix).toContain('chi tieu');
+    });
+
+    test('every message the extension shows has its English translation', () => {
+        const src = readdirSync(join(ROOT, 'src', 'extension')).filter(f => f.endsWith('.ts')).map(f => readFileSync(join(ROOT, 'src', 'extension', f), 'utf8')).join('\n');
+        const messages = [...src.matchAll(/\bt\('([^']+)'|l10n\.t\('([^']+)'/g)].map(m => m[1] ?? m[2]);
+        const english = read('language/l10n/bundle.l10n.en.json');
+        expect(messages.length).toBeGreaterThan(8);
+        for (const m of messages) expect(english[m], m).toBeTruthy();
+    });
+
+    test('npm run package: a small .vsix without sources, tests or source maps', async () => {
+        const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--readme-path', 'src/extension/README.md', '-o', 'out/thidua-test.vsix'], { cwd: ROOT, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        const list = Object.keys((await JSZip.loadAsync(readFileSync(join(ROOT, 'out', 'thidua-test.vsix')))).files).join('\n');
+        expect(list).toContain('extension/dist/extension.cjs');
+        expect(list).toContain('extension/dist/server.cjs');
+        expect(list).not.toMatch(/\.map\b|extension\/test\/|\.ts\b|node_modules/);
+        expect(statSync(join(ROOT, 'out', 'thidua-test.vsix')).size).toBeLessThan(2 * 1024 * 1024);
+    }, 60_000);
+});
