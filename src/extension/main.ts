@@ -10,11 +10,11 @@ import { formatThidua } from '../language/lsp/thidua-formatter.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { skeletonDocument } from '../language/lsp/thidua-completion-provider.js';
+import { t } from './l10n.js';
 import { PreviewPanel } from './preview.js';
 
 let client: LanguageClient | undefined;
 const core = createThiduaCoreServices(EmptyFileSystem);
-const t = vscode.l10n.t;
 
 /** Parses a text in the extension host (export and preview need the tree, not only the server's answers). */
 export function parse(text: string, uri = 'untitled:doc.thidua') {

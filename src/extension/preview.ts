@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { generateHtml } from '../generate/html.js';
 import type { Model } from '../language/generated/ast.js';
+import { t } from './l10n.js';
 
 /**
  * The document as the official page, beside the editor, updated as the drafter types (debounced). The page
@@ -17,7 +18,7 @@ export class PreviewPanel {
 
     show(document: vscode.TextDocument | undefined): void {
         if (!document || document.languageId !== 'thidua') {
-            void vscode.window.showWarningMessage(vscode.l10n.t('Hãy mở một văn bản .thidua trước.'));
+            void vscode.window.showWarningMessage(t('Hãy mở một văn bản .thidua trước.'));
             return;
         }
         this.source = document;
@@ -39,7 +40,7 @@ export class PreviewPanel {
 
     private render(): void {
         if (!this.panel || !this.source) return;
-        this.panel.title = vscode.l10n.t('Xem trước: {0}', this.source.uri.path.split('/').pop() ?? '');
+        this.panel.title = t('Xem trước: {0}', this.source.uri.path.split('/').pop() ?? '');
         // The nonce opens the page's CSP to no script at all unless the panel ever adds one of its own.
         this.panel.webview.html = generateHtml(this.parse(this.source.getText()), { nonce: randomBytes(16).toString('base64') });
     }
