@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
@@ -81,7 +81,8 @@ describe('the extension manifest', () => {
     });
 
     test('npm run package: a small .vsix without sources, tests or source maps', async () => {
-        const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--readme-path', 'src/extension/README.md', '-o', 'out/thidua-test.vsix'], { cwd: ROOT, encoding: 'utf8' });
+        mkdirSync(join(ROOT, 'out'), { recursive: true });
+        const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'src/extension/README.md', '-o', 'out/thidua-test.vsix'], { cwd: ROOT, encoding: 'utf8' });
         expect(r.status, r.stderr).toBe(0);
         const list = Object.keys((await JSZip.loadAsync(readFileSync(join(ROOT, 'out', 'thidua-test.vsix')))).files).join('\n');
         expect(list).toContain('extension/dist/extension.cjs');
