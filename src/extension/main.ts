@@ -3,10 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { EmptyFileSystem, URI } from 'langium';
-import mammoth from 'mammoth';
 import { render, writeAtomically, WriteError } from '../cli/export.js';
-import { importText } from '../import/import.js';
-import { formatThidua } from '../language/lsp/thidua-formatter.js';
+import { importPaths } from '../cli/import.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { skeletonDocument } from '../language/lsp/thidua-completion-provider.js';
@@ -126,16 +124,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('thidua.import', async (uri?: vscode.Uri) => {
             const picked = uri ? [uri] : await vscode.window.showOpenDialog({ canSelectMany: true, filters: { 'Word, văn bản': ['docx', 'txt'] } });
             for (const source of picked ?? []) {
+                // The CLI's import: legacy encodings, registry additions, never overwrites, checks the result.
+                const said: string[] = [], errors: string[] = [];
                 try {
-                    const bytes = await fs.readFile(source.fsPath);
-                    const text = source.fsPath.toLowerCase().endsWith('.docx') ? (await mammoth.extractRawText({ buffer: bytes })).value : new TextDecoder('utf-8').decode(bytes);
-                    const target = source.fsPath.replace(/\.(docx|txt)$/i, '') + '.thidua';
-                    if (await fs.stat(target).then(() => true, () => false)) throw new WriteError(`${target}: đã có tệp, không ghi đè.`);
-                    await writeAtomically(target, formatThidua(importText(text).text, core.Thidua.parser.Lexer));
-                    await vscode.window.showTextDocument(vscode.Uri.file(target));
-                    void vscode.window.showInformationMessage(t('Đã nhập: {0}', target));
+                    await importPaths([source.fsPath], undefined, { out: m => said.push(m.trim()), err: m => errors.push(m.trim()) });
                 } catch (e) {
-                    void vscode.window.showErrorMessage(t('Không nhập được: {0}', errorOf(e)));
+                    errors.push(errorOf(e));
+                }
+                const target = source.fsPath.replace(/\.(docx|txt)$/i, '') + '.thidua';
+                if (said[0]?.startsWith('Đã nhập')) {
+                    // Notes such as "đã chuyển mã từ TCVN3" come on the error stream of a successful import.
+                    for (const m of errors) void vscode.window.showWarningMessage(m);
+                    await vscode.window.showTextDocument(vscode.Uri.file(target));
+                    void vscode.window.showInformationMessage(said.join(' '));
+                } else {
+                    for (const m of errors) void vscode.window.showErrorMessage(t('Không nhập được: {0}', m));
                 }
             }
         }),

@@ -58,6 +58,8 @@ describe('the extension manifest', () => {
         const word = new RegExp(conf.wordPattern, 'gu');
         expect('phấn đấu hoàn thành'.normalize('NFD').match(word)).toEqual(['phấn', 'đấu', 'hoàn', 'thành'].map(w => w.normalize('NFD')));
         expect('{#thu_ngan_sach 22.400}'.match(word)).toEqual(['#thu_ngan_sach', '22', '400']);
+        // A paragraph is one line: wrapped on screen, as on the page.
+        expect(pkg.contributes.configurationDefaults['[thidua]']['editor.wordWrap']).toBe('on');
         const snippets = read('language/snippets.json');
         expect(snippets['Chỉ tiêu'].prefix).toContain('chi tieu');
     });

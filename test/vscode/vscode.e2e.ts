@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -66,7 +66,7 @@ async function command(title: string): Promise<void> {
 }
 
 describe('the packaged extension in a real VS Code (code-server)', () => {
-    run('recognised, coloured, checked in Vietnamese; completion, hover, export, preview', async () => {
+    run('recognised, coloured, checked in Vietnamese; completion, hover, export, import, preview', async () => {
         expect(ready, `missing: ${[CODE_SERVER, CHROMIUM, VSIX].filter(p => !existsSync(p)).join(', ')}`).toBe(true);
         // Open the file through Quick Open once the explorer shows the folder.
         await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
@@ -110,6 +110,24 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         expect(existsSync(other), 'only the open document is exported').toBe(false);
         await expect.poll(async () => page.locator('.notifications-toasts').innerText().catch(() => ''), { timeout: 10_000 }).toContain('Đã xuất:');
 
+        // "Nhập văn bản Word…" from the Explorer's context menu turns a .docx into a .thidua and opens it.
+        copyFileSync(docx, join(ws, 'nhap-thu.docx'));
+        const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'nhap-thu.docx' });
+        await row.waitFor({ timeout: 30_000 });
+        await row.click({ button: 'right' });
+        const item = page.locator('.monaco-menu .action-item', { hasText: 'Nhập văn bản Word…' });
+        await item.hover();
+        await item.press('Enter');
+        const imported = join(ws, 'nhap-thu.thidua');
+        await expect.poll(() => existsSync(imported), { timeout: 30_000 }).toBe(true);
+        expect(readFileSync(imported, 'utf8')).toContain('CHỈ THỊ');
+        await expect.poll(async () => page.locator('.notifications-toasts').innerText().catch(() => ''), { timeout: 10_000 }).toContain('Đã nhập:');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+P');
+        await page.keyboard.type('003-chi-thi-huong-tra-2024.thidua');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: '003-chi-thi-huong-tra-2024.thidua' }).first().click();
+        await expect.poll(async () => page.locator('.tabs-container .tab.active').innerText(), { timeout: 10_000 }).toContain('003-chi-thi');
+
         // The preview opens beside the editor and shows the document.
         await command('Xem trước văn bản');
         await expect.poll(async () => {
@@ -119,6 +137,27 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
             }
             return '';
         }, { timeout: 30_000 }).toContain('<p class="ten-loai">CHỈ THỊ</p>');
+        await page.waitForTimeout(1000);
+        mkdirSync(join(ROOT, 'out'), { recursive: true });
+        const shot = join(ROOT, 'out', 'vscode-editor-preview.png');
+        await page.screenshot({ path: shot });
+        console.log(`screenshot: ${shot}`);
+
+        // The preview follows the typing: a word added to the trích yếu (line 8) appears on the page.
+        await page.locator('.view-lines').first().click();
+        await page.keyboard.press('Control+G');
+        await page.keyboard.type('8');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('End');
+        await page.keyboard.type(' (bản thử)');
+        await expect.poll(async () => {
+            for (const f of page.frames()) {
+                const html = await f.content().catch(() => '');
+                if (html.includes('class="ten-loai"')) return html;
+            }
+            return '';
+        }, { timeout: 20_000 }).toContain('(bản thử)');
+
         // Completion offers "chỉ tiêu" for "chi tieu".
         await page.locator('.view-lines').first().click();
         await page.keyboard.press('Control+End');
@@ -129,9 +168,5 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         await expect.poll(async () => page.locator('.suggest-widget').innerText().catch(() => ''), { timeout: 20_000 }).toContain('chỉ tiêu');
         await page.keyboard.press('Escape');
 
-        mkdirSync(join(ROOT, 'out'), { recursive: true });
-        const shot = join(ROOT, 'out', 'vscode-editor-preview.png');
-        await page.screenshot({ path: shot });
-        console.log(`screenshot: ${shot}`);
     }, 300_000);
 });
