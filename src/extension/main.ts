@@ -78,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('thidua', t('Soạn thảo thi đua'), serverOptions, clientOptions);
     await client.start();
 
-    const preview = new PreviewPanel(context, text => parse(text).value);
+    const preview = new PreviewPanel(context, text => parse(text));
     const errorOf = (e: unknown) => (e instanceof WriteError ? e.message : (e as Error).message);
     context.subscriptions.push(
         vscode.commands.registerCommand('thidua.exportWord', async (uri?: vscode.Uri) => {

@@ -4,6 +4,8 @@ import { layout, RESULT_HEADINGS, type Line, type Role } from './layout.js';
 export interface HtmlOptions {
     /** A nonce for a script the host (the editor's preview) adds; no script is written otherwise. */
     nonce?: string;
+    /** A note shown above the page, outside it (the preview's "the text has a syntax error"). */
+    notice?: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -49,6 +51,8 @@ table.footer td.left { text-align: left; }
 table.results { width: 100%; border-collapse: collapse; font-size: 12pt; margin-top: 12pt; }
 table.results th, table.results td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 .summary { font-weight: bold; margin-top: 6pt; }
+.notice { width: 210mm; box-sizing: border-box; margin: 12px auto 0; padding: 6pt 10pt; background: #fff4e5; border: 1px solid #c77700;
+  font-family: sans-serif; font-size: 11pt; }
 `;
 
 /** The document as an HTML page laid out like the official page. Self-contained: no remote resource, all text escaped. */
@@ -66,7 +70,7 @@ export function generateHtml(root: Model, options: HtmlOptions = {}): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<div class="page">
+${options.notice ? `<p class="notice" role="alert">${escapeHtml(options.notice)}</p>\n` : ''}<div class="page">
 <table class="cols header"><tr><td class="left">${l.header.left.map(render).join('')}</td><td class="right">${l.header.right.map(render).join('')}</td></tr></table>
 <div class="title">${l.title.map(render).join('')}</div>
 <div class="body">${l.body.map(render).join('\n')}</div>

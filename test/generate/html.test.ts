@@ -15,6 +15,13 @@ describe('HTML export', () => {
         expect(html).toContain('<p class="ho-ten">Sùng Lữ Páo</p>');
     });
 
+    test('a notice above the page, escaped, only when asked', async () => {
+        const doc = await parse(KE_HOACH);
+        expect(generateHtml(doc.parseResult.value)).not.toContain('class="notice"');
+        const html = generateHtml(doc.parseResult.value, { notice: 'Văn bản còn lỗi cú pháp ở dòng 3 <b>' });
+        expect(html).toContain('<p class="notice" role="alert">Văn bản còn lỗi cú pháp ở dòng 3 &lt;b&gt;</p>\n<div class="page">');
+    });
+
     test('self-contained: a strict CSP, no remote resource, no script', async () => {
         const doc = await parse(KE_HOACH);
         const html = generateHtml(doc.parseResult.value);

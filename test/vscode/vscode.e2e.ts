@@ -168,5 +168,14 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         await expect.poll(async () => page.locator('.suggest-widget').innerText().catch(() => ''), { timeout: 20_000 }).toContain('chỉ tiêu');
         await page.keyboard.press('Escape');
 
+        // Prose after the signature does not parse: the preview says so above the page instead of silently dropping it.
+        await expect.poll(async () => {
+            for (const f of page.frames()) {
+                const html = await f.content().catch(() => '');
+                if (html.includes('class="ten-loai"')) return html;
+            }
+            return '';
+        }, { timeout: 20_000 }).toMatch(/<p class="notice" role="alert">Văn bản còn lỗi cú pháp ở dòng \d+: bản xem trước có thể thiếu chữ/);
+
     }, 300_000);
 });
