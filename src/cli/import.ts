@@ -67,8 +67,8 @@ async function addToRegistry(dir: string, cited: string[]): Promise<number> {
     return lines.length;
 }
 
-/** thidua import: .docx or .txt → .thidua next to it or in --out; registry additions; formatted and checked. */
-export async function importPaths(paths: string[], outDir: string | undefined, io: Io): Promise<number> {
+/** thidua import: .docx or .txt → .thidua next to it or in --out; registry additions; formatted and checked. Returns the exit code and the files written. */
+export async function importPaths(paths: string[], outDir: string | undefined, io: Io): Promise<{ code: number; written: string[] }> {
     const lexer = createThiduaServices(EmptyFileSystem).Thidua.parser.Lexer;
     let code = 0;
     const written: string[] = [];
@@ -103,5 +103,5 @@ export async function importPaths(paths: string[], outDir: string | undefined, i
             io.out(`Kiểm tra ${f.file}: ${errors} lỗi, ${f.diagnostics.length - errors} cảnh báo và ghi chú (xem "thidua check").\n`);
         }
     }
-    return code;
+    return { code, written };
 }

@@ -61,7 +61,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const bad = rest2.find(a => a.startsWith('-'));
         if (bad || rest2.length === 0 || outDir === '') { io.err(`${bad ? `Tùy chọn không có: "${bad}".` : 'Hãy cho biết tệp hoặc thư mục cần nhập.'}\n${USAGE}\n`); return 2; }
         try {
-            return await importPaths(rest2, outDir, io);
+            return (await importPaths(rest2, outDir, io)).code;
         } catch (e) {
             if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
             throw e;

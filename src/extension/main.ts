@@ -126,16 +126,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             for (const source of picked ?? []) {
                 // The CLI's import: legacy encodings, registry additions, never overwrites, checks the result.
                 const said: string[] = [], errors: string[] = [];
+                let written: string[] = [];
                 try {
-                    await importPaths([source.fsPath], undefined, { out: m => said.push(m.trim()), err: m => errors.push(m.trim()) });
+                    ({ written } = await importPaths([source.fsPath], undefined, { out: m => said.push(m.trim()), err: m => errors.push(m.trim()) }));
                 } catch (e) {
                     errors.push(errorOf(e));
                 }
-                const target = source.fsPath.replace(/\.(docx|txt)$/i, '') + '.thidua';
-                if (said[0]?.startsWith('Đã nhập')) {
+                if (written.length) {
                     // Notes such as "đã chuyển mã từ TCVN3" come on the error stream of a successful import.
                     for (const m of errors) void vscode.window.showWarningMessage(m);
-                    await vscode.window.showTextDocument(vscode.Uri.file(target));
+                    await vscode.window.showTextDocument(vscode.Uri.file(written[0]));
                     void vscode.window.showInformationMessage(said.join(' '));
                 } else {
                     for (const m of errors) void vscode.window.showErrorMessage(t('Không nhập được: {0}', m));

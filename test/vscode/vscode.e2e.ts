@@ -65,6 +65,15 @@ async function command(title: string): Promise<void> {
     });
 }
 
+/** The preview's page, found among the webview frames by its title class; '' until it is there. */
+async function previewHtml(): Promise<string> {
+    for (const f of page.frames()) {
+        const html = await f.content().catch(() => '');
+        if (html.includes('class="ten-loai"')) return html;
+    }
+    return '';
+}
+
 describe('the packaged extension in a real VS Code (code-server)', () => {
     run('recognised, coloured, checked in Vietnamese; completion, hover, export, import, preview', async () => {
         expect(ready, `missing: ${[CODE_SERVER, CHROMIUM, VSIX].filter(p => !existsSync(p)).join(', ')}`).toBe(true);
@@ -130,13 +139,7 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
 
         // The preview opens beside the editor and shows the document.
         await command('Xem trước văn bản');
-        await expect.poll(async () => {
-            for (const f of page.frames()) {
-                const html = await f.content().catch(() => '');
-                if (html.includes('class="ten-loai"')) return html;
-            }
-            return '';
-        }, { timeout: 30_000 }).toContain('<p class="ten-loai">CHỈ THỊ</p>');
+        await expect.poll(previewHtml, { timeout: 30_000 }).toContain('<p class="ten-loai">CHỈ THỊ</p>');
         await page.waitForTimeout(1000);
         mkdirSync(join(ROOT, 'out'), { recursive: true });
         const shot = join(ROOT, 'out', 'vscode-editor-preview.png');
@@ -150,13 +153,7 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         await page.keyboard.press('Enter');
         await page.keyboard.press('End');
         await page.keyboard.type(' (bản thử)');
-        await expect.poll(async () => {
-            for (const f of page.frames()) {
-                const html = await f.content().catch(() => '');
-                if (html.includes('class="ten-loai"')) return html;
-            }
-            return '';
-        }, { timeout: 20_000 }).toContain('(bản thử)');
+        await expect.poll(previewHtml, { timeout: 20_000 }).toContain('(bản thử)');
 
         // Completion offers "chỉ tiêu" for "chi tieu".
         await page.locator('.view-lines').first().click();
@@ -169,13 +166,7 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         await page.keyboard.press('Escape');
 
         // Prose after the signature does not parse: the preview says so above the page instead of silently dropping it.
-        await expect.poll(async () => {
-            for (const f of page.frames()) {
-                const html = await f.content().catch(() => '');
-                if (html.includes('class="ten-loai"')) return html;
-            }
-            return '';
-        }, { timeout: 20_000 }).toMatch(/<p class="notice" role="alert">Văn bản còn lỗi cú pháp ở dòng \d+: bản xem trước có thể thiếu chữ/);
+        await expect.poll(previewHtml, { timeout: 20_000 }).toMatch(/<p class="notice" role="alert">Văn bản còn lỗi cú pháp ở dòng \d+: bản xem trước có thể thiếu chữ/);
 
     }, 300_000);
 });
