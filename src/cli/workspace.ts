@@ -70,8 +70,9 @@ export async function readText(file: string): Promise<string> {
 /**
  * Resolves the paths given on the command line into the files to report on, and loads them together with
  * every other .thidua file of their folders, so that citations resolve against the folder's registry.
+ * `validate: false` (export) parses and links only.
  */
-export async function checkPaths(paths: string[]): Promise<CheckedFile[]> {
+export async function checkPaths(paths: string[], options: { validate?: boolean } = {}): Promise<CheckedFile[]> {
     const targets: string[] = [];
     const context = new Set<string>();
     for (const p of paths) {
@@ -107,7 +108,7 @@ export async function checkPaths(paths: string[]): Promise<CheckedFile[]> {
         shared.workspace.LangiumDocuments.addDocument(doc);
         byPath.set(path.resolve(file), doc);
     }
-    await shared.workspace.DocumentBuilder.build([...byPath.values()], { validation: true });
+    await shared.workspace.DocumentBuilder.build([...byPath.values()], { validation: options.validate ?? true });
     const unique = [...new Set(targets.map(t => path.resolve(t)))];
     return unique.map(abs => {
         const document = byPath.get(abs)!;

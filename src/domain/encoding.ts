@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Tells what a file that is not UTF-8 most likely is. Legacy Vietnamese encodings still common in offices:
  * TCVN3 (ABC, fonts .VnTime), VNI (fonts VNI-Times) and Windows-1258 (tone marks as separate bytes).
@@ -16,14 +18,17 @@ const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
 
 export function detectEncoding(bytes: Uint8Array): TextKind {
     if (bytes.length === 0) return 'utf-8';
-    let control = 0;
+    let control = 0, zero = false;
     const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
-    for (const b of sample) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
-    if (control > 0 && (sample.includes(0) || control / sample.length > 0.02)) return 'binary';
-    try {
-        new TextDecoder('utf-8', { fatal: true }).decode(sample.length === bytes.length ? bytes : trimPartial(sample));
-        return 'utf-8';
-    } catch { /* not UTF-8 */ }
+    for (let i = 0; i < sample.length; i++) {
+        const b = sample[i];
+        if (b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) {
+            control++;
+            if (b === 0) zero = true;
+        }
+    }
+    if (control > 0 && (zero || control / sample.length > 0.02)) return 'binary';
+    if (isUtf8(sample.length === bytes.length ? bytes : trimPartial(sample))) return 'utf-8';
     let tcvn = 0, vni = 0, cp1258 = 0;
     for (let i = 0; i < sample.length; i++) {
         const b = sample[i], prev = i > 0 ? sample[i - 1] : 0;

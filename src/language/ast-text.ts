@@ -59,6 +59,7 @@ export function segments(source: string): Segment[] {
 
 /** Plain text: emphasis marks removed, escapes resolved. */
 export function plainText(source: string): string {
+    if (!source.includes('*') && !source.includes('\\')) return source;
     return segments(source).map(s => s.text).join('');
 }
 

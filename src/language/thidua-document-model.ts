@@ -1,10 +1,12 @@
 import { AstUtils, type AstNode } from 'langium';
 import { parseCitation, type CitationInfo } from '../domain/citation.js';
-import { parseDate, type ViDate } from '../domain/dates.js';
+import { findDates, parseDate, type ViDate } from '../domain/dates.js';
 import { parseNumberLine, type DocNumber } from '../domain/doc-number.js';
 import { deriveAssignment, findAwards, sectionRoleOf, type Assignment, type AwardMention, type SectionRole } from '../domain/organisation.js';
 import { kindByTitle, type DocumentKind } from '../domain/tables.js';
 import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } from '../domain/values.js';
+import { memoByText } from '../domain/memo.js';
+import { nodesOf } from './ast-walk.js';
 import { completeRoot, inlineSource, lineSource, plainText } from './ast-text.js';
 import {
     isCitation, isDocument, isKhoan, isRegistryDoc, isParagraph, isSection, isSubKhoan, isValue,
@@ -66,22 +68,45 @@ export interface DocumentModel {
     signature?: SignatureInfo;
 }
 
+/**
+ * What a value, a citation or a line says, looked up by its text: the model is rebuilt at every parse, and
+ * after a keystroke all texts but one are unchanged. One instance lives as long as the language services.
+ */
+export class TextLookups {
+    readonly value = memoByText(parseValue);
+    readonly dates = memoByText(findDates);
+    readonly awards = memoByText(findAwards);
+    private readonly citationOf = memoByText(key => {
+        const [h, n, t] = key.split('\u0000');
+        return parseCitation(h || undefined, n || undefined, t || undefined);
+    });
+    citation(head: string | undefined, number: string | undefined, tail: string | undefined): CitationInfo {
+        return this.citationOf(`${head ?? ''}\u0000${number ?? ''}\u0000${tail ?? ''}`);
+    }
+}
+
 /** Builds the typed model of a document once per parse (cached on the AST root). */
 export class ThiduaDocumentModel {
     private readonly cache = new WeakMap<Model, DocumentModel>();
+    readonly lookups = new TextLookups();
 
     get(node: AstNode): DocumentModel {
         const root = AstUtils.findRootNode(node) as Model;
         let model = this.cache.get(root);
         if (!model) {
-            model = buildModel(root);
+            model = buildModel(root, this.lookups);
             this.cache.set(root, model);
         }
         return model;
     }
+
+    /** What a citation or a registry entry says (looked up by its text). */
+    citationInfo(c: Citation | RegistryEntry): CitationInfo {
+        return this.lookups.citation(c.head, c.$type === 'Citation' ? (c as Citation).number?.$refText : (c as RegistryEntry).number, c.tail);
+    }
 }
 
-export function buildModel(root: Model): DocumentModel {
+export function buildModel(root: Model, lookups = new TextLookups()): DocumentModel {
     completeRoot(root);
     const model: DocumentModel = {
         sections: [], values: [], valueOf: new Map(), indicators: [], citations: [], assignments: [], awards: [], recipients: [],
@@ -90,27 +115,28 @@ export function buildModel(root: Model): DocumentModel {
     if (!isDocument(root)) {
         // A tree recovered from syntax errors may lack lists, or its type: read it defensively.
         for (const entry of isRegistryDoc(root) ? root.entries ?? [] : []) {
-            model.citations.push({ node: entry, info: parseCitation(entry.head, entry.number, entry.tail) });
+            model.citations.push({ node: entry, info: lookups.citation(entry.head, entry.number, entry.tail) });
         }
         return model;
     }
     readHeader(root, model);
     // One pass over the tree collects values, citations, sections and what prose lines say.
-    for (const node of AstUtils.streamAllContents(root)) {
+    for (const node of nodesOf(root)) {
+        if (node.$type === 'TextPart') continue;
         if (isValue(node)) {
-            const value = parseValue(unescape(node.text ?? ''));
+            const value = lookups.value(unescape(node.text ?? ''));
             model.values.push({ node, value });
             model.valueOf.set(node, value);
-            if (value.type === 'indicator') model.indicators.push(indicatorEntry(node, value));
+            if (value.type === 'indicator') model.indicators.push(indicatorEntry(node, value, lookups));
         } else if (isCitation(node)) {
-            model.citations.push({ node, info: parseCitation(node.head, node.number?.$refText, node.tail) });
+            model.citations.push({ node, info: lookups.citation(node.head, node.number?.$refText, node.tail) });
         } else if (isParagraph(node) || isKhoan(node) || isSubKhoan(node) || isSection(node)) {
             const text = plainText(inlineSource(node.parts));
             if (isSection(node)) {
                 const title = text.split(':')[0].trim();
                 model.sections.push({ node, title, role: sectionRoleOf(title) });
             }
-            for (const mention of findAwards(text)) model.awards.push({ node, mention });
+            for (const mention of lookups.awards(text)) model.awards.push({ node, mention });
             if (text.includes('“')) {
                 for (const t of findThemes(text)) model.themes.push({ ...t, node });
                 for (const name of findMovements(text)) model.movements.push({ name, node });
@@ -220,12 +246,12 @@ function titleOf(section: Section): string {
     return plainText(inlineSource(section.parts)).split(':')[0].trim();
 }
 
-function indicatorEntry(node: Value, value: IndicatorValue): IndicatorEntry {
+function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups): IndicatorEntry {
     const entry: IndicatorEntry = { node, value, section: sectionOf(node) };
     if (node.id) entry.id = node.id.slice(1);
     const line = node.$container;
     if (line && 'mark' in line && typeof line.mark === 'string') {
-        const values = line.parts.filter(isValue).filter(v => parseValue(v.text ?? '').type === 'indicator');
+        const values = line.parts.filter(isValue).filter(v => lookups.value(unescape(v.text ?? '')).type === 'indicator');
         const n = /^([0-9]+)[.)]/.exec(line.mark.trim());
         if (n && values.length === 1) entry.number = Number(n[1]);
     }

@@ -1,10 +1,14 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import { DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { nodesOf } from './ast-walk.js';
 import { isCitation } from './generated/ast.js';
 
 /**
  * A citation whose number is not in the registry is not a broken document: the citation check reports it
  * as information with a quick fix that adds it to the registry. Other unresolved references stay errors.
+ *
+ * The nodes are visited by one plain walk with the checks of each type looked up once; a check is awaited
+ * only when it returns a promise (Langium's default awaits every node and every check).
  */
 export class ThiduaDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -13,5 +17,23 @@ export class ThiduaDocumentValidator extends DefaultDocumentValidator {
         const added = diagnostics.splice(before);
         const citations = new Set(document.references.filter(r => r.error && isCitation(r.error.info.container)).map(r => r.$refNode?.offset));
         diagnostics.push(...added.filter(d => !citations.has(document.textDocument.offsetAt(d.range.start))));
+    }
+
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        const checksOf = new Map<string, ValidationCheck[]>();
+        const nodes = nodesOf(rootNode);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % 256 === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i];
+            let checks = checksOf.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checksOf.set(node.$type, checks);
+            }
+            for (const check of checks) {
+                const result = check(node, acceptor, cancelToken);
+                if (result) await result;
+            }
+        }
     }
 }

@@ -1,8 +1,18 @@
-import { DefaultLinker, type LinkingError, type ReferenceInfo } from 'langium';
+import { DefaultLinker, interruptAndCheck, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { referencesOf } from './thidua-reference-description-provider.js';
 import { isValue } from './generated/ast.js';
 
-/** Unresolved references explained in Vietnamese. */
+/** Unresolved references explained in Vietnamese; linking visits only the nodes that can hold a reference. */
 export class ThiduaLinker extends DefaultLinker {
+    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+        const refs = referencesOf(document.parseResult.value);
+        for (let i = 0; i < refs.length; i++) {
+            if (i % 512 === 0) await interruptAndCheck(cancelToken);
+            this.doLink(refs[i], document);
+        }
+    }
+
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: unknown): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription as never);
         const text = refInfo.reference.$refText;

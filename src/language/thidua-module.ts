@@ -7,6 +7,7 @@ import { ThiduaGeneratedModule, ThiduaGeneratedSharedModule } from './generated/
 import { ThiduaCodeActionProvider } from './lsp/thidua-code-action-provider.js';
 import { ThiduaCompletionProvider } from './lsp/thidua-completion-provider.js';
 import { ThiduaDocumentSymbolProvider } from './lsp/thidua-document-symbol-provider.js';
+import { ThiduaDocumentBuilder } from './lsp/thidua-document-builder.js';
 import { ThiduaDocumentUpdateHandler } from './lsp/thidua-document-update-handler.js';
 import { ThiduaWorkspaceManager } from './lsp/thidua-workspace-manager.js';
 import { ThiduaFormatter } from './lsp/thidua-formatter.js';
@@ -21,7 +22,9 @@ import { ThiduaLexer } from './thidua-lexer.js';
 import { ThiduaLexerErrorMessageProvider } from './thidua-lexer-error-messages.js';
 import { ThiduaLinker } from './thidua-linker.js';
 import { ThiduaNameProvider } from './thidua-name-provider.js';
+import { createThiduaParser } from './thidua-parser.js';
 import { ThiduaParserErrorMessageProvider } from './thidua-parser-error-messages.js';
+import { ThiduaReferenceDescriptionProvider } from './thidua-reference-description-provider.js';
 import { ThiduaScopeComputation } from './thidua-scope-computation.js';
 import { ThiduaValueConverter } from './thidua-value-converter.js';
 import { ThiduaTokenBuilder } from './thidua-token-builder.js';
@@ -39,6 +42,7 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
     parser: {
         TokenBuilder: () => new ThiduaTokenBuilder(),
         Lexer: services => new ThiduaLexer(services),
+        LangiumParser: services => createThiduaParser(services),
         LexerErrorMessageProvider: () => new ThiduaLexerErrorMessageProvider(),
         ParserErrorMessageProvider: () => new ThiduaParserErrorMessageProvider(),
         ValueConverter: () => new ThiduaValueConverter()
@@ -48,6 +52,7 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
         Linker: services => new ThiduaLinker(services),
         ScopeComputation: services => new ThiduaScopeComputation(services)
     },
+    workspace: { ReferenceDescriptionProvider: services => new ThiduaReferenceDescriptionProvider(services) },
     model: { DocumentModel: () => new ThiduaDocumentModel() },
     validation: {
         ThiduaValidator: services => new ThiduaValidator(services),
@@ -69,11 +74,13 @@ export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices & Thidu
     }
 };
 
-/** Services for the language server (LSP features included). */
-/** Shared LSP services of thidua: edits are coalesced before the workspace is rebuilt. */
+/** Shared LSP services of thidua: edits are throttled, and an edit rebuilds only what the editor shows. */
 export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: { DocumentUpdateHandler: services => new ThiduaDocumentUpdateHandler(services) },
-    workspace: { WorkspaceManager: services => new ThiduaWorkspaceManager(services) }
+    workspace: {
+        WorkspaceManager: services => new ThiduaWorkspaceManager(services),
+        DocumentBuilder: services => new ThiduaDocumentBuilder(services)
+    }
 };
 
 export function createThiduaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Thidua: ThiduaServices } {

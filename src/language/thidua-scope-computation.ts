@@ -1,11 +1,17 @@
-import { AstUtils, DefaultScopeComputation, type AstNodeDescription, type LangiumDocument } from 'langium';
+import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import { nodesOf } from './ast-walk.js';
 import { isRegistryEntry, isValue } from './generated/ast.js';
 
-/** Registry entries and indicators with an id are visible across the workspace. */
+/** Registry entries and indicators with an id are visible across the workspace; nothing is local to a part of a file. */
 export class ThiduaScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
-        return this.collectExportedSymbolsForNode(document.parseResult.value, document,
-            node => AstUtils.streamAllContents(node).filter(n => isRegistryEntry(n) || (isValue(n) && !!n.id)), cancelToken);
+        const exported = nodesOf(document.parseResult.value).filter(n => isRegistryEntry(n) || (isValue(n) && !!n.id));
+        return this.collectExportedSymbolsForNode(document.parseResult.value, document, () => exported, cancelToken);
+    }
+
+    // The file's own ids and registry entries are found through the index (they are exported).
+    override async collectLocalSymbols(): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
     }
 }

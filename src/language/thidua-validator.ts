@@ -6,6 +6,7 @@ import { DateChecks } from './checks/dates.js';
 import { IndicatorChecks } from './checks/indicators.js';
 import { PeriodChecks } from './checks/periods.js';
 import { ReportChecks } from './checks/report.js';
+import { LineCheckCache } from './checks/line-cache.js';
 import { PieceText, piecesOf } from './checks/rules.js';
 import { SoKyHieuChecks } from './checks/so-ky-hieu.js';
 import { StructureChecks } from './checks/structure.js';
@@ -36,7 +37,7 @@ export function registerValidationChecks(services: ThiduaCoreServices): void {
 
 export class ThiduaValidator {
     private readonly soKyHieu: SoKyHieuChecks;
-    private readonly dates = new DateChecks();
+    private readonly dates: DateChecks;
     private readonly citations: CitationChecks;
     private readonly periods: PeriodChecks;
     private readonly years: YearChecks;
@@ -45,9 +46,13 @@ export class ThiduaValidator {
     private readonly structure: StructureChecks;
     private readonly report: ReportChecks;
     private readonly text = new TextChecks();
+    private readonly lines = new LineCheckCache();
+    private readonly models: ThiduaCoreServices['model']['DocumentModel'];
 
     constructor(services: ThiduaCoreServices) {
         const models = services.model.DocumentModel;
+        this.models = models;
+        this.dates = new DateChecks(models.lookups);
         this.soKyHieu = new SoKyHieuChecks(models);
         this.citations = new CitationChecks(models, services.shared.workspace.LangiumDocuments);
         this.periods = new PeriodChecks(models);
@@ -96,12 +101,16 @@ export class ThiduaValidator {
         this.indicators.checkValue(value, accept);
     }
 
+    /** What the words of a line say; depends on the line's text and the campaign year only (see LineCheckCache). */
     checkLine(line: Line, accept: ValidationAcceptor): void {
-        const text = new PieceText(piecesOf(line.parts));
-        this.text.checkProse(text, accept);
-        this.text.checkJoined(text, accept);
-        this.periods.checkProse(text, accept);
-        this.years.checkProse(text, accept);
-        for (const part of line.parts) if (isTextPart(part)) this.dates.checkRealDates(part, 'text', part.text, accept);
+        const pieces = piecesOf(line.parts);
+        this.lines.run(pieces, String(this.models.get(line).campaignYear), accept, acceptLine => {
+            const text = new PieceText(pieces);
+            this.text.checkProse(text, acceptLine);
+            this.text.checkJoined(text, acceptLine);
+            this.periods.checkProse(text, acceptLine);
+            this.years.checkProse(text, acceptLine);
+            for (const part of line.parts) if (isTextPart(part)) this.dates.checkRealDates(part, 'text', part.text, acceptLine);
+        });
     }
 }

@@ -22,7 +22,9 @@ function shapes() {
         for (const raw of readFileSync(join(EXAMPLES, f), 'utf8').split('\n')) {
             const line = raw.trim();
             if (!line || line.startsWith('//') || /^[IVX]+\.|^\d+\.|^Số|^Nơi nhận|^(TM|KT)\./.test(line) || line === line.toUpperCase()) continue;
-            if (/\{[^}]*\d[^}]*\}/.test(line) && /^(-\s*)?\d+\)/.test(line)) indicators.push(line.replace(/^(-\s*)?\d+\)\s*/, '').replace(/\{#[^ ]+ /, '{'));
+            // A Kế hoạch states targets; results ({@id …}) belong to a Báo cáo and its plan.
+            if (line.includes('{@')) continue;
+            if (/\{[^}]*\d[^}]*\}/.test(line) && /^(-\s*)?\d+\)/.test(line)) indicators.push(line.replace(/^(-\s*)?\d+\)\s*/, '').replace(/\{#[^ ]+ /g, '{'));
             else if (line.includes('[')) citations.push(line.replace(/^[-+]\s*/, ''));
             else if (/^[a-zđ]\)/.test(line)) points.push(line);
             else if (line.length > 60) prose.push(line.replace(/^[-+]\s*/, ''));
@@ -34,11 +36,34 @@ function shapes() {
 const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const TITLES = ['MỤC ĐÍCH, YÊU CẦU', 'CHỈ TIÊU', 'NỘI DUNG THI ĐUA', 'THỜI GIAN THI ĐUA', 'KHEN THƯỞNG', 'TỔ CHỨC THỰC HIỆN'];
 
+const COMMUNES = ['Bản Bo', 'Bình Lư', 'Sơn Bình', 'Nà Tăm', 'Khun Há', 'Giang Ma', 'Hồ Thầu', 'Thèn Sin', 'Tả Lèng', 'Nùng Nàng',
+    'Bản Hon', 'Bản Giang', 'Sùng Phài', 'Phìn Hồ', 'Nậm Loỏng', 'Đông Phong', 'Tân Phong', 'Quyết Thắng', 'Quyết Tiến', 'San Thàng'];
+const VILLAGES = ['Nà Khum', 'Hua Bó', 'Tẩn Phìn', 'Cốc Phát', 'Nà Đon', 'Phiêng Phát', 'Bản Thẳm', 'Nậm Đanh', 'Lản Nhì Thàng', 'Pa Pe',
+    'Hồ Pên', 'Na Cát', 'Sin Câu', 'Thành Công', 'Đoàn Kết', 'Hợp Nhất', 'Tiến Bộ', 'Trung Tâm', 'Bắc Hải', 'Nam Cường'];
+const GROUPS = ['hội phụ nữ', 'đoàn thanh niên', 'hội nông dân', 'hội cựu chiến binh', 'tổ hòa giải', 'chi bộ', 'ban công tác mặt trận',
+    'tổ an ninh', 'trường học', 'trạm y tế'];
+
+/**
+ * Makes a line taken from the examples unique, as the lines of a real document are (a document that repeats
+ * its lines would measure the checks' caches, not the checks): a place and a group are added to it.
+ */
+function vary(line: string, r: () => number): string {
+    const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+    const where = ` của ${pick(GROUPS)} bản ${pick(VILLAGES)} xã ${pick(COMMUNES)}`;
+    const brace = line.indexOf('{');
+    if (brace >= 0) {
+        const colon = line.lastIndexOf(':', brace);
+        return colon > 0 ? line.slice(0, colon) + where + line.slice(colon) : line;
+    }
+    const m = /[.;:,]*(?:\/\.)?$/.exec(line)!;
+    return line.slice(0, m.index) + where + line.slice(m.index);
+}
+
 /** A Kế hoạch of about `lines` lines: header, sections with khoản, prose, indicators and citations, Nơi nhận, signature. */
 export function generateDocument(lines: number, seed: number, idPrefix = 'ct'): string {
     const r = rng(seed);
     const s = shapes();
-    const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+    const pick = (xs: string[]) => vary(xs[Math.floor(r() * xs.length)], r);
     const out = [
         'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG', `Số: ${10 + Math.floor(r() * 80)}/KH-UBND`,
         'Tam Đường, ngày 05 tháng 01 năm 2023', '', 'KẾ HOẠCH', 'Phát động phong trào thi đua năm 2023', '',

@@ -10,7 +10,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export interface Server { request<T>(method: string, params: unknown, cancel?: CancellationTokenSource): Promise<T>; notify(method: string, params: unknown): void; nextDiagnostics(uri: string): Promise<unknown[]>; firstDiagnostics: Promise<number>; pid: number; close(): Promise<void> }
 
 export function startServer(folder: string): Server {
-    const proc = spawn(process.execPath, [join(ROOT, 'bin', 'thidua-language-server.cjs'), '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'inherit'] });
+    // THIDUA_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=out/prof" profiles the server.
+    const nodeArgs = (process.env.THIDUA_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const proc = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin', 'thidua-language-server.cjs'), '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'inherit'] });
     proc.stdin!.on('error', () => undefined);
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     conn.onError(() => undefined);
@@ -34,6 +36,8 @@ export function startServer(folder: string): Server {
         async close() {
             await conn.sendRequest('shutdown').catch(() => undefined);
             await conn.sendNotification('exit').catch(() => undefined);
+            // Let the server exit by itself (a --cpu-prof profile is written on exit), then make sure.
+            await new Promise(r => { const t = setTimeout(r, 2000); proc.once('exit', () => { clearTimeout(t); r(undefined); }); });
             conn.dispose();
             proc.kill();
         }

@@ -1,7 +1,6 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
-import { parseCitation, type CitationInfo } from '../../domain/citation.js';
-import { dayNumber, findDates, shortForm, toIso } from '../../domain/dates.js';
-import { isCitation, isDocument, isRegistryDoc, type Citation, type Document, type RegistryEntry } from '../generated/ast.js';
+import { dayNumber, shortForm, toIso } from '../../domain/dates.js';
+import { isCitation, isDocument, isRegistryDoc, type Citation, type Document } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { propertyOffset, rangeOf, report, type Fix } from './rules.js';
 
@@ -20,16 +19,12 @@ function sameNormalisedIssuer(x: string, y: string): boolean {
     return x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ');
 }
 
-function infoOf(c: Citation | RegistryEntry): CitationInfo {
-    return parseCitation(c.head, isCitation(c) ? c.number?.$refText : c.number, c.tail);
-}
-
 /** Citations of prior documents: dated before the citing one, agreeing with the registry and each other. */
 export class CitationChecks {
     constructor(private readonly models: ThiduaDocumentModel, private readonly documents: LangiumDocuments) {}
 
     checkCitation(citation: Citation, accept: ValidationAcceptor): void {
-        const info = infoOf(citation);
+        const info = this.models.citationInfo(citation);
         const model = this.models.get(citation);
         if (info.date && model.date?.year !== undefined) {
             const cited = dayNumber(info.date), citing = dayNumber(model.date, true);
@@ -47,11 +42,11 @@ export class CitationChecks {
             return;
         }
         if (!entry) return;
-        const reg = infoOf(entry);
+        const reg = this.models.citationInfo(entry);
         const tail = citation.tail ?? '';
         const tailStart = propertyOffset(citation, 'tail');
         if (info.date && reg.date && toIso(info.date) !== toIso(reg.date) && tailStart !== undefined) {
-            const d = findDates(tail).find(x => x.form !== 'month')!;
+            const d = this.models.lookups.dates(tail).find(x => x.form !== 'month')!;
             const start = tailStart + d.offset + (/^ngày\s+/iu.exec(d.raw)?.[0].length ?? 0);
             const range = rangeOf(citation, start, tailStart + d.offset + d.length);
             report(accept, 'trich-dan-khac-so-van-ban', `Sổ văn bản ghi văn bản số ${number.$refText} ban hành ngày ${shortForm(reg.date)}, trích dẫn ở đây ghi ${shortForm(info.date)}.`,
@@ -78,7 +73,7 @@ export class CitationChecks {
             if (info.kind?.normative && info.kind.name !== 'Nghị định' && info.kind.name !== 'Thông tư') continue;
             const missing = [!info.date && 'ngày ban hành', !info.issuer && 'cơ quan ban hành'].filter(Boolean) as string[];
             if (!missing.length) continue;
-            const reg = node.number.ref ? infoOf(node.number.ref) : undefined;
+            const reg = node.number.ref ? this.models.citationInfo(node.number.ref) : undefined;
             const fixes: Fix[] = [];
             const end = node.$cstNode ? node.$cstNode.end - 1 : undefined;
             if (reg && end !== undefined && (info.date || reg.date) && (info.issuer || reg.issuer)) {

@@ -1,5 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import { findDates, isCompleteDate, isRealDate, longForm, parseDate, shortForm, type FoundDate } from '../../domain/dates.js';
+import { isCompleteDate, isRealDate, longForm, parseDate, shortForm, type FoundDate } from '../../domain/dates.js';
+import type { TextLookups } from '../thidua-document-model.js';
 import type { Citation, Document, RegistryEntry, Value } from '../generated/ast.js';
 import { propertyOffset, rangeOf, report } from './rules.js';
 
@@ -9,6 +10,8 @@ function describe(d: FoundDate): string {
 
 /** Dates: real calendar dates; the header date in the official long form; citations normalised. */
 export class DateChecks {
+    constructor(private readonly lookups: TextLookups) {}
+
 
     checkHeaderDate(doc: Document, accept: ValidationAcceptor): void {
         if (!doc.placeDate) return;
@@ -38,7 +41,7 @@ export class DateChecks {
         const tail = citation.tail;
         const base = propertyOffset(citation, 'tail');
         if (!tail || base === undefined) return;
-        for (const d of findDates(tail)) {
+        for (const d of this.lookups.dates(tail)) {
             const start = base + d.offset, end = start + d.length;
             const range = rangeOf(citation, start, end);
             if (!isRealDate(d)) {
@@ -63,7 +66,7 @@ export class DateChecks {
     checkRealDates(node: AstNode, property: string, text: string | undefined, accept: ValidationAcceptor): void {
         const base = propertyOffset(node, property);
         if (!text || base === undefined) return;
-        for (const d of findDates(text)) {
+        for (const d of this.lookups.dates(text)) {
             if (isRealDate(d)) continue;
             const range = rangeOf(node, base + d.offset, base + d.offset + d.length);
             report(accept, 'ngay-khong-co-that', `Ngày "${describe(d)}" không có thật trên lịch. Hãy sửa lại ngày, tháng.`, { node, range });

@@ -22,8 +22,17 @@ export function report(accept: ValidationAcceptor, code: RuleCode, message: stri
     const rule = rules[code];
     const data: ThiduaDiagnosticData = { code, fixes };
     accept(rule.severity, `${message} (${rule.source})`.normalize('NFC'), {
-        node: where.node, property: where.property as never, range: where.range, code, data
+        node: where.node, property: where.property as never, range: where.range ?? directRange(where), code, data
     });
+}
+
+/** The range of a text property of a value or citation, found without searching the CST. */
+function directRange(where: Where): Range | undefined {
+    const { node, property } = where;
+    if (!property || !(isValue(node) || isCitation(node) || isTextPart(node))) return undefined;
+    const text = (node as unknown as Record<string, unknown>)[property];
+    const start = typeof text === 'string' ? propertyOffset(node, property) : undefined;
+    return start === undefined ? undefined : rangeOf(node, start, start + (text as string).length);
 }
 
 export function rangeOf(node: AstNode, start: number, end: number): Range {
@@ -47,6 +56,7 @@ export function propertyOffset(node: AstNode, property: string, index?: number):
         // No hidden token inside { }: the text starts right after "{" and the id.
         return cst.offset + 1 + prefix;
     }
+    if (isTextPart(node) && property === 'text') return cst.offset;
     if (isCitation(node) && property === 'head' && node.head !== undefined) return cst.offset + 1;
     if (isCitation(node) && property === 'tail' && node.tail !== undefined && node.number?.$refNode) return node.number.$refNode.end;
     return GrammarUtils.findNodeForProperty(cst, property, index)?.offset;
@@ -81,7 +91,34 @@ function push(out: Piece[], node: AstNode, property: string): void {
 /** Joins pieces into one string and maps a position in it back to a document offset. */
 export interface Word { w: string; start: number; end: number }
 
-const WORD = /\p{L}+/gu;
+const LETTER = /\p{L}/u;
+/** Letters of the first 12,288 code points (Latin, Vietnamese, Greek, Cyrillic, …) looked up, the rest tested. */
+const LETTER_TABLE = new Uint8Array(0x3000);
+for (let c = 0; c < LETTER_TABLE.length; c++) LETTER_TABLE[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** The length (1 or 2 code units) of the letter at `i`, or 0: the runs of letters are the words of \p{L}+. */
+function letterAt(text: string, i: number): number {
+    const c = text.charCodeAt(i);
+    if (c < 0x3000) return LETTER_TABLE[c];
+    const cp = text.codePointAt(i)!;
+    return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** Runs of letters (\p{L}+) of a text with their offsets. */
+export function scanWords(text: string): Word[] {
+    const out: Word[] = [];
+    const lower = text.toLowerCase();
+    const sameLength = lower.length === text.length;
+    let i = 0;
+    while (i < text.length) {
+        let n = letterAt(text, i);
+        if (!n) { i++; continue; }
+        const start = i;
+        do { i += n; n = i < text.length ? letterAt(text, i) : 0; } while (n);
+        out.push({ w: sameLength ? lower.slice(start, i) : text.slice(start, i).toLowerCase(), start, end: i });
+    }
+    return out;
+}
 
 export class PieceText {
     readonly text: string;
@@ -97,16 +134,7 @@ export class PieceText {
     }
     /** The words (runs of letters) of the text, lower-cased, computed once for all scans. */
     get words(): Word[] {
-        if (!this.wordList) {
-            this.wordList = [];
-            const lower = this.text.toLowerCase();
-            const sameLength = lower.length === this.text.length;
-            WORD.lastIndex = 0;
-            for (let m = WORD.exec(this.text); m; m = WORD.exec(this.text)) {
-                const end = m.index + m[0].length;
-                this.wordList.push({ w: sameLength ? lower.slice(m.index, end) : m[0].toLowerCase(), start: m.index, end });
-            }
-        }
+        this.wordList ??= scanWords(this.text);
         return this.wordList;
     }
 

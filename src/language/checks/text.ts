@@ -11,12 +11,20 @@ for (const t of [...typosData.typos].sort((a, b) => b.wrong.length - a.wrong.len
     list.push({ words, right: t.right });
     typosByFirstWord.set(words[0], list);
 }
+function maybeNotNfc(text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff) && (c < 0x2002 || c > 0x206f)) return true;
+    }
+    return false;
+}
 /** Function words that are never reduplicated on purpose (unlike "dần dần", "từng người"). */
 const STOP_WORDS = new Set(['của', 'và', 'các', 'những', 'được', 'là', 'có', 'trong', 'với', 'cho', 'để', 'đã', 'sẽ', 'thì', 'mà', 'nhằm', 'theo']);
 const NO_SPACE = /[,;:](?=\p{L})/gu;
 /** Vowels carrying a tone mark (sắc, huyền, hỏi, ngã, nặng): a Vietnamese syllable has at most one. */
 const TONED_CHARS = 'áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ';
-const TONED_SET = new Set(TONED_CHARS);
+const TONED_CODES = new Uint8Array(0x2000);
+for (const c of TONED_CHARS) TONED_CODES[c.charCodeAt(0)] = 1;
 const TONED = new RegExp(`[${TONED_CHARS}]`, 'iu');
 const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't'];
 const INITIALS = /^(?:ngh|ng|nh|ph|th|tr|ch|gh|gi|kh|qu|[bcdđghklmnprstvx])/iu;
@@ -50,6 +58,8 @@ export class TextChecks {
                 { node: doc, range: rangeOf(doc, bad, bad + 1) });
             return;
         }
+        // Latin, Vietnamese letters and common punctuation are NFC as they stand; only other texts are normalised.
+        if (!maybeNotNfc(text)) return;
         const nfc = text.normalize('NFC');
         if (text === nfc) return;
         let i = 0;
@@ -65,7 +75,9 @@ export class TextChecks {
     checkProse(text: PieceText, accept: ValidationAcceptor): void {
         const words = text.words;
         for (let i = 0; i < words.length; i++) {
-            for (const typo of typosByFirstWord.get(words[i].w) ?? []) {
+            const candidates = typosByFirstWord.get(words[i].w);
+            if (!candidates) continue;
+            for (const typo of candidates) {
                 const n = typo.words.length;
                 if (i + n > words.length || typo.words.some((w, k) => words[i + k].w !== w)) continue;
                 if (n > 1 && !/^\s+$/u.test(text.text.slice(words[i].end, words[i + 1].start))) continue;
@@ -122,7 +134,7 @@ export class TextChecks {
         for (const word of text.words) {
             if (word.end - word.start < 4) continue;
             let toned = 0;
-            for (const c of word.w) if (TONED_SET.has(c) && ++toned > 1) break;
+            for (let k = 0; k < word.w.length && toned < 2; k++) toned += TONED_CODES[word.w.charCodeAt(k)] ?? 0;
             if (toned < 2) continue;
             const written = text.text.slice(word.start, word.end);
             const node = text.nodeAt(word.start)!;

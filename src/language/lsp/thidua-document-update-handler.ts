@@ -3,24 +3,54 @@ import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
+/** Runs `fn` after the messages already queued: the JSON-RPC connection handles one message per event-loop turn. */
+function afterQueuedMessages(fn: () => void): void {
+    setImmediate(() => setImmediate(fn));
+}
+
 /**
- * Coalesces bursts of edits: each update would re-parse the document before it can be cancelled, so a
- * fast typist (or a client replaying 5,000 edits) would queue thousands of parses. Changes arriving within
- * `delay` ms of each other become one update.
+ * An edit is handled as soon as no other edit is queued behind it (a keystroke waits for nothing). Edits
+ * arriving while an update runs are a burst (fast typing, a paste, a client replaying 5,000 edits): each
+ * update re-parses the document before it can be cancelled, so the burst becomes one update after a pause
+ * at least as long as the last update took.
  */
 export class ThiduaDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     delay = 20;
     private pending = new Map<string, URI>();
     private timer?: ReturnType<typeof setTimeout>;
+    private running = 0;
+    private lastUpdateMs = 0;
+    private edits = 0;
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
         this.pending.set(change.document.uri, URI.parse(change.document.uri));
         if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-            const changed = [...this.pending.values()];
-            this.pending.clear();
-            this.timer = undefined;
-            this.fireDocumentUpdate(changed, []);
-        }, this.delay);
+        this.timer = undefined;
+        const edit = ++this.edits;
+        afterQueuedMessages(() => { if (edit === this.edits) this.schedule(edit); });
+    }
+
+    private schedule(edit: number): void {
+        if (!this.running) return this.flush();
+        this.timer = setTimeout(() => afterQueuedMessages(() => { if (edit === this.edits) this.flush(); }), Math.max(this.delay, this.lastUpdateMs));
+    }
+
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        this.running++;
+        const started = performance.now();
+        this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
+            .catch(err => console.error('Không cập nhật được văn bản.', err))
+            .finally(() => {
+                this.running--;
+                this.lastUpdateMs = performance.now() - started;
+            });
+    }
+
+    private flush(): void {
+        const changed = [...this.pending.values()];
+        this.pending.clear();
+        this.timer = undefined;
+        if (changed.length) this.fireDocumentUpdate(changed, []);
     }
 }

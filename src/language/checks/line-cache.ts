@@ -1,0 +1,68 @@
+import { AstUtils, type AstNode, type DiagnosticInfo, type ValidationAcceptor, type ValidationSeverity } from 'langium';
+import type { Position, Range } from 'vscode-languageserver';
+import type { Piece } from './rules.js';
+import type { ThiduaDiagnosticData } from './rules.js';
+
+/** A diagnostic of a line, its node given as the index of its piece and its ranges relative to the line's first piece. */
+interface Recorded { severity: ValidationSeverity; message: string; info: DiagnosticInfo<AstNode>; piece: number }
+
+/**
+ * The checks of one line depend only on its text (and the campaign year): after a keystroke every other line
+ * is unchanged, so their diagnostics are replayed, moved to where the line now is, instead of recomputed.
+ * A line whose findings reach another line or file is not remembered.
+ */
+export class LineCheckCache {
+    private young = new Map<string, Recorded[] | null>();
+    private old = new Map<string, Recorded[] | null>();
+    constructor(private readonly max = 20_000) {}
+
+    run(pieces: Piece[], context: string, accept: ValidationAcceptor, check: (accept: ValidationAcceptor) => void): void {
+        if (!pieces.length) return check(accept);
+        const base = pieces[0].offset;
+        let key = context;
+        for (const p of pieces) key += `\u0000${p.offset - base}\u0000${p.text}`;
+        const at = AstUtils.getDocument(pieces[0].node).textDocument.positionAt(base);
+        let recorded = this.young.get(key) ?? this.old.get(key);
+        if (recorded === undefined) {
+            recorded = record(pieces, at, accept, check);
+            if (this.young.size >= this.max) {
+                this.old = this.young;
+                this.young = new Map();
+            }
+            this.young.set(key, recorded);
+            return;
+        }
+        if (recorded === null) return check(accept);
+        this.young.set(key, recorded);
+        for (const r of recorded) {
+            accept(r.severity, r.message, { ...r.info, node: pieces[r.piece].node, range: move(r.info.range, at, 1), data: moveData(r.info.data, at, 1) } as DiagnosticInfo<AstNode>);
+        }
+    }
+}
+
+/** Runs the checks, passing their diagnostics on, and returns them in relative form (null when they cannot be). */
+function record(pieces: Piece[], at: Position, accept: ValidationAcceptor, check: (accept: ValidationAcceptor) => void): Recorded[] | null {
+    const out: Recorded[] = [];
+    let relative = true;
+    check((severity, message, info) => {
+        accept(severity, message, info);
+        const piece = pieces.findIndex(p => p.node === info.node);
+        const data = info.data as ThiduaDiagnosticData | undefined;
+        const ranges = [info.range, ...(data?.fixes ?? []).flatMap(f => f.edits.map(e => (e.uri ? undefined : e.range)))];
+        if (piece < 0 || !info.range || ranges.some(r => !r || r.start.line !== at.line || r.end.line !== at.line)) relative = false;
+        else out.push({ severity, message, piece, info: { ...info, range: move(info.range, at, -1), data: moveData(info.data, at, -1) } as DiagnosticInfo<AstNode> });
+    });
+    return relative ? out : null;
+}
+
+function move(range: Range | undefined, at: Position, sign: 1 | -1): Range | undefined {
+    if (!range) return range;
+    const p = (x: Position) => ({ line: x.line + sign * at.line, character: x.character + sign * at.character });
+    return { start: p(range.start), end: p(range.end) };
+}
+
+function moveData(data: unknown, at: Position, sign: 1 | -1): unknown {
+    const d = data as ThiduaDiagnosticData | undefined;
+    if (!d?.fixes) return data;
+    return { ...d, fixes: d.fixes.map(f => ({ ...f, edits: f.edits.map(e => ({ ...e, range: move(e.range, at, sign)! })) })) };
+}
