@@ -1,0 +1,111 @@
+// The parts that make checking fast must not change what is checked: each is compared with the plain way.
+import { AstUtils, createLangiumParser, CstUtils, EmptyFileSystem, URI } from 'langium';
+import { describe, expect, test, vi } from 'vitest';
+import { memoByText } from '../../src/domain/memo.js';
+import { forEachNode, nodesOf } from '../../src/language/ast-walk.js';
+import { TextChecks } from '../../src/language/checks/text.js';
+import { createThiduaServices } from '../../src/language/thidua-module.js';
+import { exampleTexts } from '../helpers.js';
+
+const texts = Object.values(exampleTexts());
+// Line ends and a recovered tree: CRLF, lone CR, a syntax error, an unclosed brace.
+const odd = ['SỔ VĂN BẢN\r\n- [Chỉ thị số 1/CT-UB ngày 1/1/2020 của UBND] về x\r\n', 'KẾ HOẠCH\rThi đua\r\n\r\n1. a [Chỉ thị số 1/CT-UB] {b\n] c\n  - d {#x 5%}\n'];
+
+describe('walking the tree', () => {
+    test('forEachNode and nodesOf visit exactly the nodes of Langium\'s streamAst, in the same order', () => {
+        const { Thidua } = createThiduaServices(EmptyFileSystem);
+        for (const text of [...texts, ...odd]) {
+            const root = Thidua.parser.LangiumParser.parse(text).value;
+            const expected = AstUtils.streamAst(root).toArray();
+            const visited: unknown[] = [];
+            forEachNode(root, n => visited.push(n));
+            expect(visited).toEqual(expected);
+            expect(visited.every((n, i) => n === expected[i])).toBe(true);
+            expect(nodesOf(root)).toBe(nodesOf(root));
+            expect(nodesOf(root).length).toBe(expected.length);
+        }
+    });
+});
+
+describe('compact tokens', () => {
+    test('every node of the tree has the offset, text and range Langium\'s own parser gives it', () => {
+        const { Thidua } = createThiduaServices(EmptyFileSystem);
+        const plain = createLangiumParser(Thidua);
+        let compared = 0;
+        for (const text of [...texts, ...odd]) {
+            const a = CstUtils.streamCst(plain.parse(text).value.$cstNode!).toArray();
+            const b = CstUtils.streamCst(Thidua.parser.LangiumParser.parse(text).value.$cstNode!).toArray();
+            expect(b.length).toBe(a.length);
+            a.forEach((n, i) => {
+                expect([b[i].offset, b[i].length, b[i].text, b[i].hidden]).toEqual([n.offset, n.length, n.text, n.hidden]);
+                expect(b[i].range).toEqual(n.range);
+                compared++;
+            });
+        }
+        expect(compared).toBeGreaterThan(2000);
+    });
+
+    test('the leaves do not carry a range object of their own', () => {
+        const { Thidua } = createThiduaServices(EmptyFileSystem);
+        const leaf = CstUtils.streamCst(Thidua.parser.LangiumParser.parse(texts[0]).value.$cstNode!).find(n => 'tokenType' in n && !n.hidden)!;
+        expect((leaf as unknown as { _range?: unknown })._range).toBeUndefined();
+        expect(leaf.range).not.toBe(leaf.range);
+    });
+});
+
+describe('remembering results by text', () => {
+    test('memoByText computes each text once and keeps at most two generations', () => {
+        const fn = vi.fn((s: string) => ({ length: s.length }));
+        const memo = memoByText(fn, 3);
+        const first = memo('một');
+        expect(memo('một')).toBe(first);
+        expect(fn).toHaveBeenCalledTimes(1);
+        for (const s of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) memo(s);
+        fn.mockClear();
+        memo('một');
+        expect(fn).toHaveBeenCalledTimes(1);
+    });
+
+    async function diagnosticsAfterEdits(services: ReturnType<typeof createThiduaServices>, versions: string[]) {
+        const { shared } = services;
+        let last: string[] = [];
+        for (const [i, text] of versions.entries()) {
+            const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/ws/v${i}.thidua`));
+            shared.workspace.LangiumDocuments.addDocument(doc);
+            await shared.workspace.DocumentBuilder.build([doc], { validation: true });
+            last = (doc.diagnostics ?? []).map(d => JSON.stringify([d.range, d.code, d.message, d.data]));
+            shared.workspace.LangiumDocuments.deleteDocument(doc.uri);
+        }
+        return last.sort();
+    }
+
+    test('after edits that move, change and repeat lines, the diagnostics equal those of a fresh check', async () => {
+        for (const text of texts.filter(t => t.includes('KẾ HOẠCH') || t.includes('CHỈ THỊ'))) {
+            const lines = text.split('\n');
+            const at = lines.findIndex(l => /^[0-9]+\. /.test(l));
+            const moved = [...lines.slice(0, at), '1. Dòng mới chèn vào đầu phần, đẩy các dòng sau xuống.', ...lines.slice(at)];
+            const changed = moved.map((l, i) => (i === at + 3 ? `  ${l.replace('trì', 'trì chỉ trì')} ;thêm` : l));
+            const final = changed.join('\n').replace(/\n(- )/, '\n  $1');
+            const warm = await diagnosticsAfterEdits(createThiduaServices(EmptyFileSystem), [text, moved.join('\n'), changed.join('\n'), final]);
+            const fresh = await diagnosticsAfterEdits(createThiduaServices(EmptyFileSystem), [final]);
+            expect(warm).toEqual(fresh);
+        }
+    });
+
+    test('a rebuild after a one-line edit runs the prose checks on that line only', async () => {
+        const text = texts.find(t => t.includes('KẾ HOẠCH'))!;
+        const services = createThiduaServices(EmptyFileSystem);
+        const spy = vi.spyOn(TextChecks.prototype, 'checkProse');
+        await diagnosticsAfterEdits(services, [text]);
+        const firstRun = spy.mock.calls.length;
+        const lines = text.split('\n');
+        const i = lines.findIndex(l => /^[0-9]+\. /.test(l));
+        lines[i] += ' thêm chữ';
+        spy.mockClear();
+        await diagnosticsAfterEdits(services, [lines.join('\n')]);
+        expect(firstRun).toBeGreaterThan(20);
+        expect(spy.mock.calls.length).toBe(1);
+        spy.mockRestore();
+    });
+});
+
