@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import mammoth from 'mammoth';
 import { EmptyFileSystem } from 'langium';
 import { parseCitation } from '../domain/citation.js';
 import { detectEncoding, ENCODING_NAMES } from '../domain/encoding.js';
@@ -25,6 +24,8 @@ async function readSource(file: string, io: Io): Promise<string> {
     }
     if (file.toLowerCase().endsWith('.docx')) {
         try {
+            // Loaded when a Word file is read: the other commands start without it.
+            const { default: mammoth } = await import('mammoth');
             return (await mammoth.extractRawText({ buffer: bytes })).value;
         } catch {
             throw new InputError(`Tệp ${file} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`);

@@ -88,9 +88,6 @@ function push(out: Piece[], node: AstNode, property: string): void {
     if (typeof text === 'string' && offset !== undefined) out.push({ text, offset, node });
 }
 
-/** Joins pieces into one string and maps a position in it back to a document offset. */
-export interface Word { w: string; start: number; end: number }
-
 const LETTER = /\p{L}/u;
 /** Letters of the first 12,288 code points (Latin, Vietnamese, Greek, Cyrillic, …) looked up, the rest tested. */
 const LETTER_TABLE = new Uint8Array(0x3000);
@@ -104,26 +101,59 @@ function letterAt(text: string, i: number): number {
     return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
-/** Runs of letters (\p{L}+) of a text with their offsets. */
-export function scanWords(text: string): Word[] {
-    const out: Word[] = [];
-    const lower = text.toLowerCase();
-    const sameLength = lower.length === text.length;
-    let i = 0;
-    while (i < text.length) {
-        let n = letterAt(text, i);
-        if (!n) { i++; continue; }
-        const start = i;
-        do { i += n; n = i < text.length ? letterAt(text, i) : 0; } while (n);
-        out.push({ w: sameLength ? lower.slice(start, i) : text.slice(start, i).toLowerCase(), start, end: i });
+/**
+ * The words (runs of letters, \p{L}+) of a text, compared lower-cased. Kept as offsets into the lower-cased
+ * text: a line's scans look at every word, but only a few words are ever needed as strings.
+ */
+export class Words {
+    readonly starts: number[] = [];
+    readonly ends: number[] = [];
+    /** The lower-cased text when lower-casing keeps every offset; else each word lower-cased on its own. */
+    private readonly lower?: string;
+    private readonly strings?: string[];
+
+    constructor(readonly text: string) {
+        let i = 0;
+        while (i < text.length) {
+            let n = letterAt(text, i);
+            if (!n) { i++; continue; }
+            this.starts.push(i);
+            do { i += n; n = i < text.length ? letterAt(text, i) : 0; } while (n);
+            this.ends.push(i);
+        }
+        const lower = text.toLowerCase();
+        if (lower.length === text.length) this.lower = lower;
+        else this.strings = this.starts.map((s, k) => text.slice(s, this.ends[k]).toLowerCase());
     }
-    return out;
+
+    get length(): number {
+        return this.starts.length;
+    }
+    /** Word `i`, lower-cased. */
+    word(i: number): string {
+        return this.lower !== undefined ? this.lower.slice(this.starts[i], this.ends[i]) : this.strings![i];
+    }
+    /** Character code `k` of word `i`, lower-cased. */
+    code(i: number, k: number): number {
+        return this.lower !== undefined ? this.lower.charCodeAt(this.starts[i] + k) : this.strings![i].charCodeAt(k);
+    }
+    size(i: number): number {
+        return this.lower !== undefined ? this.ends[i] - this.starts[i] : this.strings![i].length;
+    }
+    /** Words `i` and `j` are the same word (case ignored). */
+    same(i: number, j: number): boolean {
+        const n = this.size(i);
+        if (n !== this.size(j)) return false;
+        for (let k = 0; k < n; k++) if (this.code(i, k) !== this.code(j, k)) return false;
+        return true;
+    }
 }
 
+/** Joins pieces into one string and maps a position in it back to a document offset. */
 export class PieceText {
     readonly text: string;
     private readonly starts: number[] = [];
-    private wordList?: Word[];
+    private wordList?: Words;
     constructor(readonly pieces: Piece[]) {
         let t = '';
         for (const p of pieces) {
@@ -132,9 +162,9 @@ export class PieceText {
         }
         this.text = t;
     }
-    /** The words (runs of letters) of the text, lower-cased, computed once for all scans. */
-    get words(): Word[] {
-        this.wordList ??= scanWords(this.text);
+    /** The words (runs of letters) of the text, computed once for all scans. */
+    get words(): Words {
+        this.wordList ??= new Words(this.text);
         return this.wordList;
     }
 

@@ -18,6 +18,12 @@ function maybeNotNfc(text: string): boolean {
     }
     return false;
 }
+/** For each first letter of a misspelling, the lengths its first word can have (bit n: n letters). */
+const TYPO_FIRST = new Uint32Array(0x2000);
+for (const first of typosByFirstWord.keys()) {
+    const c = first.charCodeAt(0);
+    if (c < TYPO_FIRST.length) TYPO_FIRST[c] |= 1 << Math.min(first.length, 31);
+}
 /** Function words that are never reduplicated on purpose (unlike "dần dần", "từng người"). */
 const STOP_WORDS = new Set(['của', 'và', 'các', 'những', 'được', 'là', 'có', 'trong', 'với', 'cho', 'để', 'đã', 'sẽ', 'thì', 'mà', 'nhằm', 'theo']);
 const NO_SPACE = /[,;:](?=\p{L})/gu;
@@ -75,13 +81,15 @@ export class TextChecks {
     checkProse(text: PieceText, accept: ValidationAcceptor): void {
         const words = text.words;
         for (let i = 0; i < words.length; i++) {
-            const candidates = typosByFirstWord.get(words[i].w);
+            const first = words.code(i, 0), size = words.size(i);
+            if (first >= TYPO_FIRST.length || !(TYPO_FIRST[first] & (1 << Math.min(size, 31)))) continue;
+            const candidates = typosByFirstWord.get(words.word(i));
             if (!candidates) continue;
             for (const typo of candidates) {
                 const n = typo.words.length;
-                if (i + n > words.length || typo.words.some((w, k) => words[i + k].w !== w)) continue;
-                if (n > 1 && !/^\s+$/u.test(text.text.slice(words[i].end, words[i + 1].start))) continue;
-                const start = words[i].start, end = words[i + n - 1].end;
+                if (i + n > words.length || typo.words.some((w, k) => words.word(i + k) !== w)) continue;
+                if (n > 1 && !/^\s+$/u.test(text.text.slice(words.ends[i], words.starts[i + 1]))) continue;
+                const start = words.starts[i], end = words.ends[i + n - 1];
                 const written = text.text.slice(start, end);
                 const node = text.nodeAt(start)!;
                 if (text.nodeAt(end - 1) !== node) continue;
@@ -108,18 +116,19 @@ export class TextChecks {
     /** A word or a two-word phrase typed twice in a row ("kỷ niệm kỷ niệm"); one linear pass over the words. */
     private checkRepeats(text: PieceText, accept: ValidationAcceptor): void {
         const words = text.words;
+        const { starts, ends } = words;
         const blank = (a: number, b: number) => /^\s+$/.test(text.text.slice(a, b));
         for (let i = 0; i < words.length; i++) {
             let n = 0;
-            if (i + 3 < words.length && words[i].w === words[i + 2].w && words[i + 1].w === words[i + 3].w
-                && blank(words[i].end, words[i + 1].start) && blank(words[i + 1].end, words[i + 2].start) && blank(words[i + 2].end, words[i + 3].start)) n = 2;
-            else if (i + 1 < words.length && words[i].w === words[i + 1].w && STOP_WORDS.has(words[i].w) && blank(words[i].end, words[i + 1].start)) n = 1;
+            if (i + 3 < words.length && words.same(i, i + 2) && words.same(i + 1, i + 3)
+                && blank(ends[i], starts[i + 1]) && blank(ends[i + 1], starts[i + 2]) && blank(ends[i + 2], starts[i + 3])) n = 2;
+            else if (i + 1 < words.length && words.same(i, i + 1) && STOP_WORDS.has(words.word(i)) && blank(ends[i], starts[i + 1])) n = 1;
             if (!n) continue;
-            const firstEnd = words[i + n - 1].end, second = words[i + n].start, secondEnd = words[i + 2 * n - 1].end;
-            const phrase = text.text.slice(words[i].start, firstEnd);
+            const firstEnd = ends[i + n - 1], second = starts[i + n], secondEnd = ends[i + 2 * n - 1];
+            const phrase = text.text.slice(starts[i], firstEnd);
             // Delete inside one piece only, so that markup such as "{" is never removed with the word.
             const onePiece = (a: number, b: number) => text.nodeAt(a) === text.nodeAt(b - 1);
-            const [from, to] = onePiece(firstEnd, secondEnd) ? [firstEnd, secondEnd] : [words[i].start, second];
+            const [from, to] = onePiece(firstEnd, secondEnd) ? [firstEnd, secondEnd] : [starts[i], second];
             if (!onePiece(from, to)) continue;
             const node = text.nodeAt(from)!;
             const range = rangeOf(node, text.offsetAt(from), text.offsetAt(to - 1) + 1);
@@ -131,11 +140,14 @@ export class TextChecks {
 
     /** Two syllables typed together ("việcphát"): two tone marks in one word. */
     checkJoined(text: PieceText, accept: ValidationAcceptor): void {
-        for (const word of text.words) {
-            if (word.end - word.start < 4) continue;
+        const words = text.words;
+        for (let i = 0; i < words.length; i++) {
+            const size = words.size(i);
+            if (size < 4) continue;
             let toned = 0;
-            for (let k = 0; k < word.w.length && toned < 2; k++) toned += TONED_CODES[word.w.charCodeAt(k)] ?? 0;
+            for (let k = 0; k < size && toned < 2; k++) toned += TONED_CODES[words.code(i, k)] ?? 0;
             if (toned < 2) continue;
+            const word = { start: words.starts[i], end: words.ends[i] };
             const written = text.text.slice(word.start, word.end);
             const node = text.nodeAt(word.start)!;
             const range = rangeOf(node, text.offsetAt(word.start), text.offsetAt(word.end - 1) + 1);
