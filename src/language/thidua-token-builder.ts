@@ -46,6 +46,18 @@ function isUpperLine(s: string): boolean {
     return /[A-ZĐÀ-Ỹ]/.test(s) && s === s.toUpperCase() && (s.match(new RegExp(`[${UPPER}]`, 'g'))?.length ?? 0) >= 2;
 }
 
+/** A line in capitals has no lower-case letter: most prose lines are told apart at their second character. */
+function capsLine(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
+    return (text, offset, ...rest) => {
+        for (let i = offset; i < text.length; i++) {
+            const c = text[i];
+            if (c === '\n' || c === '\r') break;
+            if (c !== c.toUpperCase()) return null;
+        }
+        return matcher(text, offset, ...rest);
+    };
+}
+
 const docNumber = sticky(DOC_NUMBER_SOURCE);
 
 function matchesDocNumberAt(text: string, i: number): boolean {
@@ -126,11 +138,12 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         custom('PAREN_MARK', lineMatcher(`[0-9]{1,3}\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
         custom('LETTER_MARK', lineMatcher(`[a-zđ]\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
         custom('BULLET', lineMatcher(`[-+•–][ \\t]+`), [...BULLET_CHARS]);
-        custom('CAPS_LINE', lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m)));
+        custom('CAPS_LINE', capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m))));
         custom('DOC_NUMBER', docNumberToken);
         custom('CITE_TEXT', citeText);
-        tok('TEXT').PATTERN = /(?:[^[\]{}\\\n\r]|\\[^\n\r])+/;
-        tok('VALUE_TEXT').PATTERN = /(?:[^}\\\n\r]|\\[^\n\r])+/;
+        // Runs of plain characters with escapes in between (the unrolled form of (?:[^…]|\\.)+, without a choice per character).
+        tok('TEXT').PATTERN = /(?:[^[\]{}\\\n\r]+|\\[^\n\r])(?:[^[\]{}\\\n\r]+|\\[^\n\r])*/;
+        tok('VALUE_TEXT').PATTERN = /(?:[^}\\\n\r]+|\\[^\n\r])(?:[^}\\\n\r]+|\\[^\n\r])*/;
         tok('VALUE_ID').PATTERN = /#[A-Za-z0-9_\-À-ỹĐđ]+/;
         tok('VALUE_REF').PATTERN = /@[A-Za-z0-9_\-À-ỹĐđ]+/;
 

@@ -92,6 +92,12 @@ describe('remembering results by text', () => {
         }
     });
 
+    test('a line is remembered with the kind of each piece: the same words in { } and in prose are checked apart', async () => {
+        const text = 'KẾ HOẠCH\nThi đua năm 2024\n\nI. THỜI GIAN\n- {giai đoạn 2021-2015}\n- giai đoạn 2021-2015\n';
+        const found = await diagnosticsAfterEdits(createThiduaServices(EmptyFileSystem), [text]);
+        expect(found.filter(d => d.includes('thoi-gian-nguoc'))).toHaveLength(2);
+    });
+
     test('a rebuild after a one-line edit runs the prose checks on that line only', async () => {
         const text = texts.find(t => t.includes('KẾ HOẠCH'))!;
         const services = createThiduaServices(EmptyFileSystem);

@@ -20,7 +20,8 @@ export class LineCheckCache {
         if (!pieces.length) return check(accept);
         const base = pieces[0].offset;
         let key = context;
-        for (const p of pieces) key += `\u0000${p.offset - base}\u0000${p.text}`;
+        // The kind of node of each piece matters too: a period inside { } is checked by the value's own rule.
+        for (const p of pieces) key += `\u0000${p.node.$type}\u0000${p.offset - base}\u0000${p.text}`;
         const at = AstUtils.getDocument(pieces[0].node).textDocument.positionAt(base);
         let recorded = this.young.get(key) ?? this.old.get(key);
         if (recorded === undefined) {
