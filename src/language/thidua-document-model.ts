@@ -100,6 +100,11 @@ export class ThiduaDocumentModel {
         return model;
     }
 
+    /** Drops the model of a tree whose texts were changed in place (a line re-parsed on its own). */
+    forget(root: AstNode): void {
+        this.cache.delete(root as Model);
+    }
+
     /** What a citation or a registry entry says (looked up by its text). */
     citationInfo(c: Citation | RegistryEntry): CitationInfo {
         return this.lookups.citation(c.head, c.$type === 'Citation' ? (c as Citation).number?.$refText : (c as RegistryEntry).number, c.tail);

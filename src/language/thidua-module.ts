@@ -16,6 +16,7 @@ import { ThiduaInlayHintProvider } from './lsp/thidua-inlay-hint-provider.js';
 import { ThiduaRenameProvider } from './lsp/thidua-rename-provider.js';
 import { ThiduaSemanticTokenProvider } from './lsp/thidua-semantic-token-provider.js';
 import { runSlowChecksOnSave } from './lsp/thidua-workspace-checks.js';
+import { ThiduaDocumentFactory } from './thidua-document-factory.js';
 import { ThiduaDocumentModel } from './thidua-document-model.js';
 import { ThiduaDocumentValidator } from './thidua-document-validator.js';
 import { ThiduaLexer } from './thidua-lexer.js';
@@ -79,7 +80,8 @@ export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSha
     lsp: { DocumentUpdateHandler: services => new ThiduaDocumentUpdateHandler(services) },
     workspace: {
         WorkspaceManager: services => new ThiduaWorkspaceManager(services),
-        DocumentBuilder: services => new ThiduaDocumentBuilder(services)
+        DocumentBuilder: services => new ThiduaDocumentBuilder(services),
+        LangiumDocumentFactory: services => new ThiduaDocumentFactory(services)
     }
 };
 

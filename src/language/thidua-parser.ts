@@ -8,11 +8,11 @@ import type { Range } from 'vscode-languageserver';
  * leaf stores a range object (three objects per token); a 20,000-line document has 110,000 tokens, and a
  * workspace keeps every file's tree, so this saves about a quarter of the memory of each tree.
  */
-class CompactLeafCstNode extends LeafCstNodeImpl {
-    private readonly startLine: number;
-    private readonly startColumn: number;
-    private readonly endLine: number;
-    private readonly endColumn: number;
+export class CompactLeafCstNode extends LeafCstNodeImpl {
+    private startLine: number;
+    private startColumn: number;
+    private endLine: number;
+    private endColumn: number;
 
     constructor(token: IToken, tokenType: TokenType, hidden: boolean) {
         super(token.startOffset, token.image.length, undefined as unknown as Range, tokenType, hidden);
@@ -21,6 +21,17 @@ class CompactLeafCstNode extends LeafCstNodeImpl {
         this.startColumn = token.startColumn! - 1;
         this.endLine = token.endLine! - 1;
         this.endColumn = token.endColumn!;
+    }
+
+    /** Moves the token to a new place and length (a line re-parsed on its own; positions 0-based, end exclusive). */
+    place(offset: number, length: number, range: Range): void {
+        const self = this as unknown as { _offset: number; _length: number };
+        self._offset = offset;
+        self._length = length;
+        this.startLine = range.start.line;
+        this.startColumn = range.start.character;
+        this.endLine = range.end.line;
+        this.endColumn = range.end.character;
     }
 
     override get range(): Range {

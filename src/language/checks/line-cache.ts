@@ -12,32 +12,54 @@ interface Recorded { severity: ValidationSeverity; message: string; info: Diagno
  * A line whose findings reach another line or file is not remembered.
  */
 export class LineCheckCache {
-    private young = new Map<string, Recorded[] | null>();
-    private old = new Map<string, Recorded[] | null>();
+    // By the shape of the line (campaign year, kinds and places of its pieces), then by its text. A line's text is
+    // the same string object from one build to the next (the edited line aside), so its hash is not computed again.
+    private young = new Map<string, Map<string, Recorded[] | null>>();
+    private old = new Map<string, Map<string, Recorded[] | null>>();
+    private size = 0;
     constructor(private readonly max = 20_000) {}
 
     run(pieces: Piece[], context: string, accept: ValidationAcceptor, check: (accept: ValidationAcceptor) => void): void {
         if (!pieces.length) return check(accept);
         const base = pieces[0].offset;
-        let key = context;
-        // The kind of node of each piece matters too: a period inside { } is checked by the value's own rule.
-        for (const p of pieces) key += `\u0000${p.node.$type}\u0000${p.offset - base}\u0000${p.text}`;
-        const at = AstUtils.getDocument(pieces[0].node).textDocument.positionAt(base);
-        let recorded = this.young.get(key) ?? this.old.get(key);
-        if (recorded === undefined) {
-            recorded = record(pieces, at, accept, check);
-            if (this.young.size >= this.max) {
-                this.old = this.young;
-                this.young = new Map();
+        let shape = context, text: string;
+        if (pieces.length === 1) {
+            shape += '\u0000' + pieces[0].node.$type;
+            text = pieces[0].text;
+        } else {
+            // The kind of node of each piece matters too: a period inside { } is checked by the value's own rule.
+            text = '';
+            for (const p of pieces) {
+                shape += `\u0000${p.node.$type}\u0000${p.offset - base}`;
+                text += '\u0000' + p.text;
             }
-            this.young.set(key, recorded);
-            return;
+        }
+        const at = AstUtils.getDocument(pieces[0].node).textDocument.positionAt(base);
+        let recorded = this.young.get(shape)?.get(text);
+        if (recorded === undefined) {
+            recorded = this.old.get(shape)?.get(text);
+            if (recorded === undefined) {
+                this.remember(shape, text, record(pieces, at, accept, check));
+                return;
+            }
+            this.remember(shape, text, recorded);
         }
         if (recorded === null) return check(accept);
-        this.young.set(key, recorded);
         for (const r of recorded) {
             accept(r.severity, r.message, { ...r.info, node: pieces[r.piece].node, range: move(r.info.range, at, 1), data: moveData(r.info.data, at, 1) } as DiagnosticInfo<AstNode>);
         }
+    }
+
+    private remember(shape: string, text: string, recorded: Recorded[] | null): void {
+        if (this.size >= this.max) {
+            this.old = this.young;
+            this.young = new Map();
+            this.size = 0;
+        }
+        let byText = this.young.get(shape);
+        if (!byText) this.young.set(shape, byText = new Map());
+        if (!byText.has(text)) this.size++;
+        byText.set(text, recorded);
     }
 }
 

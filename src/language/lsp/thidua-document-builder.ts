@@ -25,8 +25,8 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (this.indexManager.isAffected(document, changedUris)) return true;
+        if (!document.references.some(r => r.error !== undefined)) return false;
         const unresolved = document.references.filter(r => r.error !== undefined);
-        if (!unresolved.length) return false;
         const texts = this.changedTexts;
         return !texts || unresolved.some(r => texts.some(t => t.includes(r.$refText)));
     }

@@ -1,0 +1,156 @@
+import {
+    AstUtils, DefaultLangiumDocumentFactory, DocumentState, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument,
+    type LeafCstNode
+} from 'langium';
+import type { IToken } from 'chevrotain';
+import type { CancellationToken, Range } from 'vscode-languageserver';
+import { CompactLeafCstNode } from './thidua-parser.js';
+import type { ThiduaServices } from './thidua-module.js';
+
+interface Window { first: number; last: number; start: number; oldEnd: number }
+
+/**
+ * Re-parses only the edited line when that is certain to give the tree a full parse would give.
+ *
+ * A keystroke inside a line usually changes the text of its tokens, not their kinds. The lexer reads a line
+ * without looking at other lines, and the parser decides on the kinds of tokens only; so when the edited line,
+ * lexed again, has the same kinds of tokens in the same order, a full parse would build the same tree with new
+ * token texts. Then the line's tokens take their new texts and places, the values assigned from them are
+ * converted again, and the tokens after the line move by the length difference: a 2,000-line document costs a
+ * fraction of a millisecond instead of a 57 ms parse. Anything else (a line break typed or deleted, a bracket
+ * opened, a syntax error anywhere) takes Langium's full parse.
+ */
+export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
+    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
+        const textDocument = this.textDocuments?.get(document.uri.toString());
+        const root = document.parseResult.value.$cstNode?.root;
+        if (textDocument && root && !document.parseResult.lexerErrors.length && !document.parseResult.parserErrors.length) {
+            const text = textDocument.getText();
+            if (root.fullText !== text && this.reparseLine(document, root.fullText, text)) {
+                Object.defineProperty(document, 'textDocument', { value: textDocument });
+                document.state = DocumentState.Parsed;
+                return document;
+            }
+        }
+        return super.update(document, cancellationToken);
+    }
+
+    /** Updates the tree in place when the edit stays inside one line and keeps its kinds of tokens; false otherwise. */
+    reparseLine(document: LangiumDocument, oldText: string, text: string): boolean {
+        let prefix = 0;
+        const max = Math.min(oldText.length, text.length);
+        while (prefix < max && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+        let suffix = 0;
+        while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+        const delta = text.length - oldText.length;
+        if (/[\r\n]/.test(oldText.slice(prefix, oldText.length - suffix)) || /[\r\n]/.test(text.slice(prefix, text.length - suffix))) return false;
+        const lineEnd = oldText.indexOf('\n', oldText.length - suffix);
+        if (lineEnd < 0) return false;
+        const lineStart = oldText.lastIndexOf('\n', prefix - 1) + 1;
+
+        const rootCst = document.parseResult.value.$cstNode!.root;
+        const leaves = leavesOf(rootCst);
+        const window = findWindow(leaves, lineStart, lineEnd);
+        if (!window) return false;
+        const services = this.serviceRegistry.getServices(document.uri) as ThiduaServices;
+        const lexed = services.parser.Lexer.tokenize(text.slice(window.start, window.oldEnd + delta));
+        if (lexed.errors.length) return false;
+        const tokens = [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset);
+        const old = leaves.slice(window.first, window.last + 1);
+        if (tokens.length !== old.length) return false;
+        for (let i = 0; i < tokens.length; i++) {
+            if (tokens[i].tokenType !== old[i].tokenType || tokens[i].image.length === 0 || !(old[i] instanceof CompactLeafCstNode)) return false;
+            if (tokens[i].image !== old[i].text && !assignable(old[i])) return false;
+        }
+
+        // Certain now: move the tokens, give the changed ones their texts, and convert the values assigned from them.
+        const base = old[0].range.start;
+        const changed: { leaf: LeafCstNode; image: string }[] = [];
+        for (let i = 0; i < tokens.length; i++) {
+            if (tokens[i].image !== old[i].text) changed.push({ leaf: old[i], image: tokens[i].image });
+            (old[i] as CompactLeafCstNode).place(window.start + tokens[i].startOffset, tokens[i].image.length, rangeIn(tokens[i], base));
+        }
+        for (let i = window.last + 1; i < leaves.length; i++) moveLeaf(leaves[i], delta);
+        forgetRanges(rootCst);
+        (rootCst as unknown as { _text: string })._text = text;
+        for (const { leaf, image } of changed) assign(services, leaf, image);
+        services.model.DocumentModel.forget(document.parseResult.value);
+        return true;
+    }
+}
+
+type Composite = CstNode & { content: CstNode[]; _rangeCache?: Range };
+
+/** The tokens of a tree in document order. */
+function leavesOf(root: CstNode): LeafCstNode[] {
+    const out: LeafCstNode[] = [];
+    const walk = (node: CstNode) => {
+        if (isLeafCstNode(node)) out.push(node);
+        else for (const child of (node as Composite).content) walk(child);
+    };
+    walk(root);
+    return out;
+}
+
+/** Composite nodes keep the range they computed once; after tokens moved it is computed again. */
+function forgetRanges(node: CstNode): void {
+    if (isLeafCstNode(node)) return;
+    const composite = node as Composite;
+    composite._rangeCache = undefined;
+    for (const child of composite.content) forgetRanges(child);
+}
+
+/** Index of the token that holds `offset` (tokens are sorted and do not overlap), or -1. */
+function tokenAt(leaves: LeafCstNode[], offset: number): number {
+    let lo = 0, hi = leaves.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (leaves[mid].end <= offset) lo = mid + 1;
+        else if (leaves[mid].offset > offset) hi = mid - 1;
+        else return mid;
+    }
+    return -1;
+}
+
+/** The tokens from the line break before the edited line to the one that ends it. */
+function findWindow(leaves: LeafCstNode[], lineStart: number, lineEnd: number): Window | undefined {
+    const first = lineStart > 0 ? tokenAt(leaves, lineStart - 1) : 0;
+    const last = tokenAt(leaves, lineEnd);
+    if (first < 0 || last < 0 || last < first) return undefined;
+    return { first, last, start: lineStart > 0 ? leaves[first].offset : 0, oldEnd: leaves[last].end };
+}
+
+/** A token whose text the tree keeps in a single-valued property (TextPart.text, Value.text, a citation's number …). */
+function assignable(leaf: LeafCstNode): boolean {
+    const assignment = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isAssignment);
+    if (!assignment) return !GrammarAST.isKeyword(leaf.grammarSource);
+    return assignment.operator === '=';
+}
+
+function assign(services: ThiduaServices, leaf: LeafCstNode, image: string): void {
+    const assignment = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isAssignment);
+    if (!assignment) return;
+    const node = leaf.astNode as unknown as Record<string, unknown>;
+    const value = services.parser.ValueConverter.convert(image, leaf);
+    if (GrammarAST.isCrossReference(assignment.terminal)) {
+        node[assignment.feature] = services.references.Linker.buildReference(leaf.astNode, assignment.feature, leaf, String(value));
+    } else {
+        node[assignment.feature] = value;
+    }
+}
+
+/** The LSP range of a token lexed from the window, the window starting at `base`. */
+function rangeIn(token: IToken, base: Range['start']): Range {
+    const line = (l: number) => base.line + l - 1;
+    const column = (l: number, c: number) => (l === 1 ? base.character : 0) + c;
+    return {
+        start: { line: line(token.startLine!), character: column(token.startLine!, token.startColumn! - 1) },
+        end: { line: line(token.endLine!), character: column(token.endLine!, token.endColumn!) }
+    };
+}
+
+function moveLeaf(leaf: CstNode, delta: number): void {
+    if (!delta) return;
+    if (leaf instanceof CompactLeafCstNode) leaf.place(leaf.offset + delta, leaf.length, leaf.range);
+    else (leaf as unknown as { _offset: number })._offset += delta;
+}
