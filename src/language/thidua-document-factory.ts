@@ -37,11 +37,7 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
 
     /** Updates the tree in place when the edit stays inside one line and keeps its kinds of tokens; false otherwise. */
     reparseLine(document: LangiumDocument, oldText: string, text: string): boolean {
-        let prefix = 0;
-        const max = Math.min(oldText.length, text.length);
-        while (prefix < max && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-        let suffix = 0;
-        while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+        const { prefix, suffix } = commonEnds(oldText, text);
         const delta = text.length - oldText.length;
         if (/[\r\n]/.test(oldText.slice(prefix, oldText.length - suffix)) || /[\r\n]/.test(text.slice(prefix, text.length - suffix))) return false;
         const lineEnd = oldText.indexOf('\n', oldText.length - suffix);
@@ -112,6 +108,18 @@ function tokenAt(leaves: LeafCstNode[], offset: number): number {
     return -1;
 }
 
+/** Lengths of the common beginning and end of two texts (compared a block at a time, then a character at a time). */
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+    const max = Math.min(a.length, b.length), block = 256;
+    let prefix = 0;
+    while (prefix + block <= max && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block)) prefix += block;
+    while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix + block <= max - prefix && a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)) suffix += block;
+    while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+    return { prefix, suffix };
+}
+
 /** The tokens from the line break before the edited line to the one that ends it. */
 function findWindow(leaves: LeafCstNode[], lineStart: number, lineEnd: number): Window | undefined {
     const first = lineStart > 0 ? tokenAt(leaves, lineStart - 1) : 0;
@@ -151,6 +159,6 @@ function rangeIn(token: IToken, base: Range['start']): Range {
 
 function moveLeaf(leaf: CstNode, delta: number): void {
     if (!delta) return;
-    if (leaf instanceof CompactLeafCstNode) leaf.place(leaf.offset + delta, leaf.length, leaf.range);
+    if (leaf instanceof CompactLeafCstNode) leaf.shift(delta);
     else (leaf as unknown as { _offset: number })._offset += delta;
 }

@@ -34,6 +34,11 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
         this.endColumn = range.end.character;
     }
 
+    /** Moves the token by `delta` in the text (a later line grew or shrank before it); its line and column stay. */
+    shift(delta: number): void {
+        (this as unknown as { _offset: number })._offset += delta;
+    }
+
     override get range(): Range {
         return { start: { line: this.startLine, character: this.startColumn }, end: { line: this.endLine, character: this.endColumn } };
     }

@@ -22,11 +22,12 @@ export class LineCheckCache {
     run(pieces: Piece[], context: string, accept: ValidationAcceptor, check: (accept: ValidationAcceptor) => void): void {
         if (!pieces.length) return check(accept);
         const base = pieces[0].offset;
-        let shape = context, text: string;
+        let shape: string, text: string;
         if (pieces.length === 1) {
-            shape += '\u0000' + pieces[0].node.$type;
+            shape = this.singleShape(context, pieces[0].node.$type);
             text = pieces[0].text;
         } else {
+            shape = context;
             // The kind of node of each piece matters too: a period inside { } is checked by the value's own rule.
             text = '';
             for (const p of pieces) {
@@ -48,6 +49,16 @@ export class LineCheckCache {
         for (const r of recorded) {
             accept(r.severity, r.message, { ...r.info, node: pieces[r.piece].node, range: move(r.info.range, at, 1), data: moveData(r.info.data, at, 1) } as DiagnosticInfo<AstNode>);
         }
+    }
+
+    private readonly shapes = new Map<string, Map<string, string>>();
+    /** The shape of a line of one piece, made once (most lines are one piece of prose). */
+    private singleShape(context: string, type: string): string {
+        let byType = this.shapes.get(context);
+        if (!byType) this.shapes.set(context, byType = new Map());
+        let shape = byType.get(type);
+        if (!shape) byType.set(type, shape = `${context}\u0000${type}`);
+        return shape;
     }
 
     private remember(shape: string, text: string, recorded: Recorded[] | null): void {

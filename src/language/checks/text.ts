@@ -11,12 +11,10 @@ for (const t of [...typosData.typos].sort((a, b) => b.wrong.length - a.wrong.len
     list.push({ words, right: t.right });
     typosByFirstWord.set(words[0], list);
 }
+// Without the u flag the class is matched on UTF-16 units: a surrogate counts as "maybe", which only costs a normalisation.
+const MAYBE_NOT_NFC = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
 function maybeNotNfc(text: string): boolean {
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff) && (c < 0x2002 || c > 0x206f)) return true;
-    }
-    return false;
+    return MAYBE_NOT_NFC.test(text);
 }
 /** For each first letter of a misspelling, the lengths its first word can have (bit n: n letters). */
 const TYPO_FIRST = new Uint32Array(0x2000);

@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, type LangiumDocument, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 
 /**
@@ -23,9 +23,19 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    /** Whether a document had unresolved references when it was last linked (read on every keystroke for every file). */
+    private readonly unresolved = new WeakMap<LangiumDocument, boolean>();
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            this.unresolved.set(document, document.references.some(r => r.error !== undefined));
+        });
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (this.indexManager.isAffected(document, changedUris)) return true;
-        if (!document.references.some(r => r.error !== undefined)) return false;
+        if (!(this.unresolved.get(document) ?? document.references.some(r => r.error !== undefined))) return false;
         const unresolved = document.references.filter(r => r.error !== undefined);
         const texts = this.changedTexts;
         return !texts || unresolved.some(r => texts.some(t => t.includes(r.$refText)));
