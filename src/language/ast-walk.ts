@@ -41,7 +41,7 @@ function child(value: unknown, visit: (node: AstNode) => void): void {
 
 const nodesOfRoot = new WeakMap<AstNode, AstNode[]>();
 
-/** All nodes of a tree in document order, listed once per parse (a tree is not changed after it is parsed). */
+/** All nodes of a tree in document order, listed once per parse (a line re-parsed on its own changes texts, not nodes). */
 export function nodesOf(root: AstNode): AstNode[] {
     let nodes = nodesOfRoot.get(root);
     if (!nodes) {

@@ -7,7 +7,7 @@ import { kindByTitle, type DocumentKind } from '../domain/tables.js';
 import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } from '../domain/values.js';
 import { memoByText } from '../domain/memo.js';
 import { nodesOf } from './ast-walk.js';
-import { completeRoot, inlineSource, lineSource, plainText } from './ast-text.js';
+import { completeRoot, inlineSource, lineSource, plainText, unescapeText } from './ast-text.js';
 import {
     isCitation, isDocument, isKhoan, isRegistryDoc, isParagraph, isSection, isSubKhoan, isValue,
     type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph, type RegistryEntry,
@@ -129,7 +129,7 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     for (const node of nodesOf(root)) {
         if (node.$type === 'TextPart') continue;
         if (isValue(node)) {
-            const value = lookups.value(unescape(node.text ?? ''));
+            const value = lookups.value(unescapeText(node.text ?? ''));
             model.values.push({ node, value });
             model.valueOf.set(node, value);
             if (value.type === 'indicator') model.indicators.push(indicatorEntry(node, value, lookups));
@@ -218,10 +218,6 @@ export function findMovements(text: string): string[] {
     return out;
 }
 
-function unescape(s: string): string {
-    return s.replace(/\\([\\[\]{}*_])/g, '$1');
-}
-
 function readHeader(doc: Document, model: DocumentModel): void {
     const agencies = (doc.headerLines ?? []).flatMap(h => h.agency ? [h.agency.trim()] : []);
     if (agencies.length >= 2) {
@@ -256,7 +252,7 @@ function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups
     if (node.id) entry.id = node.id.slice(1);
     const line = node.$container;
     if (line && 'mark' in line && typeof line.mark === 'string') {
-        const values = line.parts.filter(isValue).filter(v => lookups.value(unescape(v.text ?? '')).type === 'indicator');
+        const values = line.parts.filter(isValue).filter(v => lookups.value(unescapeText(v.text ?? '')).type === 'indicator');
         const n = /^([0-9]+)[.)]/.exec(line.mark.trim());
         if (n && values.length === 1) entry.number = Number(n[1]);
     }

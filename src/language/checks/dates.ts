@@ -12,7 +12,6 @@ function describe(d: FoundDate): string {
 export class DateChecks {
     constructor(private readonly lookups: TextLookups) {}
 
-
     checkHeaderDate(doc: Document, accept: ValidationAcceptor): void {
         if (!doc.placeDate) return;
         const line = doc.placeDate;

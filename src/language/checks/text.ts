@@ -11,11 +11,9 @@ for (const t of [...typosData.typos].sort((a, b) => b.wrong.length - a.wrong.len
     list.push({ words, right: t.right });
     typosByFirstWord.set(words[0], list);
 }
-// Without the u flag the class is matched on UTF-16 units: a surrogate counts as "maybe", which only costs a normalisation.
+/** Characters other than Latin, Vietnamese letters and common punctuation (which are NFC as they stand). Without
+ * the u flag a surrogate counts as one of them, which only costs a normalisation. */
 const MAYBE_NOT_NFC = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
-function maybeNotNfc(text: string): boolean {
-    return MAYBE_NOT_NFC.test(text);
-}
 /** For each first letter of a misspelling, the lengths its first word can have (bit n: n letters). */
 const TYPO_FIRST = new Uint32Array(0x2000);
 for (const first of typosByFirstWord.keys()) {
@@ -62,8 +60,7 @@ export class TextChecks {
                 { node: doc, range: rangeOf(doc, bad, bad + 1) });
             return;
         }
-        // Latin, Vietnamese letters and common punctuation are NFC as they stand; only other texts are normalised.
-        if (!maybeNotNfc(text)) return;
+        if (!MAYBE_NOT_NFC.test(text)) return;
         const nfc = text.normalize('NFC');
         if (text === nfc) return;
         let i = 0;
@@ -145,10 +142,10 @@ export class TextChecks {
             let toned = 0;
             for (let k = 0; k < size && toned < 2; k++) toned += TONED_CODES[words.code(i, k)] ?? 0;
             if (toned < 2) continue;
-            const word = { start: words.starts[i], end: words.ends[i] };
-            const written = text.text.slice(word.start, word.end);
-            const node = text.nodeAt(word.start)!;
-            const range = rangeOf(node, text.offsetAt(word.start), text.offsetAt(word.end - 1) + 1);
+            const start = words.starts[i], end = words.ends[i];
+            const written = text.text.slice(start, end);
+            const node = text.nodeAt(start)!;
+            const range = rangeOf(node, text.offsetAt(start), text.offsetAt(end - 1) + 1);
             const cut = splitJoined(written);
             const fixed = cut ? `${written.slice(0, cut)} ${written.slice(cut)}` : undefined;
             report(accept, 'thieu-dau-cach', `"${written}" có hai tiếng viết liền nhau${fixed ? `; có phải là "${fixed}"?` : '.'} Hãy thêm dấu cách giữa hai tiếng.`,

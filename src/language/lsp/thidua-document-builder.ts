@@ -12,6 +12,15 @@ import type { CancellationToken } from 'vscode-languageserver';
 export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     /** New texts of the documents being updated; undefined when one of them cannot be read (relink all). */
     private changedTexts?: string[];
+    /** Whether a document had unresolved references when it was last linked (read on every keystroke for every file). */
+    private readonly unresolved = new WeakMap<LangiumDocument, boolean>();
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            this.unresolved.set(document, document.references.some(r => r.error !== undefined));
+        });
+    }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         const texts = changed.map(uri => this.textDocuments?.get(uri.toString())?.getText());
@@ -23,22 +32,11 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    /** Whether a document had unresolved references when it was last linked (read on every keystroke for every file). */
-    private readonly unresolved = new WeakMap<LangiumDocument, boolean>();
-
-    constructor(services: LangiumSharedCoreServices) {
-        super(services);
-        this.onDocumentPhase(DocumentState.Linked, document => {
-            this.unresolved.set(document, document.references.some(r => r.error !== undefined));
-        });
-    }
-
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (this.indexManager.isAffected(document, changedUris)) return true;
-        if (!(this.unresolved.get(document) ?? document.references.some(r => r.error !== undefined))) return false;
-        const unresolved = document.references.filter(r => r.error !== undefined);
+        if (!(this.unresolved.get(document) ?? true)) return false;
         const texts = this.changedTexts;
-        return !texts || unresolved.some(r => texts.some(t => t.includes(r.$refText)));
+        return document.references.some(r => r.error !== undefined && (!texts || texts.some(t => t.includes(r.$refText))));
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {
