@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-require('../dist/cli.cjs');
+require('./code-cache.cjs')(require('node:path').join(__dirname, '..', 'dist', 'cli.cjs'));

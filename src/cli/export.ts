@@ -55,6 +55,8 @@ export async function exportPaths(paths: string[], format: ExportFormat, outDir:
     // Export needs the tree and its links; the checks are `thidua check`'s job.
     const files = await checkPaths(paths, { validate: false });
     let code = 0;
+    // Documents are rendered one after the other while the previous ones are being written.
+    const writes: { target: string; done: Promise<unknown> }[] = [];
     for (const f of files) {
         const root = f.document.parseResult.value;
         if (!isDocument(root)) continue;
@@ -67,14 +69,18 @@ export async function exportPaths(paths: string[], format: ExportFormat, outDir:
         // Only the file's own name is used: nothing in a document or path can send the output elsewhere.
         const name = path.basename(f.file, EXTENSION) + '.' + format;
         const target = path.join(outDir ?? path.dirname(f.file), name);
-        try {
-            await writeAtomically(target, await render(root, format, options));
-            io.out(`Đã xuất: ${target}\n`);
-        } catch (e) {
-            if (!(e instanceof WriteError)) throw e;
+        const content = await render(root, format, options);
+        // Two documents with the same name (from two folders) are written in their order: the last one stays.
+        const previous = [...writes].reverse().find(w => w.target === target)?.done ?? Promise.resolve();
+        writes.push({ target, done: previous.then(() => writeAtomically(target, content)).then(() => undefined, (e: unknown) => e) });
+    }
+    for (const w of writes) {
+        const e = await w.done;
+        if (e === undefined) io.out(`Đã xuất: ${w.target}\n`);
+        else if (e instanceof WriteError) {
             io.err(e.message + '\n');
             code = 2;
-        }
+        } else throw e;
     }
     return code;
 }

@@ -95,15 +95,16 @@ export async function checkPaths(paths: string[], options: { validate?: boolean 
     const { shared } = createThiduaCoreServices(NodeFileSystem);
     const byPath = new Map<string, LangiumDocument>();
     const requested = new Set(targets.map(t => path.resolve(t)));
-    for (const file of context) {
-        let text: string;
-        try {
-            text = await readText(file);
-        } catch (e) {
+    const files = [...context];
+    const texts = await Promise.allSettled(files.map(readText));
+    for (let i = 0; i < files.length; i++) {
+        const file = files[i], read = texts[i];
+        if (read.status === 'rejected') {
             // A neighbour loaded only for its registry entries must not stop the check of the requested files.
-            if (e instanceof InputError && !requested.has(path.resolve(file))) continue;
-            throw e;
+            if (read.reason instanceof InputError && !requested.has(path.resolve(file))) continue;
+            throw read.reason;
         }
+        const text = read.value;
         const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.resolve(file)));
         shared.workspace.LangiumDocuments.addDocument(doc);
         byPath.set(path.resolve(file), doc);

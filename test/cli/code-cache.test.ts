@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** A copy of the CLI (bin + bundle) in a folder of its own, with the given cache bytes. */
+function cliCopy(cache?: Buffer): string {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-cache-'));
+    spawnSync('mkdir', ['-p', join(dir, 'bin'), join(dir, 'dist')]);
+    for (const f of ['bin/thidua.cjs', 'bin/code-cache.cjs', 'dist/cli.cjs']) copyFileSync(join(ROOT, f), join(dir, f));
+    if (cache) writeFileSync(join(dir, 'dist', 'cli.cjs.cache'), cache);
+    return dir;
+}
+
+const exportSeed = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin', 'thidua.cjs'), 'export', join(ROOT, 'examples', '004-tin-bai-cho-don-2022.thidua'), '--out', join(dir, 'out'), '--format', 'txt'], { encoding: 'utf8' });
+const hashOf = (file: string) => createHash('sha256').update(readFileSync(file, 'utf8')).digest();
+
+describe('the CLI code cache (bin/code-cache.cjs)', () => {
+    test('the build writes the cache of the bundle it built', () => {
+        const cache = readFileSync(join(ROOT, 'dist', 'cli.cjs.cache'));
+        expect(cache.subarray(0, 32).equals(hashOf(join(ROOT, 'dist', 'cli.cjs')))).toBe(true);
+        expect(cache.length).toBeGreaterThan(100_000);
+    });
+
+    test('a missing cache, one of another build or a damaged one only costs the compile: the command works', () => {
+        const outputs = [undefined, Buffer.concat([Buffer.alloc(32, 7), Buffer.alloc(1000, 1)]), Buffer.concat([hashOf(join(ROOT, 'dist', 'cli.cjs')), Buffer.alloc(1000, 1)])].map(cache => {
+            const dir = cliCopy(cache);
+            const r = exportSeed(dir);
+            expect(r.stderr).toBe('');
+            expect(r.status).toBe(0);
+            return readFileSync(join(dir, 'out', '004-tin-bai-cho-don-2022.txt'), 'utf8');
+        });
+        expect(new Set(outputs).size).toBe(1);
+        expect(outputs[0]).toContain('Chợ Đồn phát động thi đua');
+    });
+
+    test('THIDUA_WRITE_CODE_CACHE=1 writes a cache with the bundle hash, replaced whole', () => {
+        const dir = cliCopy();
+        const r = spawnSync(process.execPath, [join(dir, 'bin', 'thidua.cjs'), 'check', join(ROOT, 'examples', 'so-van-ban.thidua')], { env: { ...process.env, THIDUA_WRITE_CODE_CACHE: '1' } });
+        expect(r.status).toBe(0);
+        const cache = readFileSync(join(dir, 'dist', 'cli.cjs.cache'));
+        expect(cache.subarray(0, 32).equals(hashOf(join(dir, 'dist', 'cli.cjs')))).toBe(true);
+    });
+});
