@@ -31,6 +31,39 @@ export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void
     }
 }
 
+/**
+ * Sets `$container`, `$containerProperty` and `$containerIndex` of every node below `node`, as Langium's
+ * linkContentToContainer does after a parse, reading only the properties that can hold a node.
+ */
+export function linkContainers(node: AstNode): void {
+    const record = node as unknown as Record<string, unknown>;
+    const keys = childProperties.get(node.$type);
+    if (keys) {
+        for (const key of keys) linkChild(node, key, record[key]);
+    } else {
+        for (const key in record) if (key.charCodeAt(0) !== 36 /* $ */) linkChild(node, key, record[key]);
+    }
+}
+
+function linkChild(container: AstNode, property: string, value: unknown): void {
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            const item: unknown = value[i];
+            if (!isNode(item)) continue;
+            const mutable = item as { -readonly [K in keyof AstNode]: AstNode[K] };
+            mutable.$container = container;
+            mutable.$containerProperty = property;
+            mutable.$containerIndex = i;
+            linkContainers(item);
+        }
+    } else if (isNode(value)) {
+        const mutable = value as { -readonly [K in keyof AstNode]: AstNode[K] };
+        mutable.$container = container;
+        mutable.$containerProperty = property;
+        linkContainers(value);
+    }
+}
+
 function child(value: unknown, visit: (node: AstNode) => void): void {
     if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) forEachNode(item, visit);

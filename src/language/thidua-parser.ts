@@ -1,6 +1,7 @@
-import { createLangiumParser, CstNodeBuilder, LeafCstNodeImpl, type GrammarAST, type LangiumCoreServices, type LangiumParser, type LeafCstNode } from 'langium';
-import type { IToken, TokenType } from 'chevrotain';
+import { CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Range } from 'vscode-languageserver';
+import { linkContainers } from './ast-walk.js';
 
 
 /**
@@ -45,18 +46,68 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
 }
 
 class CompactCstNodeBuilder extends CstNodeBuilder {
+    override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        const node = new CompositeCstNodeImpl();
+        node.grammarSource = feature;
+        node.root = (this as unknown as { rootNode: LeafCstNode['root'] }).rootNode;
+        addChild(this.current, node);
+        (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack.push(node);
+        return node;
+    }
+
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
         const leaf = new CompactLeafCstNode(token, token.tokenType, !feature);
         leaf.grammarSource = feature;
         leaf.root = (this as unknown as { rootNode: LeafCstNode['root'] }).rootNode;
-        this.current.content.push(leaf);
+        addChild(this.current, leaf);
         return leaf;
+    }
+
+    // Langium calls this before every token; with nothing to add it still searched the parents' lists (O(n) each).
+    override addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length) super.addHiddenNodes(tokens);
     }
 }
 
-/** Langium's parser building its tree with compact tokens (everything else as Langium does it). */
+/** What Langium's CstNodeContainer.push does for one node, without its rest-argument arrays. */
+function addChild(parent: CompositeCstNode, child: CstNode): void {
+    (child as { container?: CompositeCstNode }).container = parent;
+    Array.prototype.push.call(parent.content, child);
+}
+
+/** The parser's internals that `parse` uses (private in Langium's typings). */
+interface ParserState {
+    nodeBuilder: CstNodeBuilder;
+    lexerResult?: LexerResult;
+    wrapper: { input: IToken[]; errors: IRecognitionException[] };
+    allRules: Map<string, unknown>;
+    mainRule: unknown;
+    unorderedGroups: Map<string, boolean[]>;
+    doParse(rule: unknown): AstNode;
+}
+
+/** Langium's parse, with the containers linked by a walk over the properties that hold nodes (linkContentToContainer reads every property of every node). */
+class ThiduaLangiumParser extends LangiumParser {
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        const self = this as unknown as ParserState;
+        self.nodeBuilder.buildRootNode(input);
+        const lexerResult = self.lexerResult = this.lexer.tokenize(input);
+        self.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? self.allRules.get(options.rule) : self.mainRule;
+        if (!ruleMethod) throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        const result = self.doParse(ruleMethod);
+        self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        self.unorderedGroups.clear();
+        self.lexerResult = undefined;
+        linkContainers(result);
+        return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: self.wrapper.errors };
+    }
+}
+
+/** Langium's parser building its tree with compact tokens and linking containers in one walk (everything else as Langium does it). */
 export function createThiduaParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createLangiumParser(services);
+    const parser = createParser(services.Grammar, new ThiduaLangiumParser(services), services.parser.Lexer.definition);
+    parser.finalize();
     (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder();
     return parser;
 }

@@ -45,6 +45,27 @@ describe('compact tokens', () => {
         expect(compared).toBeGreaterThan(2000);
     });
 
+    test('containers are linked as Langium links them: AST $container/$containerProperty/$containerIndex and CST parents, comments included', () => {
+        const { Thidua } = createThiduaServices(EmptyFileSystem);
+        const plain = createLangiumParser(Thidua);
+        const withComments = texts[0].split('\n').flatMap((l, i) => (i % 7 === 3 ? ['// ghi chú ' + i, l] : [l])).join('\n') + '\n// cuối';
+        let compared = 0;
+        for (const text of [...texts, ...odd, withComments]) {
+            const a = plain.parse(text).value, b = Thidua.parser.LangiumParser.parse(text).value;
+            const na = AstUtils.streamAst(a).toArray(), nb = AstUtils.streamAst(b).toArray();
+            expect(nb.length).toBe(na.length);
+            na.forEach((n, i) => {
+                expect([nb[i].$type, nb[i].$containerProperty, nb[i].$containerIndex]).toEqual([n.$type, n.$containerProperty, n.$containerIndex]);
+                expect(nb.indexOf(nb[i].$container!)).toBe(na.indexOf(n.$container!));
+                compared++;
+            });
+            const ca = CstUtils.streamCst(a.$cstNode!).toArray(), cb = CstUtils.streamCst(b.$cstNode!).toArray();
+            expect(cb.length).toBe(ca.length);
+            ca.forEach((n, i) => expect(cb.indexOf(cb[i].container!)).toBe(ca.indexOf(n.container!)));
+        }
+        expect(compared).toBeGreaterThan(900);
+    });
+
     test('the leaves do not carry a range object of their own', () => {
         const { Thidua } = createThiduaServices(EmptyFileSystem);
         const leaf = CstUtils.streamCst(Thidua.parser.LangiumParser.parse(texts[0]).value.$cstNode!).find(n => 'tokenType' in n && !n.hidden)!;
