@@ -1,13 +1,24 @@
 import {
     AstUtils, DefaultLangiumDocumentFactory, DocumentState, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument,
-    type LeafCstNode
+    type LeafCstNode, type ParseResult, type URI
 } from 'langium';
 import type { IToken } from 'chevrotain';
 import type { CancellationToken, Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompactLeafCstNode } from './thidua-parser.js';
 import type { ThiduaServices } from './thidua-module.js';
 
 interface Window { first: number; last: number; start: number; oldEnd: number }
+
+/** The parse result of a document, dropped while the document is unloaded. */
+interface Slot { parseResult?: ParseResult }
+const slots = new WeakMap<LangiumDocument, Slot>();
+
+/** Whether the document holds its tree now (a document unloaded by the editor's builder is parsed again when read). */
+export function isLoaded(document: LangiumDocument): boolean {
+    const slot = slots.get(document);
+    return !slot || slot.parseResult !== undefined;
+}
 
 /**
  * Re-parses only the edited line when that is certain to give the tree a full parse would give.
@@ -21,6 +32,41 @@ interface Window { first: number; last: number; start: number; oldEnd: number }
  * opened, a syntax error anywhere) takes Langium's full parse.
  */
 export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
+    /** Called with a document whose tree was parsed again after being unloaded. */
+    onReload?: (document: LangiumDocument) => void;
+
+    // The tree can be dropped (unload) and is parsed again from the document's text when read.
+    protected override createLangiumDocument<T extends AstNode = AstNode>(parseResult: ParseResult<T>, uri: URI, textDocument?: TextDocument, text?: string): LangiumDocument<T> {
+        const document = super.createLangiumDocument(parseResult, uri, textDocument, text);
+        const slot: Slot = { parseResult };
+        Object.defineProperty(document, 'parseResult', {
+            get: () => slot.parseResult ?? this.reload(document, slot),
+            set: (value: ParseResult) => { slot.parseResult = value; },
+            enumerable: true, configurable: true
+        });
+        slots.set(document, slot);
+        return document;
+    }
+
+    /**
+     * Drops the document's tree and its links (the index keeps what it exports and cites). Only for a document
+     * that is not open in the editor: its text cannot change without the builder being told.
+     */
+    unload(document: LangiumDocument): void {
+        const slot = slots.get(document);
+        if (!slot?.parseResult) return;
+        slot.parseResult = undefined;
+        document.references = [];
+    }
+
+    private reload(document: LangiumDocument, slot: Slot): ParseResult {
+        const result = this.parse(document.uri, document.textDocument.getText());
+        (result.value as { $document?: LangiumDocument }).$document = document;
+        slot.parseResult = result;
+        this.onReload?.(document);
+        return result;
+    }
+
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const textDocument = this.textDocuments?.get(document.uri.toString());
         const root = document.parseResult.value.$cstNode?.root;

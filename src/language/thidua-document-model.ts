@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { parseCitation, type CitationInfo } from '../domain/citation.js';
 import { findDates, parseDate, type ViDate } from '../domain/dates.js';
 import { parseNumberLine, type DocNumber } from '../domain/doc-number.js';
@@ -8,8 +8,9 @@ import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } fr
 import { memoByText } from '../domain/memo.js';
 import { nodesOf } from './ast-walk.js';
 import { completeRoot, inlineSource, lineSource, plainText, unescapeText } from './ast-text.js';
+import { isLoaded } from './thidua-document-factory.js';
 import {
-    isCitation, isDocument, isKhoan, isRegistryDoc, isParagraph, isSection, isSubKhoan, isValue,
+    isCitation, isDocument, isKhoan, isRegistryDoc, isParagraph, isSection, isSubKhoan, isTextPart, isValue,
     type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph, type RegistryEntry,
     type Section, type SectionItem, type SubKhoan, type Value
 } from './generated/ast.js';
@@ -69,6 +70,20 @@ export interface DocumentModel {
 }
 
 /**
+ * What the other files need to know of a document (completion, workspace checks, quick fixes), kept when the
+ * editor unloads the document's tree.
+ */
+export interface DocumentDigest {
+    registry: boolean;
+    /** The registry's entries: what a citation of each would write. */
+    entries: { head?: string; number?: string; tail?: string; subject: string }[];
+    /** Indicators with an id, and what each measures. */
+    indicators: { id: string; detail: string }[];
+    /** The document's citations and their lines (0-based). */
+    citations: { info: CitationInfo; line: number }[];
+}
+
+/**
  * What a value, a citation or a line says, looked up by its text: the model is rebuilt at every parse, and
  * after a keystroke all texts but one are unchanged. One instance lives as long as the language services.
  */
@@ -103,6 +118,23 @@ export class ThiduaDocumentModel {
     /** Drops the model of a tree whose texts were changed in place (a line re-parsed on its own). */
     forget(root: AstNode): void {
         this.cache.delete(root as Model);
+        this.digests.delete(root as Model);
+    }
+
+    private readonly digests = new WeakMap<Model, DocumentDigest>();
+    private readonly lastDigest = new WeakMap<LangiumDocument, DocumentDigest>();
+
+    /** The digest of a document: from its tree, or the last one made when the tree has been unloaded since. */
+    digestOf(document: LangiumDocument): DocumentDigest {
+        if (!isLoaded(document)) {
+            const last = this.lastDigest.get(document);
+            if (last) return last;
+        }
+        const root = document.parseResult.value as Model;
+        let digest = this.digests.get(root);
+        if (!digest) this.digests.set(root, digest = digestOf(root, this.lookups));
+        this.lastDigest.set(document, digest);
+        return digest;
     }
 
     /** What a citation or a registry entry says (looked up by its text). */
@@ -257,4 +289,23 @@ function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups
         if (n && values.length === 1) entry.number = Number(n[1]);
     }
     return entry;
+}
+
+function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
+    const digest: DocumentDigest = { registry: isRegistryDoc(root), entries: [], indicators: [], citations: [] };
+    if (isRegistryDoc(root)) {
+        for (const e of root.entries ?? []) {
+            digest.entries.push({ head: e.head, number: e.number, tail: e.tail, subject: (e.parts ?? []).map(p => (isTextPart(p) ? p.text : '')).join('').trim() });
+        }
+    } else if (isDocument(root)) {
+        for (const node of nodesOf(root)) {
+            if (isValue(node) && node.id) {
+                const value = lookups.value(unescapeText(node.text ?? ''));
+                if (value.type === 'indicator') digest.indicators.push({ id: node.id.slice(1), detail: value.parts[0]?.name ?? value.raw });
+            } else if (isCitation(node) && node.$cstNode) {
+                digest.citations.push({ info: lookups.citation(node.head, node.number?.$refText, node.tail), line: node.$cstNode.range.start.line });
+            }
+        }
+    }
+    return digest;
 }

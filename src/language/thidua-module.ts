@@ -16,6 +16,7 @@ import { ThiduaInlayHintProvider } from './lsp/thidua-inlay-hint-provider.js';
 import { ThiduaRenameProvider } from './lsp/thidua-rename-provider.js';
 import { ThiduaSemanticTokenProvider } from './lsp/thidua-semantic-token-provider.js';
 import { runSlowChecksOnSave } from './lsp/thidua-workspace-checks.js';
+import { ThiduaAstNodeDescriptionProvider } from './thidua-ast-node-description-provider.js';
 import { ThiduaDocumentFactory } from './thidua-document-factory.js';
 import { ThiduaDocumentModel } from './thidua-document-model.js';
 import { ThiduaDocumentValidator } from './thidua-document-validator.js';
@@ -53,7 +54,10 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
         Linker: services => new ThiduaLinker(services),
         ScopeComputation: services => new ThiduaScopeComputation(services)
     },
-    workspace: { ReferenceDescriptionProvider: services => new ThiduaReferenceDescriptionProvider(services) },
+    workspace: {
+        AstNodeDescriptionProvider: services => new ThiduaAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new ThiduaReferenceDescriptionProvider(services)
+    },
     model: { DocumentModel: () => new ThiduaDocumentModel() },
     validation: {
         ThiduaValidator: services => new ThiduaValidator(services),

@@ -1,6 +1,6 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import { dayNumber, shortForm, toIso } from '../../domain/dates.js';
-import { isCitation, isDocument, isRegistryDoc, type Citation, type Document } from '../generated/ast.js';
+import { isCitation, type Citation, type Document } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { propertyOffset, rangeOf, report, type Fix } from './rules.js';
 
@@ -96,17 +96,15 @@ export class CitationChecks {
         const forms = new Map<string, Map<string, { date?: string; issuer?: string; shown: string; where: string }>>();
         const self = AstUtils.getDocument(doc);
         for (const other of this.documents.all) {
-            const root = other.parseResult.value;
-            if (!isDocument(root)) continue;
-            for (const c of this.models.get(root).citations) {
+            for (const c of this.models.digestOf(other).citations) {
                 const key = c.info.docNumber?.raw;
-                if (!key || !wanted.has(key) || !isCitation(c.node) || !c.node.$cstNode) continue;
+                if (!key || !wanted.has(key)) continue;
                 const date = c.info.date && toIso(c.info.date);
                 const issuer = c.info.issuer && normaliseIssuer(c.info.issuer);
                 const id = `${date ?? ''}|${issuer ?? ''}`;
                 const byForm = forms.get(key) ?? new Map();
                 if (!byForm.has(id)) {
-                    const line = c.node.$cstNode.range.start.line + 1;
+                    const line = c.line + 1;
                     const shown = [c.info.date && `ngày ${shortForm(c.info.date)}`, c.info.issuer && `của ${c.info.issuer}`].filter(Boolean).join(' ');
                     byForm.set(id, { date, issuer, shown, where: other === self ? `dòng ${line}` : `${other.uri.path.split('/').pop()} dòng ${line}` });
                 }
@@ -126,7 +124,7 @@ export class CitationChecks {
     }
 
     private addToRegistry(citation: Citation): Fix[] {
-        const registry = this.documents.all.find(d => isRegistryDoc(d.parseResult.value));
+        const registry = this.documents.all.find(d => this.models.digestOf(d).registry);
         if (!registry) return [];
         const text = registry.textDocument.getText();
         const line = `- [${citation.head ?? ''}${citation.number?.$refText ?? ''}${citation.tail ?? ''}]`.replace(/\s+\]$/, ']');

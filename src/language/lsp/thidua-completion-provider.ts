@@ -8,8 +8,8 @@ import { isCompleteDate, shortForm } from '../../domain/dates.js';
 import { awardForms, type SectionRole } from '../../domain/organisation.js';
 import { units } from '../../domain/tables.js';
 import { lawInForce, levelOf } from '../checks/awards.js';
-import { isCitation, isRegistryDoc, isSection, isTextPart, type Document, type RegistryEntry } from '../generated/ast.js';
-import type { ThiduaDocumentModel } from '../thidua-document-model.js';
+import { isCitation, isSection, type Document } from '../generated/ast.js';
+import type { DocumentDigest, ThiduaDocumentModel } from '../thidua-document-model.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
 /** Folds Vietnamese letters to ASCII so that "chi tieu" matches "chỉ tiêu" and "bang khen" matches "Bằng khen". */
@@ -103,11 +103,8 @@ export class ThiduaCompletionProvider implements CompletionProvider {
         return { isIncomplete: true, items: out };
     }
 
-    private registryEntries(): RegistryEntry[] {
-        return this.documents.all.toArray().flatMap(d => {
-            const root = d.parseResult.value;
-            return isRegistryDoc(root) ? root.entries : [];
-        });
+    private registryEntries(): DocumentDigest['entries'] {
+        return this.documents.all.toArray().flatMap(d => this.models.digestOf(d).entries);
     }
 
     /** NĐ 30: the first mention is full (loại, số, ngày, cơ quan, trích yếu), later mentions are short. */
@@ -119,7 +116,7 @@ export class ThiduaCompletionProvider implements CompletionProvider {
         }
         return this.registryEntries().map(e => {
             const info = parseCitation(e.head, e.number, e.tail);
-            const subject = e.parts.map(p => (isTextPart(p) ? p.text : '')).join('').trim();
+            const subject = e.subject;
             if (!e.number) {
                 return { label: info.name ?? info.kindText, kind: CompletionItemKind.Reference, insert: `${(e.head ?? '').trim()}]`, detail: 'văn bản được nêu tên' };
             }
@@ -137,14 +134,8 @@ export class ThiduaCompletionProvider implements CompletionProvider {
     }
 
     private indicatorIds(): Item[] {
-        const out: Item[] = [];
-        for (const d of this.documents.all) {
-            const model = this.models.get(d.parseResult.value);
-            for (const i of model.indicators) {
-                if (i.id) out.push({ label: `@${i.id}`, kind: CompletionItemKind.Reference, insert: `@${i.id}`, detail: i.value.parts[0]?.name ?? i.value.raw });
-            }
-        }
-        return out;
+        return this.documents.all.toArray().flatMap(d => this.models.digestOf(d).indicators
+            .map(i => ({ label: `@${i.id}`, kind: CompletionItemKind.Reference, insert: `@${i.id}`, detail: i.detail })));
     }
 
     private dates(document: LangiumDocument): Item[] {

@@ -1,5 +1,11 @@
-import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
+import { isLoaded, type ThiduaDocumentFactory } from '../thidua-document-factory.js';
+import type { ThiduaServices } from '../thidua-module.js';
+
+/** How many unopened documents parsed again on demand (a registry, a cited plan) keep their tree between builds. */
+const KEPT_RELOADED = 16;
 
 /**
  * The editor's rebuild after an edit:
@@ -7,19 +13,32 @@ import type { CancellationToken } from 'vscode-languageserver';
  *   first edit, so a keystroke waited for hundreds of unopened files); the command "Kiểm tra toàn bộ thư mục"
  *   opens the files to check them all;
  * - a document with unresolved references is relinked only when a changed document's new text contains one
- *   of the names it could not resolve (the default relinks it after every keystroke anywhere).
+ *   of the names it could not resolve (the default relinks it after every keystroke anywhere);
+ * - in a language server, a document that is not open keeps only its index entries and digest after a build:
+ *   its tree is dropped and parsed again from its text when something needs it (Langium keeps every tree, which
+ *   made a 1,000-file folder cost 400 MB).
  */
 export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     /** New texts of the documents being updated; undefined when one of them cannot be read (relink all). */
     private changedTexts?: string[];
-    /** Whether a document had unresolved references when it was last linked (read on every keystroke for every file). */
-    private readonly unresolved = new WeakMap<LangiumDocument, boolean>();
+    /** The names a document could not resolve when it was last linked (read on every keystroke for every file). */
+    private readonly unresolved = new WeakMap<LangiumDocument, string[]>();
+    private readonly unloading: boolean;
+    /** Unopened documents parsed again on demand, oldest first. */
+    private kept: LangiumDocument[] = [];
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.unloading = (services as Partial<LangiumSharedServices>).lsp?.Connection !== undefined;
         this.onDocumentPhase(DocumentState.Linked, document => {
-            this.unresolved.set(document, document.references.some(r => r.error !== undefined));
+            this.unresolved.set(document, document.references.filter(r => r.error !== undefined).map(r => r.$refText));
         });
+        const factory = services.workspace.LangiumDocumentFactory as Partial<ThiduaDocumentFactory>;
+        if (this.unloading && 'unload' in factory) {
+            factory.onReload = document => {
+                this.kept = [...this.kept.filter(d => d !== document), document].slice(-KEPT_RELOADED);
+            };
+        }
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
@@ -32,11 +51,29 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        await super.buildDocuments(documents, options, cancelToken);
+        if (this.unloading) this.unloadClosed();
+    }
+
+    /** Drops the trees of built documents that are not open (their digest is made first), except the recently reloaded. */
+    private unloadClosed(): void {
+        const factory = this.langiumDocumentFactory as ThiduaDocumentFactory;
+        for (const document of this.langiumDocuments.all) {
+            if (document.state < DocumentState.IndexedReferences || !isLoaded(document) || this.kept.includes(document)) continue;
+            if (this.textDocuments?.get(document.uri.toString())) continue;
+            (this.serviceRegistry.getServices(document.uri) as ThiduaServices).model.DocumentModel.digestOf(document);
+            factory.unload(document);
+        }
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (this.indexManager.isAffected(document, changedUris)) return true;
-        if (!(this.unresolved.get(document) ?? true)) return false;
+        const names = this.unresolved.get(document);
+        if (!names) return true;
+        if (!names.length) return false;
         const texts = this.changedTexts;
-        return document.references.some(r => r.error !== undefined && (!texts || texts.some(t => t.includes(r.$refText))));
+        return !texts || texts.some(t => names.some(name => t.includes(name)));
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {

@@ -1,42 +1,94 @@
-import { open, stat } from 'node:fs/promises';
-import { DefaultWorkspaceManager, stream, type LangiumDocument, type Stream, type URI } from 'langium';
+import { readFile, stat } from 'node:fs/promises';
+import { DefaultWorkspaceManager, type LangiumDocument, type LangiumDocumentFactory, type Stream, type URI } from 'langium';
+import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { detectEncoding } from '../../domain/encoding.js';
+import { collectGarbage } from './collect-garbage.js';
 
 /** The largest file the server indexes (the CLI refuses the same). */
 export const MAX_INDEXED_BYTES = 10 * 1024 * 1024;
 
+/** How many documents are built together at start-up before their trees are dropped. */
+const CHUNK = 50;
+
+/**
+ * Whether another document may link to something in this text: every registry ("SỔ VĂN BẢN …", cited by số và
+ * ký hiệu), and a document with an id "{#x …}" that some text refers to as "@x" (`referred`: every "@x" of the folder).
+ */
+export function mayBeLinkTarget(text: string, referred: Set<string>): boolean {
+    if (text.includes('SỔ VĂN BẢN')) return true;
+    for (const m of text.matchAll(/#([A-Za-z0-9_-]+)/g)) if (referred.has(m[1])) return true;
+    return false;
+}
+
 /**
  * Indexes the folder's .thidua files, leaving out what is not a document: a file over 10 MB (memory stays bounded),
  * a binary file, a file in a legacy encoding (it would be read as garbage). Each is reported in the server's log.
+ *
+ * In a language server, start-up builds first the documents others may link to (registries, documents whose ids
+ * are referred to), then the rest 50 at a time; the builder drops the trees of unopened documents after each build, so the
+ * server never holds the trees of the whole folder at once.
  */
 export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
+    private readonly factory: LangiumDocumentFactory;
+    private readonly inChunks: boolean;
+    private deferred: { uri: URI; text: string }[] = [];
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.factory = services.workspace.LangiumDocumentFactory;
+        this.inChunks = services.lsp.Connection !== undefined;
+    }
+
+    // Start-up is not cancelled by the first edit (Langium's is, and the edit then builds the whole folder at once):
+    // the documents of later chunks exist nowhere else yet, and they link against the first build's index.
+    // The edit's update waits for start-up to finish.
+    override async initializeWorkspace(folders: WorkspaceFolder[]): Promise<void> {
+        if (!this.inChunks) return super.initializeWorkspace(folders);
+        await super.initializeWorkspace(folders, CancellationToken.None);
+        const deferred = this.deferred;
+        this.deferred = [];
+        for (let i = 0; i < deferred.length; i += CHUNK) {
+            const documents = deferred.slice(i, i + CHUNK).filter(d => !this.langiumDocuments.hasDocument(d.uri)).map(d => {
+                const document = this.factory.fromString(d.text, d.uri);
+                this.langiumDocuments.addDocument(document);
+                return document;
+            });
+            await this.documentBuilder.build(documents, this.initialBuildOptions, CancellationToken.None);
+        }
+        // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
+        void this.mutex.read(() => collectGarbage());
+    }
+
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
-        const kept: URI[] = [];
+        const files: { uri: URI; text: string }[] = [];
         await Promise.all(uris.toArray().map(async uri => {
-            const reason = uri.scheme === 'file' ? await unreadable(uri.fsPath) : undefined;
-            if (reason) console.error(`thidua: bỏ qua ${uri.fsPath}: ${reason}`);
-            else kept.push(uri);
+            const read = uri.scheme === 'file' ? await readDocument(uri.fsPath) : { text: await this.fileSystemProvider.readFile(uri) };
+            if (read.reason !== undefined) console.error(`thidua: bỏ qua ${uri.fsPath}: ${read.reason}`);
+            else files.push({ uri, text: read.text });
         }));
-        await super.loadWorkspaceDocuments(stream(kept), collector);
+        // Start-up order does not depend on which file the disk returned first.
+        files.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
+        const referred = new Set<string>();
+        if (this.inChunks) for (const f of files) for (const m of f.text.matchAll(/@([A-Za-z0-9_-]+)/g)) referred.add(m[1]);
+        for (const f of files) {
+            if (this.inChunks && !mayBeLinkTarget(f.text, referred)) this.deferred.push(f);
+            else collector(this.factory.fromString(f.text, f.uri));
+        }
     }
 }
 
-async function unreadable(path: string): Promise<string | undefined> {
+/** The file's text, or why it is not indexed. */
+async function readDocument(path: string): Promise<{ text: string; reason?: undefined } | { reason: string }> {
     try {
         const size = (await stat(path)).size;
-        if (size > MAX_INDEXED_BYTES) return `tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB)`;
-        const handle = await open(path, 'r');
-        try {
-            const buffer = new Uint8Array(Math.min(size, 65536));
-            await handle.read(buffer, 0, buffer.length, 0);
-            const kind = detectEncoding(buffer);
-            if (kind === 'binary') return 'tệp nhị phân';
-            if (kind !== 'utf-8') return `không phải văn bản UTF-8 (có vẻ là ${kind})`;
-        } finally {
-            await handle.close();
-        }
+        if (size > MAX_INDEXED_BYTES) return { reason: `tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB)` };
+        const bytes = await readFile(path);
+        const kind = detectEncoding(bytes);
+        if (kind === 'binary') return { reason: 'tệp nhị phân' };
+        if (kind !== 'utf-8') return { reason: `không phải văn bản UTF-8 (có vẻ là ${kind})` };
+        return { text: bytes.toString('utf8') };
     } catch (e) {
-        return (e as Error).message;
+        return { reason: (e as Error).message };
     }
-    return undefined;
 }
