@@ -1,0 +1,139 @@
+// In the editor, unopened documents keep their index entries and digest, not their trees: every answer that reads
+// other files must stay what it was when all trees were kept.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { URI, type LangiumDocument, type ReferenceDescription } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
+import { describe, expect, test } from 'vitest';
+import type { Value } from '../../src/language/generated/ast.js';
+import { isLoaded } from '../../src/language/thidua-document-factory.js';
+import { createThiduaServices } from '../../src/language/thidua-module.js';
+import { mayBeLinkTarget } from '../../src/language/lsp/thidua-workspace-manager.js';
+import { EXAMPLES_DIR } from '../helpers.js';
+
+/** A folder: the examples (registry, plans with ids, reports citing them) and 120 more documents citing the registry. */
+function folder(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-unload-'));
+    cpSync(EXAMPLES_DIR, dir, { recursive: true });
+    const plan = readFileSync(join(EXAMPLES_DIR, '003-chi-thi-huong-tra-2024.thidua'), 'utf8');
+    for (let i = 0; i < 120; i++) writeFileSync(join(dir, `them-${String(i).padStart(3, '0')}.thidua`), plan.replace(/\{#/g, '{').replace('Hương Trà', `Hương Trà ${i}`));
+    writeFileSync(join(dir, 'chua-co.thidua'), 'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh].\n');
+    return dir;
+}
+
+/** Services started on the folder: `editor` as the language server (with a connection), else all trees kept. */
+async function start(dir: string, editor: boolean) {
+    const connection = editor ? createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough())) : undefined;
+    const services = createThiduaServices({ connection, ...NodeFileSystem });
+    const { shared } = services;
+    shared.workspace.ConfigurationProvider.initialized({});
+    const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
+    shared.workspace.WorkspaceManager.initialize({ workspaceFolders: folders, capabilities: {}, processId: null, rootUri: null });
+    await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
+    const doc = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.file(join(dir, name)))!;
+    return { ...services, doc };
+}
+
+type Services = Awaited<ReturnType<typeof start>>;
+
+const rel = (uri: URI, dir: string) => uri.fsPath.slice(dir.length + 1);
+
+function exported(s: Services, dir: string): string[] {
+    return s.shared.workspace.IndexManager.allElements().map(d => `${rel(d.documentUri, dir)} ${d.type} ${d.name} ${d.path}`).toArray().sort();
+}
+
+function references(s: Services, dir: string): string[] {
+    const index = (s.shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> }).referenceIndex;
+    return [...index.values()].flat().map(r => `${rel(r.sourceUri, dir)} ${r.sourcePath} → ${rel(r.targetUri, dir)} ${r.targetPath}`).sort();
+}
+
+describe('unopened documents in the editor', () => {
+    test('after start-up their trees are dropped, and the index equals the one made with every tree kept', async () => {
+        const dir = folder();
+        const [editor, plain] = [await start(dir, true), await start(dir, false)];
+        const all = editor.shared.workspace.LangiumDocuments.all.toArray();
+        expect(all.length).toBe(129);
+        expect(all.filter(d => isLoaded(d)).length).toBeLessThanOrEqual(16);
+        expect(plain.shared.workspace.LangiumDocuments.all.toArray().every(d => isLoaded(d))).toBe(true);
+        expect(exported(editor, dir)).toEqual(exported(plain, dir));
+        const refs = references(editor, dir);
+        expect(refs).toEqual(references(plain, dir));
+        expect(refs.filter(r => r.startsWith('them-')).length).toBeGreaterThan(120);
+        expect(refs.some(r => r.startsWith('bao-cao-so-ket') && r.includes('→ 000-chi-thi'))).toBe(true);
+        for (const name of ['so-van-ban.thidua', '000-chi-thi-ha-lang-2023.thidua', 'them-007.thidua', 'chua-co.thidua']) {
+            expect(editor.Thidua.model.DocumentModel.digestOf(editor.doc(name))).toEqual(plain.Thidua.model.DocumentModel.digestOf(plain.doc(name)));
+        }
+    });
+
+    test('completion lists the registry and the ids of unopened files from their digests, without parsing them again', async () => {
+        const dir = folder();
+        const s = await start(dir, true);
+        const registry = s.doc('so-van-ban.thidua'), plan = s.doc('000-chi-thi-ha-lang-2023.thidua');
+        const report = s.doc('bao-cao-so-ket-6-thang-2023-ha-lang.thidua');
+        for (const d of [registry, plan]) (s.shared.workspace.LangiumDocumentFactory as unknown as { unload(d: LangiumDocument): void }).unload(d);
+        const complete = async (doc: LangiumDocument, needle: string, delta: number) => {
+            const position = doc.textDocument.positionAt(doc.textDocument.getText().indexOf(needle) + delta);
+            return (await s.Thidua.lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri: doc.uri.toString() }, position }))!.items;
+        };
+        const cites = await complete(s.doc('chua-co.thidua'), '[', 1);
+        expect(cites.some(i => i.kind === CompletionItemKind.Reference && i.label === 'Chỉ thị số 34-CT/TW')).toBe(true);
+        const ids = await complete(report, '{@thu_ngan_sach', 2);
+        expect(ids.find(i => i.label === '@thu_ngan_sach')?.detail).toBe('Thu ngân sách trên địa bàn');
+        expect([isLoaded(registry), isLoaded(plan)]).toEqual([false, false]);
+    });
+
+    test('a link into an unloaded file parses it again and finds the node by its path', async () => {
+        const dir = folder();
+        const s = await start(dir, true);
+        const plan = s.doc('000-chi-thi-ha-lang-2023.thidua');
+        (s.shared.workspace.LangiumDocumentFactory as unknown as { unload(d: LangiumDocument): void }).unload(plan);
+        const report = s.doc('bao-cao-so-ket-6-thang-2023-ha-lang.thidua');
+        s.Thidua.model.DocumentModel.forget(report.parseResult.value);
+        const value = s.Thidua.model.DocumentModel.get(report.parseResult.value).values.find(v => v.node.indicator?.$refText === 'thu_ngan_sach')!.node;
+        const target = value.indicator!.ref as Value;
+        expect(target.id).toBe('#thu_ngan_sach');
+        expect(target.text).toContain('22.400 triệu đồng');
+        expect(isLoaded(plan)).toBe(true);
+    });
+
+    test('a file left with an unknown citation is linked again when the registry gains it, though its tree was dropped', async () => {
+        const dir = folder();
+        const s = await start(dir, true);
+        const doc = s.doc('chua-co.thidua');
+        expect(isLoaded(doc)).toBe(false);
+        const before = references(s, dir).filter(r => r.startsWith('chua-co'));
+        expect(before).toEqual([]);
+        writeFileSync(join(dir, 'so-van-ban.thidua'), readFileSync(join(dir, 'so-van-ban.thidua'), 'utf8') + '- [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh] về thi đua\n');
+        await s.shared.workspace.DocumentBuilder.update([URI.file(join(dir, 'so-van-ban.thidua'))], []);
+        expect(references(s, dir).filter(r => r.startsWith('chua-co'))).toEqual([expect.stringContaining('→ so-van-ban.thidua')]);
+        expect(isLoaded(doc)).toBe(false);
+    });
+});
+
+describe('workspace checks against unopened files', () => {
+    test('a citation that another, unloaded file dates differently is found from that file\'s digest', async () => {
+        const dir = folder();
+        writeFileSync(join(dir, 'khac.thidua'), 'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 08/4/2014 của Bộ Chính trị].\n');
+        const s = await start(dir, true);
+        const other = s.doc('khac.thidua'), doc = s.doc('000-chi-thi-ha-lang-2023.thidua');
+        expect(isLoaded(other)).toBe(false);
+        await s.shared.workspace.DocumentBuilder.build([doc], { validation: { categories: ['slow'] } });
+        const found = (doc.diagnostics ?? []).filter(d => d.code === 'trich-dan-mau-thuan').map(d => d.message);
+        expect(found.some(m => m.includes('khac.thidua dòng 4') && m.includes('ngày 08/4/2014'))).toBe(true);
+        expect(isLoaded(other)).toBe(false);
+    });
+});
+
+describe('the start-up order', () => {
+    test('a registry, or a document with an id that some file refers to, is built first; other texts later', () => {
+        const referred = new Set(['c01', 'thu_ngan_sach']);
+        expect(mayBeLinkTarget('SỔ VĂN BẢN\n- [Chỉ thị số 1/CT-UB]\n', referred)).toBe(true);
+        expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngan_sach Thu ngân sách: 1 tỷ đồng}\n', referred)).toBe(true);
+        expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#c010 Thu: 1 tỷ đồng}\n', referred)).toBe(false);
+        expect(mayBeLinkTarget('KẾ HOẠCH\n1) {Thu: 1 tỷ đồng} theo [Chỉ thị số 1/CT-UB]\n', referred)).toBe(false);
+    });
+});
