@@ -113,7 +113,7 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
             (old[i] as CompactLeafCstNode).place(window.start + tokens[i].startOffset, tokens[i].image.length, rangeIn(tokens[i], base));
         }
         for (let i = window.last + 1; i < leaves.length; i++) moveLeaf(leaves[i], delta);
-        forgetRanges(rootCst);
+        forgetRanges(old);
         (rootCst as unknown as { _text: string })._text = text;
         for (const { leaf, image } of changed) assign(services, leaf, image);
         services.model.DocumentModel.forget(document.parseResult.value);
@@ -123,23 +123,27 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
 
 type Composite = CstNode & { content: CstNode[]; _rangeCache?: Range };
 
-/** The tokens of a tree in document order. */
+const leavesOfRoot = new WeakMap<CstNode, LeafCstNode[]>();
+
+/** The tokens of a tree in document order (listed once per parse: a line re-parse keeps the same token objects). */
 function leavesOf(root: CstNode): LeafCstNode[] {
-    const out: LeafCstNode[] = [];
+    let out = leavesOfRoot.get(root);
+    if (out) return out;
+    const list: LeafCstNode[] = [];
     const walk = (node: CstNode) => {
-        if (isLeafCstNode(node)) out.push(node);
+        if (isLeafCstNode(node)) list.push(node);
         else for (const child of (node as Composite).content) walk(child);
     };
     walk(root);
+    leavesOfRoot.set(root, out = list);
     return out;
 }
 
-/** Composite nodes keep the range they computed once; after tokens moved it is computed again. */
-function forgetRanges(node: CstNode): void {
-    if (isLeafCstNode(node)) return;
-    const composite = node as Composite;
-    composite._rangeCache = undefined;
-    for (const child of composite.content) forgetRanges(child);
+/** Forgets the ranges of the nodes that contain one of these tokens: only their ranges can have changed. */
+function forgetRanges(leaves: LeafCstNode[]): void {
+    for (const leaf of leaves) {
+        for (let c = leaf.container as Composite | undefined; c; c = c.container as Composite | undefined) c._rangeCache = undefined;
+    }
 }
 
 /** Index of the token that holds `offset` (tokens are sorted and do not overlap), or -1. */

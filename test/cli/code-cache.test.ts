@@ -19,11 +19,13 @@ function cliCopy(cache?: Buffer): string {
 const exportSeed = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin', 'thidua.cjs'), 'export', join(ROOT, 'examples', '004-tin-bai-cho-don-2022.thidua'), '--out', join(dir, 'out'), '--format', 'txt'], { encoding: 'utf8' });
 const hashOf = (file: string) => createHash('sha256').update(readFileSync(file, 'utf8')).digest();
 
-describe('the CLI code cache (bin/code-cache.cjs)', () => {
-    test('the build writes the cache of the bundle it built', () => {
-        const cache = readFileSync(join(ROOT, 'dist', 'cli.cjs.cache'));
-        expect(cache.subarray(0, 32).equals(hashOf(join(ROOT, 'dist', 'cli.cjs')))).toBe(true);
-        expect(cache.length).toBeGreaterThan(100_000);
+describe('the code cache of the CLI and the server (bin/code-cache.cjs)', () => {
+    test('the build writes the cache of each bundle it built (CLI and language server)', () => {
+        for (const bundle of ['cli.cjs', 'server.cjs']) {
+            const cache = readFileSync(join(ROOT, 'dist', `${bundle}.cache`));
+            expect(cache.subarray(0, 32).equals(hashOf(join(ROOT, 'dist', bundle)))).toBe(true);
+            expect(cache.length).toBeGreaterThan(100_000);
+        }
     });
 
     test('a missing cache, one of another build or a damaged one only costs the compile: the command works', () => {
