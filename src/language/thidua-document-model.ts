@@ -132,7 +132,7 @@ export class ThiduaDocumentModel {
         }
         const root = document.parseResult.value as Model;
         let digest = this.digests.get(root);
-        if (!digest) this.digests.set(root, digest = digestOf(root, this.lookups));
+        if (!digest) this.digests.set(root, digest = digestOf(root, this.lookups, this.cache.get(root)));
         this.lastDigest.set(document, digest);
         return digest;
     }
@@ -291,9 +291,13 @@ function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups
     return entry;
 }
 
-function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
+/** The digest of a tree, read from its model when one is built already. */
+function digestOf(root: Model, lookups: TextLookups, model?: DocumentModel): DocumentDigest {
     const digest: DocumentDigest = { registry: isRegistryDoc(root), entries: [], indicators: [], citations: [] };
-    if (isRegistryDoc(root)) {
+    if (model && isDocument(root)) {
+        for (const i of model.indicators) if (i.id) digest.indicators.push({ id: i.id, detail: i.value.parts[0]?.name ?? i.value.raw });
+        for (const c of model.citations) if (isCitation(c.node) && c.node.$cstNode) digest.citations.push({ info: c.info, line: c.node.$cstNode.range.start.line });
+    } else if (isRegistryDoc(root)) {
         for (const e of root.entries ?? []) {
             digest.entries.push({ head: e.head, number: e.number, tail: e.tail, subject: (e.parts ?? []).map(p => (isTextPart(p) ? p.text : '')).join('').trim() });
         }

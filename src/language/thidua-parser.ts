@@ -1,4 +1,4 @@
-import { CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import { CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Range } from 'vscode-languageserver';
 import { linkContainers } from './ast-walk.js';
@@ -46,10 +46,17 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
 }
 
 class CompactCstNodeBuilder extends CstNodeBuilder {
+    private get root(): RootCstNode {
+        return (this as unknown as { rootNode: RootCstNode }).rootNode;
+    }
+
+    // A group keeps its children in a plain array (Langium's array subclass, made with setPrototypeOf, is several
+    // times slower to create and to push to); addChild sets the parent the subclass would set.
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
-        const node = new CompositeCstNodeImpl();
+        const node = Object.create(CompositeCstNodeImpl.prototype) as CompositeCstNodeImpl;
+        (node as { content: CstNode[] }).content = [];
         node.grammarSource = feature;
-        node.root = (this as unknown as { rootNode: LeafCstNode['root'] }).rootNode;
+        node.root = this.root;
         addChild(this.current, node);
         (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack.push(node);
         return node;
@@ -58,14 +65,39 @@ class CompactCstNodeBuilder extends CstNodeBuilder {
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
         const leaf = new CompactLeafCstNode(token, token.tokenType, !feature);
         leaf.grammarSource = feature;
-        leaf.root = (this as unknown as { rootNode: LeafCstNode['root'] }).rootNode;
+        leaf.root = this.root;
         addChild(this.current, leaf);
         return leaf;
     }
 
-    // Langium calls this before every token; with nothing to add it still searched the parents' lists (O(n) each).
+    // Langium's, with parents set explicitly. It runs before every token: with no comment to add, it returns at once
+    // (Langium's searched the parents' lists, O(n) each time).
     override addHiddenNodes(tokens: IToken[]): void {
-        if (tokens.length) super.addHiddenNodes(tokens);
+        if (!tokens.length) return;
+        const nodes = tokens.map(t => {
+            const range = { start: { line: t.startLine! - 1, character: t.startColumn! - 1 }, end: { line: t.endLine! - 1, character: t.endColumn! } };
+            const leaf = new LeafCstNodeImpl(t.startOffset, t.image.length, range, t.tokenType, true);
+            leaf.root = this.root;
+            return leaf;
+        });
+        let current: CompositeCstNode = this.current;
+        if (current.content.length > 0) {
+            for (const n of nodes) addChild(current, n);
+            return;
+        }
+        // A group just opened: the comments go before it, in the first enclosing group that has content.
+        while (current.container) {
+            const parent = current.container;
+            const index = parent.content.indexOf(current);
+            if (index > 0) {
+                for (const n of nodes) (n as { container?: CompositeCstNode }).container = parent;
+                Array.prototype.splice.call(parent.content, index, 0, ...nodes);
+                return;
+            }
+            current = parent;
+        }
+        for (const n of nodes) (n as { container?: CompositeCstNode }).container = this.root;
+        Array.prototype.unshift.call(this.root.content, ...nodes);
     }
 }
 
