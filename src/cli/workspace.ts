@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { NodeFileSystem } from 'langium/node';
 import { detectEncoding, ENCODING_NAMES } from '../domain/encoding.js';
+import { mayBeLinkTarget, referredIds } from '../language/thidua-scope-computation.js';
 
 export const EXTENSION = '.thidua';
 
@@ -97,6 +98,9 @@ export async function checkPaths(paths: string[], options: { validate?: boolean 
     const requested = new Set(targets.map(t => path.resolve(t)));
     const files = [...context];
     const texts = await Promise.allSettled(files.map(readText));
+    // Export reads a neighbour only for what the requested files link to (a check also compares their citations).
+    const validate = options.validate ?? true;
+    const referred = referredIds(texts.flatMap((t, i) => (t.status === 'fulfilled' && requested.has(path.resolve(files[i])) ? [t.value] : [])));
     for (let i = 0; i < files.length; i++) {
         const file = files[i], read = texts[i];
         if (read.status === 'rejected') {
@@ -105,11 +109,12 @@ export async function checkPaths(paths: string[], options: { validate?: boolean 
             throw read.reason;
         }
         const text = read.value;
+        if (!validate && !requested.has(path.resolve(file)) && !mayBeLinkTarget(text, referred)) continue;
         const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.resolve(file)));
         shared.workspace.LangiumDocuments.addDocument(doc);
         byPath.set(path.resolve(file), doc);
     }
-    await shared.workspace.DocumentBuilder.build([...byPath.values()], { validation: options.validate ?? true });
+    await shared.workspace.DocumentBuilder.build([...byPath.values()], { validation: validate });
     const unique = [...new Set(targets.map(t => path.resolve(t)))];
     return unique.map(abs => {
         const document = byPath.get(abs)!;

@@ -15,3 +15,20 @@ export class ThiduaScopeComputation extends DefaultScopeComputation {
         return new MultiMap<AstNode, AstNodeDescription>();
     }
 }
+
+/**
+ * Whether another document may link to something in this text: every registry ("SỔ VĂN BẢN …", cited by số và
+ * ký hiệu), and a document with an id "{#x …}" that some text refers to as "@x" (`referred`: every "@x" of the folder).
+ */
+export function mayBeLinkTarget(text: string, referred: Set<string>): boolean {
+    if (text.includes('SỔ VĂN BẢN')) return true;
+    for (const m of text.matchAll(/#([A-Za-z0-9_-]+)/g)) if (referred.has(m[1])) return true;
+    return false;
+}
+
+/** Every id a text refers to ("@x" → "x"): a superset of the names of its value references. */
+export function referredIds(texts: string[]): Set<string> {
+    const referred = new Set<string>();
+    for (const text of texts) for (const m of text.matchAll(/@([A-Za-z0-9_-]+)/g)) referred.add(m[1]);
+    return referred;
+}

@@ -18,6 +18,15 @@ beforeAll(() => {
 });
 
 describe('thidua export', () => {
+    test('one report asked alone: the plan it links to is read from its folder, the results table has the plan\'s targets', () => {
+        const out = mkdtempSync(join(tmpdir(), 'thidua-export-one-'));
+        const r = thidua(['export', join('vb', 'bao-cao-so-ket-6-thang-2023-ha-lang.thidua'), '--out', out, '--format', 'html'], dir);
+        expect(r.code).toBe(0);
+        const html = readFileSync(join(out, 'bao-cao-so-ket-6-thang-2023-ha-lang.html'), 'utf8');
+        expect(html).toContain('22.400 triệu đồng');
+        expect(readdirSync(out)).toEqual(['bao-cao-so-ket-6-thang-2023-ha-lang.html']);
+    });
+
     test('a folder to Word next to the sources: one .docx per document, none for the registry', () => {
         const r = thidua(['export', 'vb'], dir);
         expect(r.code).toBe(0);

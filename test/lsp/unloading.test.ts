@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import type { Value } from '../../src/language/generated/ast.js';
 import { isLoaded } from '../../src/language/thidua-document-factory.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
-import { mayBeLinkTarget } from '../../src/language/lsp/thidua-workspace-manager.js';
+import { mayBeLinkTarget } from '../../src/language/thidua-scope-computation.js';
 import { EXAMPLES_DIR } from '../helpers.js';
 
 /** A folder: the examples (registry, plans with ids, reports citing them) and 120 more documents citing the registry. */

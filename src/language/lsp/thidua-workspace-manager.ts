@@ -4,22 +4,13 @@ import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { detectEncoding } from '../../domain/encoding.js';
 import { collectGarbage } from './collect-garbage.js';
+import { mayBeLinkTarget, referredIds } from '../thidua-scope-computation.js';
 
 /** The largest file the server indexes (the CLI refuses the same). */
 export const MAX_INDEXED_BYTES = 10 * 1024 * 1024;
 
 /** How many documents are built together at start-up before their trees are dropped. */
 const CHUNK = 50;
-
-/**
- * Whether another document may link to something in this text: every registry ("SỔ VĂN BẢN …", cited by số và
- * ký hiệu), and a document with an id "{#x …}" that some text refers to as "@x" (`referred`: every "@x" of the folder).
- */
-export function mayBeLinkTarget(text: string, referred: Set<string>): boolean {
-    if (text.includes('SỔ VĂN BẢN')) return true;
-    for (const m of text.matchAll(/#([A-Za-z0-9_-]+)/g)) if (referred.has(m[1])) return true;
-    return false;
-}
 
 /**
  * Indexes the folder's .thidua files, leaving out what is not a document: a file over 10 MB (memory stays bounded),
@@ -69,8 +60,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         }));
         // Start-up order does not depend on which file the disk returned first.
         files.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
-        const referred = new Set<string>();
-        if (this.inChunks) for (const f of files) for (const m of f.text.matchAll(/@([A-Za-z0-9_-]+)/g)) referred.add(m[1]);
+        const referred = this.inChunks ? referredIds(files.map(f => f.text)) : new Set<string>();
         for (const f of files) {
             if (this.inChunks && !mayBeLinkTarget(f.text, referred)) this.deferred.push(f);
             else collector(this.factory.fromString(f.text, f.uri));
