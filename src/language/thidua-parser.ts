@@ -45,6 +45,21 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
     }
 }
 
+/** Langium's group node, its offset and end found by an indexed loop (Langium's getters iterate with for…of). */
+class GroupCstNode extends CompositeCstNodeImpl {
+    override get offset(): number {
+        const content = this.content;
+        for (let i = 0; i < content.length; i++) if (!content[i].hidden) return content[i].offset;
+        return content.length ? content[0].offset : 0;
+    }
+
+    override get end(): number {
+        const content = this.content;
+        for (let i = content.length - 1; i >= 0; i--) if (!content[i].hidden) return content[i].end;
+        return content.length ? content[content.length - 1].end : 0;
+    }
+}
+
 class CompactCstNodeBuilder extends CstNodeBuilder {
     private get root(): RootCstNode {
         return (this as unknown as { rootNode: RootCstNode }).rootNode;
@@ -53,7 +68,7 @@ class CompactCstNodeBuilder extends CstNodeBuilder {
     // A group keeps its children in a plain array (Langium's array subclass, made with setPrototypeOf, is several
     // times slower to create and to push to); addChild sets the parent the subclass would set.
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
-        const node = Object.create(CompositeCstNodeImpl.prototype) as CompositeCstNodeImpl;
+        const node = Object.create(GroupCstNode.prototype) as GroupCstNode;
         (node as { content: CstNode[] }).content = [];
         node.grammarSource = feature;
         node.root = this.root;

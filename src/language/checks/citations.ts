@@ -1,15 +1,14 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import { dayNumber, shortForm, toIso } from '../../domain/dates.js';
+import { memoByText } from '../../domain/memo.js';
 import { isCitation, type Citation, type Document } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { propertyOffset, rangeOf, report, type Fix } from './rules.js';
 
 /** Issuers compared as drafters write them: "UBND" = "Ủy ban nhân dân", "Uỷ" = "Ủy", case ignored. */
-export function normaliseIssuer(s: string): string {
-    return s.normalize('NFC').toLowerCase()
-        .replace(/uỷ/g, 'ủy').replace(/\bubnd\b/g, 'ủy ban nhân dân').replace(/\bhđnd\b/g, 'hội đồng nhân dân')
-        .replace(/\s+/g, ' ').trim();
-}
+export const normaliseIssuer = memoByText((s: string): string => s.normalize('NFC').toLowerCase()
+    .replace(/uỷ/g, 'ủy').replace(/\bubnd\b/g, 'ủy ban nhân dân').replace(/\bhđnd\b/g, 'hội đồng nhân dân')
+    .replace(/\s+/g, ' ').trim());
 
 export function sameIssuer(a: string, b: string): boolean {
     return sameNormalisedIssuer(normaliseIssuer(a), normaliseIssuer(b));
