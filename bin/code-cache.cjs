@@ -12,13 +12,14 @@ const HASH_BYTES = 32;
 
 /** Loads `file` as the main CommonJS module; with `THIDUA_WRITE_CODE_CACHE=1` writes its cache at exit. */
 module.exports = function runWithCodeCache(file) {
-    const source = fs.readFileSync(file, 'utf8');
-    const hash = crypto.createHash('sha256').update(source).digest();
+    const bytes = fs.readFileSync(file);
+    const hash = crypto.createHash('sha256').update(bytes).digest();
+    const source = bytes.toString('utf8');
     const cacheFile = file + '.cache';
     let cachedData;
     try {
-        const bytes = fs.readFileSync(cacheFile);
-        if (bytes.length > HASH_BYTES && bytes.subarray(0, HASH_BYTES).equals(hash)) cachedData = bytes.subarray(HASH_BYTES);
+        const cache = fs.readFileSync(cacheFile);
+        if (cache.length > HASH_BYTES && cache.subarray(0, HASH_BYTES).equals(hash)) cachedData = cache.subarray(HASH_BYTES);
     } catch {
         // No cache: compile as usual.
     }

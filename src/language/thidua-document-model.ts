@@ -157,6 +157,7 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
         return model;
     }
     readHeader(root, model);
+    const prose: { node: Paragraph | Khoan | SubKhoan | Section; text: string }[] = [];
     // One pass over the tree collects values, citations, sections and what prose lines say.
     for (const node of nodesOf(root)) {
         if (node.$type === 'TextPart') continue;
@@ -173,7 +174,7 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
                 const title = text.split(':')[0].trim();
                 model.sections.push({ node, title, role: sectionRoleOf(title) });
             }
-            for (const mention of lookups.awards(text)) model.awards.push({ node, mention });
+            prose.push({ node, text });
             if (text.includes('“')) {
                 for (const t of findThemes(text)) model.themes.push({ ...t, node });
                 for (const name of findMovements(text)) model.movements.push({ name, node });
@@ -186,13 +187,12 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     const end = model.campaignPeriod?.value.end;
     model.campaignYear = end?.date?.year ?? end?.year
         ?? (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ?? model.date?.year;
-    for (const s of model.sections.filter(s => s.role === 'to-chuc')) {
-        for (const item of s.node.items) {
-            const text = plainText(lineSource(item));
-            const assignment = deriveAssignment(text);
-            if (assignment) model.assignments.push({ node: item, assignment });
-        }
-    }
+    // Awards and assignments are found when first read (an export reads neither).
+    lazy(model, 'awards', () => prose.flatMap(({ node, text }) => lookups.awards(text).map(mention => ({ node, mention }))));
+    lazy(model, 'assignments', () => model.sections.filter(s => s.role === 'to-chuc').flatMap(s => s.node.items.flatMap(item => {
+        const assignment = deriveAssignment(plainText(lineSource(item)));
+        return assignment ? [{ node: item, assignment }] : [];
+    })));
     for (const item of root.body ?? []) {
         if (!isParagraph(item)) break;
         if (/^(?:Căn cứ|Thực hiện)\s/u.test(plainText(inlineSource(item.parts)).trim())) model.basis.push(item);
@@ -210,6 +210,18 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
         };
     }
     return model;
+}
+
+/** Makes `key` computed on its first read, then a plain property. */
+function lazy<K extends keyof DocumentModel>(model: DocumentModel, key: K, compute: () => DocumentModel[K]): void {
+    Object.defineProperty(model, key, {
+        configurable: true, enumerable: true,
+        get: () => {
+            const value = compute();
+            Object.defineProperty(model, key, { value, configurable: true, enumerable: true, writable: true });
+            return value;
+        }
+    });
 }
 
 function lastParagraphText(items: readonly (BodyItem | KhoanItem | SectionItem)[]): string {

@@ -2,6 +2,8 @@
 import { AstUtils, createLangiumParser, CstUtils, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test, vi } from 'vitest';
 import { memoByText } from '../../src/domain/memo.js';
+import { buildModel, TextLookups } from '../../src/language/thidua-document-model.js';
+import type { Model } from '../../src/language/generated/ast.js';
 import { forEachNode, nodesOf } from '../../src/language/ast-walk.js';
 import { TextChecks } from '../../src/language/checks/text.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
@@ -71,6 +73,22 @@ describe('compact tokens', () => {
         const leaf = CstUtils.streamCst(Thidua.parser.LangiumParser.parse(texts[0]).value.$cstNode!).find(n => 'tokenType' in n && !n.hidden)!;
         expect((leaf as unknown as { _range?: unknown })._range).toBeUndefined();
         expect(leaf.range).not.toBe(leaf.range);
+    });
+});
+
+describe('the document model', () => {
+    test('awards and assignments are found when first read (export reads neither), and are what a full read finds', () => {
+        const { Thidua } = createThiduaServices(EmptyFileSystem);
+        const text = texts.find(t => t.includes('Bằng khen') && t.includes('TỔ CHỨC THỰC HIỆN'))!;
+        const root = Thidua.parser.LangiumParser.parse<Model>(text).value;
+        const lookups = new TextLookups();
+        const awards = vi.spyOn(lookups, 'awards');
+        const model = buildModel(root, lookups);
+        expect(awards).not.toHaveBeenCalled();
+        expect(model.awards.map(a => a.mention.text)).toContain('Bằng khen');
+        expect(model.assignments.length).toBeGreaterThan(0);
+        expect(model.awards).toBe(model.awards);
+        expect(JSON.parse(JSON.stringify(buildModel(root).awards.map(a => a.mention)))).toEqual(JSON.parse(JSON.stringify(model.awards.map(a => a.mention))));
     });
 });
 
