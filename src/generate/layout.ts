@@ -90,15 +90,16 @@ export function layout(root: Model): Layout {
         for (const t of doc.signature.titles) out.footer.right.push(line('chuc-vu', t));
         if (doc.signature.signer) out.footer.right.push(line('ho-ten', doc.signature.signer));
     }
-    model.indicators.forEach((i, n) => {
-        for (const t of i.value.parts) {
-            out.indicators.push({
-                number: i.number !== undefined ? String(i.number) : String(n + 1),
-                name: [t.name, t.subject].filter(Boolean).join(' ') || i.value.raw,
-                unit: t.unit ?? '',
-                target: targetText(t)
-            });
-        }
+    // The appendix rows are made when read (only an export with the appendix reads them): the values are parsed then.
+    let rows: IndicatorRow[] | undefined;
+    Object.defineProperty(out, 'indicators', {
+        enumerable: true,
+        get: () => rows ??= model.indicators.flatMap((i, n) => i.value.parts.map(t => ({
+            number: i.number !== undefined ? String(i.number) : String(n + 1),
+            name: [t.name, t.subject].filter(Boolean).join(' ') || i.value.raw,
+            unit: t.unit ?? '',
+            target: targetText(t)
+        })))
     });
     const report = reportOf(doc, r => buildModel(r));
     if (report) {

@@ -158,14 +158,12 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     }
     readHeader(root, model);
     const prose: { node: Paragraph | Khoan | SubKhoan | Section; text: string }[] = [];
+    const valueNodes: Value[] = [];
     // One pass over the tree collects values, citations, sections and what prose lines say.
     for (const node of nodesOf(root)) {
         if (node.$type === 'TextPart') continue;
         if (isValue(node)) {
-            const value = lookups.value(unescapeText(node.text ?? ''));
-            model.values.push({ node, value });
-            model.valueOf.set(node, value);
-            if (value.type === 'indicator') model.indicators.push(indicatorEntry(node, value, lookups));
+            valueNodes.push(node);
         } else if (isCitation(node)) {
             model.citations.push({ node, info: lookups.citation(node.head, node.number?.$refText, node.tail) });
         } else if (isParagraph(node) || isKhoan(node) || isSubKhoan(node) || isSection(node)) {
@@ -181,18 +179,31 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
             }
         }
     }
-    const periods = model.values.filter((v): v is { node: Value; value: PeriodValue } => v.value.type === 'period');
-    model.campaignPeriod = periods.find(p => sectionOf(p.node) && sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian')
-        ?? periods.find(p => p.value.start?.kind !== 'year' && (p.value.end?.kind === 'date' || p.value.end?.kind === 'year'));
-    const end = model.campaignPeriod?.value.end;
-    model.campaignYear = end?.date?.year ?? end?.year
-        ?? (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ?? model.date?.year;
-    // Awards and assignments are found when first read (an export reads neither).
-    lazy(model, 'awards', () => prose.flatMap(({ node, text }) => lookups.awards(text).map(mention => ({ node, mention }))));
-    lazy(model, 'assignments', () => model.sections.filter(s => s.role === 'to-chuc').flatMap(s => s.node.items.flatMap(item => {
-        const assignment = deriveAssignment(plainText(lineSource(item)));
-        return assignment ? [{ node: item, assignment }] : [];
-    })));
+    // The typed values (and what depends on them), awards and assignments are made when first read: an export of
+    // a Chỉ thị reads none of them.
+    lazy(model, ['values', 'valueOf', 'indicators', 'campaignPeriod', 'campaignYear'], () => {
+        const values: ValueEntry[] = [], valueOf = new Map<Value, TypedValue>(), indicators: IndicatorEntry[] = [];
+        for (const node of valueNodes) {
+            const value = lookups.value(unescapeText(node.text ?? ''));
+            values.push({ node, value });
+            valueOf.set(node, value);
+            if (value.type === 'indicator') indicators.push(indicatorEntry(node, value, lookups));
+        }
+        const periods = values.filter((v): v is { node: Value; value: PeriodValue } => v.value.type === 'period');
+        const campaignPeriod = periods.find(p => sectionOf(p.node) && sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian')
+            ?? periods.find(p => p.value.start?.kind !== 'year' && (p.value.end?.kind === 'date' || p.value.end?.kind === 'year'));
+        const end = campaignPeriod?.value.end;
+        const campaignYear = end?.date?.year ?? end?.year
+            ?? (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ?? model.date?.year;
+        return { values, valueOf, indicators, campaignPeriod, campaignYear };
+    });
+    lazy(model, ['awards'], () => ({ awards: prose.flatMap(({ node, text }) => lookups.awards(text).map(mention => ({ node, mention }))) }));
+    lazy(model, ['assignments'], () => ({
+        assignments: model.sections.filter(s => s.role === 'to-chuc').flatMap(s => s.node.items.flatMap(item => {
+            const assignment = deriveAssignment(plainText(lineSource(item)));
+            return assignment ? [{ node: item, assignment }] : [];
+        }))
+    }));
     for (const item of root.body ?? []) {
         if (!isParagraph(item)) break;
         if (/^(?:Căn cứ|Thực hiện)\s/u.test(plainText(inlineSource(item.parts)).trim())) model.basis.push(item);
@@ -212,16 +223,21 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     return model;
 }
 
-/** Makes `key` computed on its first read, then a plain property. */
-function lazy<K extends keyof DocumentModel>(model: DocumentModel, key: K, compute: () => DocumentModel[K]): void {
-    Object.defineProperty(model, key, {
-        configurable: true, enumerable: true,
-        get: () => {
-            const value = compute();
-            Object.defineProperty(model, key, { value, configurable: true, enumerable: true, writable: true });
-            return value;
-        }
-    });
+/** Makes `keys` computed together on the first read of one of them, then plain properties. */
+function lazy<K extends keyof DocumentModel>(model: DocumentModel, keys: K[], compute: () => Pick<DocumentModel, K>): void {
+    const read = () => {
+        const values = compute();
+        for (const k of keys) Object.defineProperty(model, k, { value: values[k], configurable: true, enumerable: true, writable: true });
+    };
+    for (const key of keys) {
+        Object.defineProperty(model, key, {
+            configurable: true, enumerable: true,
+            get: () => {
+                read();
+                return model[key];
+            }
+        });
+    }
 }
 
 function lastParagraphText(items: readonly (BodyItem | KhoanItem | SectionItem)[]): string {

@@ -4,6 +4,7 @@ import { evaluate, parseResult, summary, type Evaluation, type Result } from '..
 import type { Target } from '../domain/values.js';
 import { isDocument, isValue, type Document, type Model, type Value } from './generated/ast.js';
 import type { DocumentModel, IndicatorEntry } from './thidua-document-model.js';
+import { nodesOf } from './ast-walk.js';
 
 /** One result of a Báo cáo: the plan's indicator it reports on, the actual value, and how it compares. */
 export interface ReportRow {
@@ -29,9 +30,10 @@ export interface ReportModel {
 /** The report view of a document whose { @id … } values refer to a plan's indicators; `modelOf` gives any document's model. */
 export function reportOf(root: Model, modelOf: (root: Model) => DocumentModel): ReportModel | undefined {
     if (!isDocument(root)) return undefined;
-    const model = modelOf(root);
-    const refs = model.values.filter(v => v.node.indicator).map(v => v.node);
+    // Whether it reports on indicators is read from the tree (the typed values are parsed only for a report).
+    const refs = nodesOf(root).filter((n): n is Value => isValue(n) && !!n.indicator);
     if (!refs.length) return undefined;
+    const model = modelOf(root);
     let plan: Document | undefined;
     const rows: ReportRow[] = refs.map(node => {
         const targetNode = node.indicator?.ref;

@@ -3,7 +3,8 @@ import { AstUtils, createLangiumParser, CstUtils, EmptyFileSystem, URI } from 'l
 import { describe, expect, test, vi } from 'vitest';
 import { memoByText } from '../../src/domain/memo.js';
 import { buildModel, TextLookups } from '../../src/language/thidua-document-model.js';
-import type { Model } from '../../src/language/generated/ast.js';
+import { layout } from '../../src/generate/layout.js';
+import type { Document, Model } from '../../src/language/generated/ast.js';
 import { forEachNode, nodesOf } from '../../src/language/ast-walk.js';
 import { TextChecks } from '../../src/language/checks/text.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
@@ -77,18 +78,36 @@ describe('compact tokens', () => {
 });
 
 describe('the document model', () => {
-    test('awards and assignments are found when first read (export reads neither), and are what a full read finds', () => {
+    test('values, awards and assignments are made when first read (an export of a Chỉ thị reads none), and equal a full read', () => {
         const { Thidua } = createThiduaServices(EmptyFileSystem);
         const text = texts.find(t => t.includes('Bằng khen') && t.includes('TỔ CHỨC THỰC HIỆN'))!;
         const root = Thidua.parser.LangiumParser.parse<Model>(text).value;
         const lookups = new TextLookups();
         const awards = vi.spyOn(lookups, 'awards');
+        const values = vi.spyOn(lookups, 'value');
         const model = buildModel(root, lookups);
         expect(awards).not.toHaveBeenCalled();
+        expect(values).not.toHaveBeenCalled();
+        expect(model.campaignYear).toBe(buildModel(root).campaignYear);
+        expect(model.campaignYear).toBeGreaterThan(2000);
+        expect(values).toHaveBeenCalled();
+        expect(model.indicators.length).toBe(buildModel(root).indicators.length);
+        expect(model.values.map(v => v.node)).toEqual(nodesOf(root).filter(n => n.$type === 'Value'));
         expect(model.awards.map(a => a.mention.text)).toContain('Bằng khen');
         expect(model.assignments.length).toBeGreaterThan(0);
         expect(model.awards).toBe(model.awards);
         expect(JSON.parse(JSON.stringify(buildModel(root).awards.map(a => a.mention)))).toEqual(JSON.parse(JSON.stringify(model.awards.map(a => a.mention))));
+    });
+
+    test('the page layout parses the typed values only when the appendix rows are read', () => {
+        const { Thidua } = createThiduaServices(EmptyFileSystem);
+        const text = texts.find(t => t.startsWith('// ') && t.includes('CHỈ THỊ') && t.includes('{#'))!;
+        const root = Thidua.parser.LangiumParser.parse<Model>(text).value as Document;
+        const l = layout(root);
+        expect(Object.getOwnPropertyDescriptor(l.model, 'values')?.get).toBeDefined();
+        expect(l.body.length).toBeGreaterThan(10);
+        expect(l.indicators.length).toBeGreaterThan(5);
+        expect(Object.getOwnPropertyDescriptor(l.model, 'values')?.get).toBeUndefined();
     });
 });
 
