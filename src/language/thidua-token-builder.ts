@@ -104,6 +104,11 @@ const wsMatcher: CustomPatternMatcherFunc = (text, offset) => {
  */
 export class ThiduaTokenBuilder extends DefaultTokenBuilder {
 
+    // Keywords get no longer alternatives here (the modes below decide), so Langium's search for them is skipped.
+    protected override findLongerAlt(): TokenType[] {
+        return [];
+    }
+
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const built = super.buildTokens(grammar, options) as TokenType[];
         for (const t of built) delete t.LONGER_ALT;
