@@ -1,13 +1,22 @@
-import { AstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo } from 'langium';
+import { DefaultReferenceDescriptionProvider, isReference, interruptAndCheck, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { nodesOf } from './ast-walk.js';
 import { Citation, Value } from './generated/ast.js';
 
-/** The references of a tree in document order: only citations and { @id … } values can hold one. */
+/**
+ * The references of a tree in document order, as AstUtils.streamReferences gives them: the grammar has two,
+ * a citation's number and a value's "@id", read directly.
+ */
 export function referencesOf(root: AstNode): ReferenceInfo[] {
     const out: ReferenceInfo[] = [];
     for (const node of nodesOf(root)) {
-        if (node.$type === Citation.$type || node.$type === Value.$type) AstUtils.streamReferences(node).forEach(ref => { out.push(ref); });
+        if (node.$type === Citation.$type) {
+            const reference = (node as Citation).number;
+            if (isReference(reference)) out.push({ reference, container: node, property: 'number' });
+        } else if (node.$type === Value.$type) {
+            const reference = (node as Value).indicator;
+            if (isReference(reference)) out.push({ reference, container: node, property: 'indicator' });
+        }
     }
     return out;
 }

@@ -7,6 +7,7 @@ import { layout } from '../../src/generate/layout.js';
 import type { Document, Model } from '../../src/language/generated/ast.js';
 import { forEachNode, nodesOf } from '../../src/language/ast-walk.js';
 import { TextChecks } from '../../src/language/checks/text.js';
+import { referencesOf } from '../../src/language/thidua-reference-description-provider.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { exampleTexts } from '../helpers.js';
 
@@ -27,6 +28,22 @@ describe('walking the tree', () => {
             expect(nodesOf(root)).toBe(nodesOf(root));
             expect(nodesOf(root).length).toBe(expected.length);
         }
+    });
+});
+
+describe('references', () => {
+    test('referencesOf lists exactly what AstUtils.streamReferences gives for every node, in order', () => {
+        const { Thidua } = createThiduaServices(EmptyFileSystem);
+        let compared = 0;
+        for (const text of [...texts, ...odd]) {
+            const root = Thidua.parser.LangiumParser.parse(text).value;
+            const expected = AstUtils.streamAst(root).flatMap(n => AstUtils.streamReferences(n)).toArray();
+            const got = referencesOf(root);
+            expect(got.map(r => [r.container, r.property, r.reference, r.index])).toEqual(expected.map(r => [r.container, r.property, r.reference, r.index]));
+            expect(got.every((r, i) => r.reference === expected[i].reference && r.container === expected[i].container)).toBe(true);
+            compared += got.length;
+        }
+        expect(compared).toBeGreaterThan(30);
     });
 });
 
