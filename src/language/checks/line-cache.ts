@@ -46,10 +46,22 @@ export class LineCheckCache {
             this.remember(shape, text, recorded);
         }
         if (recorded === null) return check(accept);
-        for (const r of recorded) {
-            accept(r.severity, r.message, { ...r.info, node: pieces[r.piece].node, range: move(r.info.range, at, 1), data: moveData(r.info.data, at, 1) } as DiagnosticInfo<AstNode>);
+        // A line that neither changed nor moved since the last build (every line but the edited one after a
+        // keystroke) gets the same diagnostics again: the objects made then are passed on unchanged.
+        const last = this.replayed.get(pieces[0].node);
+        let infos: DiagnosticInfo<AstNode>[];
+        if (last && last.recorded === recorded && last.line === at.line && last.character === at.character
+            && last.nodes.length === pieces.length && last.nodes.every((n, i) => n === pieces[i].node)) {
+            infos = last.infos;
+        } else {
+            infos = recorded.map(r => ({ ...r.info, node: pieces[r.piece].node, range: move(r.info.range, at, 1), data: moveData(r.info.data, at, 1) }) as DiagnosticInfo<AstNode>);
+            this.replayed.set(pieces[0].node, { recorded, line: at.line, character: at.character, nodes: pieces.map(p => p.node), infos });
         }
+        for (let i = 0; i < recorded.length; i++) accept(recorded[i].severity, recorded[i].message, infos[i]);
     }
+
+    /** What each line (by its first piece's node) was given at its last replay, and where it was. */
+    private readonly replayed = new WeakMap<AstNode, { recorded: Recorded[]; line: number; character: number; nodes: AstNode[]; infos: DiagnosticInfo<AstNode>[] }>();
 
     private readonly shapes = new Map<string, Map<string, string>>();
     /** The shape of a line of one piece, made once (most lines are one piece of prose). */
