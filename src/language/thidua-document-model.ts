@@ -319,7 +319,7 @@ function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups
     return entry;
 }
 
-/** The digest of a tree, read from its model when one is built already. */
+/** The digest of a tree, read from its model when one is built already (else its values and citations are parsed when first read). */
 function digestOf(root: Model, lookups: TextLookups, model?: DocumentModel): DocumentDigest {
     const digest: DocumentDigest = { registry: isRegistryDoc(root), entries: [], indicators: [], citations: [] };
     if (model && isDocument(root)) {
@@ -330,14 +330,29 @@ function digestOf(root: Model, lookups: TextLookups, model?: DocumentModel): Doc
             digest.entries.push({ head: e.head, number: e.number, tail: e.tail, subject: (e.parts ?? []).map(p => (isTextPart(p) ? p.text : '')).join('').trim() });
         }
     } else if (isDocument(root)) {
+        // At start-up every unopened file is digested: only the texts are kept now.
+        const ids: { id: string; text: string }[] = [];
+        const cited: { head?: string; number?: string; tail?: string; line: number }[] = [];
         for (const node of nodesOf(root)) {
-            if (isValue(node) && node.id) {
-                const value = lookups.value(unescapeText(node.text ?? ''));
-                if (value.type === 'indicator') digest.indicators.push({ id: node.id.slice(1), detail: value.parts[0]?.name ?? value.raw });
-            } else if (isCitation(node) && node.$cstNode) {
-                digest.citations.push({ info: lookups.citation(node.head, node.number?.$refText, node.tail), line: node.$cstNode.range.start.line });
-            }
+            if (isValue(node) && node.id) ids.push({ id: node.id.slice(1), text: unescapeText(node.text ?? '') });
+            else if (isCitation(node) && node.$cstNode) cited.push({ head: node.head, number: node.number?.$refText, tail: node.tail, line: node.$cstNode.range.start.line });
         }
+        lazyDigest(digest, 'indicators', () => ids.flatMap(({ id, text }) => {
+            const value = lookups.value(text);
+            return value.type === 'indicator' ? [{ id, detail: value.parts[0]?.name ?? value.raw }] : [];
+        }));
+        lazyDigest(digest, 'citations', () => cited.map(c => ({ info: lookups.citation(c.head, c.number, c.tail), line: c.line })));
     }
     return digest;
+}
+
+function lazyDigest<K extends 'indicators' | 'citations'>(digest: DocumentDigest, key: K, compute: () => DocumentDigest[K]): void {
+    Object.defineProperty(digest, key, {
+        configurable: true, enumerable: true,
+        get: () => {
+            const value = compute();
+            Object.defineProperty(digest, key, { value, configurable: true, enumerable: true, writable: true });
+            return value;
+        }
+    });
 }
