@@ -9,6 +9,7 @@ import { memoByText } from '../domain/memo.js';
 import { nodesOf } from './ast-walk.js';
 import { completeRoot, inlineSource, lineSource, plainText, unescapeText } from './ast-text.js';
 import { isLoaded } from './thidua-document-factory.js';
+import { startLine } from './thidua-parser.js';
 import {
     isCitation, isDocument, isKhoan, isRegistryDoc, isParagraph, isSection, isSubKhoan, isTextPart, isValue,
     type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph, type RegistryEntry,
@@ -335,7 +336,7 @@ function digestOf(root: Model, lookups: TextLookups, model?: DocumentModel): Doc
         const cited: { head?: string; number?: string; tail?: string; line: number }[] = [];
         for (const node of nodesOf(root)) {
             if (isValue(node) && node.id) ids.push({ id: node.id.slice(1), text: unescapeText(node.text ?? '') });
-            else if (isCitation(node) && node.$cstNode) cited.push({ head: node.head, number: node.number?.$refText, tail: node.tail, line: node.$cstNode.range.start.line });
+            else if (isCitation(node) && node.$cstNode) cited.push({ head: node.head, number: node.number?.$refText, tail: node.tail, line: startLine(node.$cstNode) });
         }
         lazyDigest(digest, 'indicators', () => ids.flatMap(({ id, text }) => {
             const value = lookups.value(text);

@@ -40,6 +40,11 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
         (this as unknown as { _offset: number })._offset += delta;
     }
 
+    /** The line the token starts on. */
+    get line(): number {
+        return this.startLine;
+    }
+
     override get range(): Range {
         return { start: { line: this.startLine, character: this.startColumn }, end: { line: this.endLine, character: this.endColumn } };
     }
@@ -58,6 +63,18 @@ class GroupCstNode extends CompositeCstNodeImpl {
         for (let i = content.length - 1; i >= 0; i--) if (!content[i].hidden) return content[i].end;
         return content.length ? content[content.length - 1].end : 0;
     }
+}
+
+/** The line (0-based) a node starts on, read from its first token without making a range object. */
+export function startLine(node: CstNode): number {
+    let n: CstNode = node;
+    while ('content' in n) {
+        const content = (n as CompositeCstNode).content;
+        const first = content.find(c => !c.hidden) ?? content[0];
+        if (!first) return node.range.start.line;
+        n = first;
+    }
+    return n instanceof CompactLeafCstNode ? n.line : n.range.start.line;
 }
 
 class CompactCstNodeBuilder extends CstNodeBuilder {
