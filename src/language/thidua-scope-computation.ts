@@ -22,13 +22,13 @@ export class ThiduaScopeComputation extends DefaultScopeComputation {
  */
 export function mayBeLinkTarget(text: string, referred: Set<string>): boolean {
     if (text.includes('SỔ VĂN BẢN')) return true;
-    for (const m of text.matchAll(/#([A-Za-z0-9_-]+)/g)) if (referred.has(m[1])) return true;
+    for (const m of text.matchAll(/#([A-Za-z0-9_\-À-ỹĐđ]+)/g)) if (referred.has(m[1])) return true;
     return false;
 }
 
-/** Every id a text refers to ("@x" → "x"): a superset of the names of its value references. */
+/** Every id a text refers to ("@x" → "x", letters as the lexer's VALUE_REF reads them): a superset of its value references' names. */
 export function referredIds(texts: string[]): Set<string> {
     const referred = new Set<string>();
-    for (const text of texts) for (const m of text.matchAll(/@([A-Za-z0-9_-]+)/g)) referred.add(m[1]);
+    for (const text of texts) for (const m of text.matchAll(/@([A-Za-z0-9_\-À-ỹĐđ]+)/g)) referred.add(m[1]);
     return referred;
 }

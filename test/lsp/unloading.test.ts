@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import type { Value } from '../../src/language/generated/ast.js';
 import { isLoaded } from '../../src/language/thidua-document-factory.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
-import { mayBeLinkTarget } from '../../src/language/thidua-scope-computation.js';
+import { mayBeLinkTarget, referredIds } from '../../src/language/thidua-scope-computation.js';
 import { EXAMPLES_DIR } from '../helpers.js';
 
 /** A folder: the examples (registry, plans with ids, reports citing them) and 120 more documents citing the registry. */
@@ -142,6 +142,9 @@ describe('the start-up order', () => {
         expect(mayBeLinkTarget('SỔ VĂN BẢN\n- [Chỉ thị số 1/CT-UB]\n', referred)).toBe(true);
         expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngan_sach Thu ngân sách: 1 tỷ đồng}\n', referred)).toBe(true);
         expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#c010 Thu: 1 tỷ đồng}\n', referred)).toBe(false);
+        // Ids may have Vietnamese letters, as the lexer reads them.
+        expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngân_sách Thu: 1 tỷ đồng}\n', referredIds(['{@thu_ngân_sách 2 tỷ}']))).toBe(true);
+        expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngân Thu: 1 tỷ đồng}\n', referredIds(['{@thu_ngân_sách 2 tỷ}']))).toBe(false);
         expect(mayBeLinkTarget('KẾ HOẠCH\n1) {Thu: 1 tỷ đồng} theo [Chỉ thị số 1/CT-UB]\n', referred)).toBe(false);
     });
 });
