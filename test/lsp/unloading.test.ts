@@ -8,6 +8,7 @@ import { URI, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import type { Value } from '../../src/language/generated/ast.js';
 import { isLoaded } from '../../src/language/thidua-document-factory.js';
@@ -137,6 +138,28 @@ describe('workspace checks against unopened files', () => {
 });
 
 describe('the start-up order', () => {
+    test('a file the editor opens during start-up is built right after the link targets, and stays loaded', async () => {
+        const dir = folder();
+        const connection = createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()));
+        const { shared } = createThiduaServices({ connection, ...NodeFileSystem });
+        shared.workspace.ConfigurationProvider.initialized({});
+        const opened = join(dir, 'them-119.thidua');
+        const uri = URI.file(opened).toString();
+        (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(TextDocument.create(uri, 'thidua', 1, readFileSync(opened, 'utf8')));
+        const builder = shared.workspace.DocumentBuilder;
+        const builds: string[][] = [];
+        const build = builder.build.bind(builder);
+        builder.build = (docs, options, token) => { builds.push(docs.map(d => rel(d.uri, dir))); return build(docs, options, token); };
+        const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
+        shared.workspace.WorkspaceManager.initialize({ workspaceFolders: folders, capabilities: {}, processId: null, rootUri: null });
+        await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
+        expect(builds[0]).toContain('so-van-ban.thidua');
+        expect(builds[1]).toEqual(['them-119.thidua']);
+        expect(builds.slice(2).every(b => b.length <= 50)).toBe(true);
+        expect(builds.flat().length).toBe(129);
+        expect(isLoaded(shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!)).toBe(true);
+    });
+
     test('a registry, or a document with an id that some file refers to, is built first; other texts later', () => {
         const referred = new Set(['c01', 'thu_ngan_sach']);
         expect(mayBeLinkTarget('SỔ VĂN BẢN\n- [Chỉ thị số 1/CT-UB]\n', referred)).toBe(true);

@@ -24,31 +24,38 @@ const COLLECT_EVERY = 200;
  */
 export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     private readonly factory: LangiumDocumentFactory;
+    private readonly textDocuments: LangiumSharedServices['workspace']['TextDocuments'];
     private readonly inChunks: boolean;
     private deferred: { uri: URI; text: string }[] = [];
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.factory = services.workspace.LangiumDocumentFactory;
+        this.textDocuments = services.workspace.TextDocuments;
         this.inChunks = services.lsp.Connection !== undefined;
     }
 
     // Start-up is not cancelled by the first edit (Langium's is, and the edit then builds the whole folder at once):
     // the documents of later chunks exist nowhere else yet, and they link against the first build's index.
-    // The edit's update waits for start-up to finish.
-    override async initializeWorkspace(folders: WorkspaceFolder[]): Promise<void> {
-        if (!this.inChunks) return super.initializeWorkspace(folders);
+    // The edit's update waits for start-up to finish; a file the editor opened meanwhile goes in the next chunk.
+    override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = CancellationToken.None): Promise<void> {
+        if (!this.inChunks) return super.initializeWorkspace(folders, cancelToken);
         await super.initializeWorkspace(folders, CancellationToken.None);
-        const deferred = this.deferred;
+        let pending = this.deferred;
         this.deferred = [];
-        for (let i = 0; i < deferred.length; i += CHUNK) {
-            const documents = deferred.slice(i, i + CHUNK).filter(d => !this.langiumDocuments.hasDocument(d.uri)).map(d => {
+        let built = 0;
+        while (pending.length) {
+            const open = pending.filter(d => this.textDocuments.get(d.uri.toString()));
+            const chunk = new Set((open.length ? open : pending).slice(0, CHUNK));
+            pending = pending.filter(d => !chunk.has(d));
+            const documents = [...chunk].filter(d => !this.langiumDocuments.hasDocument(d.uri)).map(d => {
                 const document = this.factory.fromString(d.text, d.uri);
                 this.langiumDocuments.addDocument(document);
                 return document;
             });
             await this.documentBuilder.build(documents, this.initialBuildOptions, CancellationToken.None);
-            if ((i + CHUNK) % COLLECT_EVERY === 0) collectGarbage();
+            if (Math.floor((built + chunk.size) / COLLECT_EVERY) > Math.floor(built / COLLECT_EVERY)) collectGarbage();
+            built += chunk.size;
         }
         // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
         void this.mutex.read(() => collectGarbage());
