@@ -157,10 +157,13 @@ async function lspFigures(): Promise<void> {
     record('3. hover latency', await timeIt(() => server.request('textDocument/hover', { textDocument: { uri }, position: cite }), 40, 5), 'ms', { max: 20, label: 'p95 ≤ 20 ms' });
     await server.close();
 
-    // 4: cold start of a 1,000-document workspace.
+    // 4: cold start of a 1,000-document workspace. The server checks an opened file as soon as the documents it can
+    // link to are built, then indexes the rest: both moments are measured, the target applies to the later one
+    // (workspace symbols find an id of the file indexed last).
     const cold = workspaceFolder(1_000);
-    const starts: number[] = [], rss: number[] = [];
+    const firsts: number[] = [], indexed: number[] = [], rss: number[] = [];
     const first = join(cold.folder, 'vb-0000.thidua');
+    const lastId = readdirSync(cold.folder).sort().reverse().map(f => /\{#([A-Za-z0-9_]+)/.exec(readFileSync(join(cold.folder, f), 'utf8'))?.[1]).find(Boolean)!;
     for (let i = 0; i < 3; i++) {
         const s = startServer(cold.folder);
         await initialize(s, cold.folder);
@@ -168,12 +171,19 @@ async function lspFigures(): Promise<void> {
         const opened = s.nextDiagnostics(uri);
         s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'thidua', version: 1, text: readFileSync(first, 'utf8') } });
         await opened;
-        starts.push(await s.firstDiagnostics);
+        firsts.push(await s.firstDiagnostics);
+        for (;;) {
+            const symbols = await s.request<{ name: string }[] | null>('workspace/symbol', { query: lastId });
+            if (symbols?.some(x => x.name === lastId)) break;
+            await new Promise(r => setTimeout(r, 20));
+        }
+        indexed.push(s.elapsed());
         await new Promise(r => setTimeout(r, 500));
         rss.push(rssMb(s.pid));
         await s.close();
     }
-    record('4. cold start: initialize, index 1,000 documents, open one → its diagnostics', starts.map(x => x / 1000), 's', { max: 3, label: '≤ 3 s', on: 'median' });
+    record('4. cold start: initialize, open one of 1,000 documents → its diagnostics', firsts.map(x => x / 1000), 's');
+    record('4. cold start: initialize → all 1,000 documents indexed', indexed.map(x => x / 1000), 's', { max: 3, label: '≤ 3 s', on: 'median' });
     record('4. server memory (RSS) after it', rss, 'MB', { max: 300, label: '≤ 300 MB', on: 'median' });
 }
 

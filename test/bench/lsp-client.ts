@@ -7,7 +7,7 @@ import { CancellationTokenSource, createMessageConnection, StreamMessageReader, 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A real JSON-RPC client driving `thidua-language-server --stdio` (used by the benchmark and the load test). */
-export interface Server { request<T>(method: string, params: unknown, cancel?: CancellationTokenSource): Promise<T>; notify(method: string, params: unknown): void; nextDiagnostics(uri: string): Promise<unknown[]>; firstDiagnostics: Promise<number>; pid: number; close(): Promise<void> }
+export interface Server { request<T>(method: string, params: unknown, cancel?: CancellationTokenSource): Promise<T>; notify(method: string, params: unknown): void; nextDiagnostics(uri: string): Promise<unknown[]>; firstDiagnostics: Promise<number>; pid: number; close(): Promise<void>; /** ms since the server was started */ elapsed(): number }
 
 export function startServer(folder: string): Server {
     // THIDUA_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=out/prof" profiles the server.
@@ -30,6 +30,7 @@ export function startServer(folder: string): Server {
     return {
         pid: proc.pid!,
         firstDiagnostics,
+        elapsed: () => performance.now() - started,
         request: (m, p, cancel) => (cancel ? conn.sendRequest(m, p, cancel.token) : conn.sendRequest(m, p)),
         notify: (m, p) => { void conn.sendNotification(m, p); },
         nextDiagnostics: uri => new Promise(r => waiting.set(uri, [...(waiting.get(uri) ?? []), r])),

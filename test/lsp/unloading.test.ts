@@ -138,7 +138,7 @@ describe('workspace checks against unopened files', () => {
 });
 
 describe('the start-up order', () => {
-    test('a file the editor opens during start-up is built right after the link targets, and stays loaded', async () => {
+    test('a file the editor opens during start-up is built and checked right after the link targets, and stays loaded', async () => {
         const dir = folder();
         const connection = createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()));
         const { shared } = createThiduaServices({ connection, ...NodeFileSystem });
@@ -148,15 +148,24 @@ describe('the start-up order', () => {
         (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(TextDocument.create(uri, 'thidua', 1, readFileSync(opened, 'utf8')));
         const builder = shared.workspace.DocumentBuilder;
         const builds: string[][] = [];
+        const checkedEarly: number[] = [];
         const build = builder.build.bind(builder);
-        builder.build = (docs, options, token) => { builds.push(docs.map(d => rel(d.uri, dir))); return build(docs, options, token); };
+        builder.build = async (docs, options, token) => {
+            builds.push(docs.map(d => rel(d.uri, dir)));
+            await build(docs, options, token);
+            checkedEarly.push(docs.filter(d => d.diagnostics !== undefined).length);
+        };
         const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
         shared.workspace.WorkspaceManager.initialize({ workspaceFolders: folders, capabilities: {}, processId: null, rootUri: null });
-        await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
+        // As the server does it: start-up under the workspace lock (the edit's update waits behind it).
+        await shared.workspace.WorkspaceManager.initialized({});
         expect(builds[0]).toContain('so-van-ban.thidua');
         expect(builds[1]).toEqual(['them-119.thidua']);
+        // Checked in its own chunk (diagnostics published then), before the rest of the folder is indexed.
+        expect(checkedEarly[1]).toBe(1);
+        expect(checkedEarly.slice(2, -1).every(n => n === 0)).toBe(true);
         expect(builds.slice(2).every(b => b.length <= 50)).toBe(true);
-        expect(builds.flat().length).toBe(129);
+        expect(builds.flat().filter(f => f !== 'them-119.thidua').length).toBe(128);
         expect(isLoaded(shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!)).toBe(true);
     });
 

@@ -53,9 +53,13 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
                 this.langiumDocuments.addDocument(document);
                 return document;
             });
-            await this.documentBuilder.build(documents, this.initialBuildOptions, CancellationToken.None);
+            // A file open in the editor is checked as an edit would check it: its diagnostics appear now, not after
+            // the whole folder is indexed (it links only to documents built before it).
+            await this.documentBuilder.build(documents, open.length ? this.documentBuilder.updateBuildOptions : this.initialBuildOptions, CancellationToken.None);
             if (Math.floor((built + chunk.size) / COLLECT_EVERY) > Math.floor(built / COLLECT_EVERY)) collectGarbage();
             built += chunk.size;
+            // Let the server send the diagnostics just made and answer the editor's requests between chunks.
+            await new Promise(resolve => setImmediate(resolve));
         }
         // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
         void this.mutex.read(() => collectGarbage());
