@@ -225,17 +225,17 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
 }
 
 /** Makes `keys` computed together on the first read of one of them, then plain properties. */
-function lazy<K extends keyof DocumentModel>(model: DocumentModel, keys: K[], compute: () => Pick<DocumentModel, K>): void {
+function lazy<T extends object, K extends keyof T>(target: T, keys: K[], compute: () => Pick<T, K>): void {
     const read = () => {
         const values = compute();
-        for (const k of keys) Object.defineProperty(model, k, { value: values[k], configurable: true, enumerable: true, writable: true });
+        for (const k of keys) Object.defineProperty(target, k, { value: values[k], configurable: true, enumerable: true, writable: true });
     };
     for (const key of keys) {
-        Object.defineProperty(model, key, {
+        Object.defineProperty(target, key, {
             configurable: true, enumerable: true,
             get: () => {
                 read();
-                return model[key];
+                return target[key];
             }
         });
     }
@@ -338,22 +338,13 @@ function digestOf(root: Model, lookups: TextLookups, model?: DocumentModel): Doc
             if (isValue(node) && node.id) ids.push({ id: node.id.slice(1), text: unescapeText(node.text ?? '') });
             else if (isCitation(node) && node.$cstNode) cited.push({ head: node.head, number: node.number?.$refText, tail: node.tail, line: startLine(node.$cstNode) });
         }
-        lazyDigest(digest, 'indicators', () => ids.flatMap(({ id, text }) => {
-            const value = lookups.value(text);
-            return value.type === 'indicator' ? [{ id, detail: value.parts[0]?.name ?? value.raw }] : [];
+        lazy(digest, ['indicators'], () => ({
+            indicators: ids.flatMap(({ id, text }) => {
+                const value = lookups.value(text);
+                return value.type === 'indicator' ? [{ id, detail: value.parts[0]?.name ?? value.raw }] : [];
+            })
         }));
-        lazyDigest(digest, 'citations', () => cited.map(c => ({ info: lookups.citation(c.head, c.number, c.tail), line: c.line })));
+        lazy(digest, ['citations'], () => ({ citations: cited.map(c => ({ info: lookups.citation(c.head, c.number, c.tail), line: c.line })) }));
     }
     return digest;
-}
-
-function lazyDigest<K extends 'indicators' | 'citations'>(digest: DocumentDigest, key: K, compute: () => DocumentDigest[K]): void {
-    Object.defineProperty(digest, key, {
-        configurable: true, enumerable: true,
-        get: () => {
-            const value = compute();
-            Object.defineProperty(digest, key, { value, configurable: true, enumerable: true, writable: true });
-            return value;
-        }
-    });
 }
