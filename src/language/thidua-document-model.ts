@@ -133,7 +133,7 @@ export class ThiduaDocumentModel {
         }
         const root = document.parseResult.value as Model;
         let digest = this.digests.get(root);
-        if (!digest) this.digests.set(root, digest = digestOf(root, this.lookups, this.cache.get(root)));
+        if (!digest) this.digests.set(root, digest = digestOf(root, this.lookups));
         this.lastDigest.set(document, digest);
         return digest;
     }
@@ -320,18 +320,14 @@ function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups
     return entry;
 }
 
-/** The digest of a tree, read from its model when one is built already (else its values and citations are parsed when first read). */
-function digestOf(root: Model, lookups: TextLookups, model?: DocumentModel): DocumentDigest {
+/** The digest of a tree; its values and citations are parsed when first read (start-up digests every unopened file). */
+function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
     const digest: DocumentDigest = { registry: isRegistryDoc(root), entries: [], indicators: [], citations: [] };
-    if (model && isDocument(root)) {
-        for (const i of model.indicators) if (i.id) digest.indicators.push({ id: i.id, detail: i.value.parts[0]?.name ?? i.value.raw });
-        for (const c of model.citations) if (isCitation(c.node) && c.node.$cstNode) digest.citations.push({ info: c.info, line: c.node.$cstNode.range.start.line });
-    } else if (isRegistryDoc(root)) {
+    if (isRegistryDoc(root)) {
         for (const e of root.entries ?? []) {
             digest.entries.push({ head: e.head, number: e.number, tail: e.tail, subject: (e.parts ?? []).map(p => (isTextPart(p) ? p.text : '')).join('').trim() });
         }
     } else if (isDocument(root)) {
-        // At start-up every unopened file is digested: only the texts are kept now.
         const ids: { id: string; text: string }[] = [];
         const cited: { head?: string; number?: string; tail?: string; line: number }[] = [];
         for (const node of nodesOf(root)) {
