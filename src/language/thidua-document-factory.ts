@@ -69,6 +69,16 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
 
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const textDocument = this.textDocuments?.get(document.uri.toString());
+        if (!textDocument && !isLoaded(document)) {
+            // An unloaded file changed on disk (a checkout, a copy): Langium's update would parse its old text again
+            // only to compare it; parse the new text once, as that update does.
+            const text = await this.fileSystemProvider.readFile(document.uri);
+            Object.defineProperty(document, 'textDocument', { get: this.createTextDocumentGetter(document.uri, text), configurable: true });
+            document.parseResult = await this.parseAsync<T>(document.uri, text, cancellationToken);
+            (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
+            document.state = DocumentState.Parsed;
+            return document;
+        }
         const root = document.parseResult.value.$cstNode?.root;
         if (textDocument && root && !document.parseResult.lexerErrors.length && !document.parseResult.parserErrors.length) {
             const text = textDocument.getText();

@@ -9,7 +9,7 @@ import { NodeFileSystem } from 'langium/node';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { Value } from '../../src/language/generated/ast.js';
 import { isLoaded } from '../../src/language/thidua-document-factory.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
@@ -118,6 +118,27 @@ describe('unopened documents in the editor', () => {
         await s.shared.workspace.DocumentBuilder.update([URI.file(join(dir, 'so-van-ban.thidua'))], []);
         expect(references(s, dir).filter(r => r.startsWith('chua-co'))).toEqual([expect.stringContaining('→ so-van-ban.thidua')]);
         expect(isLoaded(doc)).toBe(false);
+    });
+});
+
+describe('unopened files changed on disk', () => {
+    test('are parsed once from their new text, each time, and dropped again; files with unknown citations not relinked for nothing', async () => {
+        const dir = folder();
+        const s = await start(dir, true);
+        const file = join(dir, 'them-007.thidua');
+        const doc = s.doc('them-007.thidua');
+        expect(isLoaded(doc)).toBe(false);
+        const parse = vi.spyOn(s.Thidua.parser.LangiumParser, 'parse');
+        for (const year of [2031, 2032]) {
+            writeFileSync(file, `KẾ HOẠCH\nThi đua năm ${year}\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị].\n`);
+            parse.mockClear();
+            await s.shared.workspace.DocumentBuilder.update([URI.file(file)], []);
+            expect(parse).toHaveBeenCalledTimes(1);
+            expect(isLoaded(doc)).toBe(false);
+            expect(doc.textDocument.getText()).toContain(`năm ${year}`);
+            expect(s.Thidua.model.DocumentModel.digestOf(doc).citations.map(c => c.info.docNumber?.raw)).toEqual(['34-CT/TW']);
+        }
+        expect(references(s, dir).filter(r => r.startsWith('them-007'))).toEqual([expect.stringContaining('→ so-van-ban.thidua')]);
     });
 });
 

@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isLoaded, type ThiduaDocumentFactory } from '../thidua-document-factory.js';
@@ -19,7 +19,7 @@ const KEPT_RELOADED = 16;
  *   made a 1,000-file folder cost 400 MB).
  */
 export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
-    /** New texts of the documents being updated; undefined when one of them cannot be read (relink all). */
+    /** New texts of the documents being updated; undefined when one of them cannot be read, e.g. a folder (relink all). */
     private changedTexts?: string[];
     /** The names a document could not resolve when it was last linked (read on every keystroke for every file). */
     private readonly unresolved = new WeakMap<LangiumDocument, string[]>();
@@ -27,8 +27,11 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     /** Unopened documents parsed again on demand, oldest first. */
     private kept: LangiumDocument[] = [];
 
+    private readonly fileSystem: FileSystemProvider;
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.fileSystem = services.workspace.FileSystemProvider;
         this.unloading = (services as Partial<LangiumSharedServices>).lsp?.Connection !== undefined;
         this.onDocumentPhase(DocumentState.Linked, document => {
             this.unresolved.set(document, document.references.filter(r => r.error !== undefined).map(r => r.$refText));
@@ -42,7 +45,9 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
-        const texts = changed.map(uri => this.textDocuments?.get(uri.toString())?.getText());
+        // A file changed on disk (not open) is read here too: its new text decides as an edit's would.
+        const texts = await Promise.all(changed.map(async uri =>
+            this.textDocuments?.get(uri.toString())?.getText() ?? await this.fileSystem.readFile(uri).catch(() => undefined)));
         this.changedTexts = texts.every(t => t !== undefined) ? texts as string[] : undefined;
         try {
             await super.update(changed, deleted, cancelToken);
