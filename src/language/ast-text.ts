@@ -1,6 +1,6 @@
 import type { Inline, Paragraph, Khoan, Section, SubKhoan, Recipient } from './generated/ast.js';
 import { AstUtils, type AstNode } from 'langium';
-import { isCitation, isTextPart, isValue, reflection } from './generated/ast.js';
+import { reflection } from './generated/ast.js';
 
 /** A tree recovered from syntax errors may lack its root's lists: give them their empty defaults. */
 export function completeRoot<T extends AstNode>(root: T): T {
@@ -17,10 +17,11 @@ export function unescapeText(s: string): string {
 export function inlineSource(parts: readonly Inline[]): string {
     let out = '';
     for (const part of parts) {
-        if (isTextPart(part)) out += part.text;
-        else if (isCitation(part)) out += (part.head ?? '') + (part.number?.$refText ?? '') + (part.tail ?? '');
+        // Compared by $type: each is a concrete type (the generated guards ask the reflection for subtypes).
+        if (part.$type === 'TextPart') out += part.text;
+        else if (part.$type === 'Citation') out += (part.head ?? '') + (part.number?.$refText ?? '') + (part.tail ?? '');
         // The space that separates an id ("{#id text}") from the text is not part of the document.
-        else if (isValue(part)) out += part.id || part.indicator ? (part.text ?? '').replace(/^ /, '') : part.text ?? '';
+        else if (part.$type === 'Value') out += part.id || part.indicator ? (part.text ?? '').replace(/^ /, '') : part.text ?? '';
     }
     return out;
 }

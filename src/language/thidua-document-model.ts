@@ -11,7 +11,7 @@ import { completeRoot, inlineSource, lineSource, plainText, unescapeText } from 
 import { isLoaded } from './thidua-document-factory.js';
 import { startLine } from './thidua-parser.js';
 import {
-    isCitation, isDocument, isKhoan, isRegistryDoc, isParagraph, isSection, isSubKhoan, isTextPart, isValue,
+    isCitation, isDocument, isRegistryDoc, isParagraph, isSection, isTextPart, isValue,
     type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph, type RegistryEntry,
     type Section, type SectionItem, type SubKhoan, type Value
 } from './generated/ast.js';
@@ -91,7 +91,8 @@ export interface DocumentDigest {
 export class TextLookups {
     readonly value = memoByText(parseValue);
     readonly dates = memoByText(findDates);
-    readonly awards = memoByText(findAwards);
+    /** Not remembered: one pass of the awards' expression over a line costs what a lookup by its text costs. */
+    readonly awards = findAwards;
     private readonly citationOf = memoByText(key => {
         const [h, n, t] = key.split('\u0000');
         return parseCitation(h || undefined, n || undefined, t || undefined);
@@ -162,21 +163,28 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     const valueNodes: Value[] = [];
     // One pass over the tree collects values, citations, sections and what prose lines say.
     for (const node of nodesOf(root)) {
-        if (node.$type === 'TextPart') continue;
-        if (isValue(node)) {
-            valueNodes.push(node);
-        } else if (isCitation(node)) {
-            model.citations.push({ node, info: lookups.citation(node.head, node.number?.$refText, node.tail) });
-        } else if (isParagraph(node) || isKhoan(node) || isSubKhoan(node) || isSection(node)) {
-            const text = plainText(inlineSource(node.parts));
-            if (isSection(node)) {
-                const title = text.split(':')[0].trim();
-                model.sections.push({ node, title, role: sectionRoleOf(title) });
+        // By $type: each is a concrete type (the generated guards ask the reflection for subtypes).
+        switch (node.$type) {
+            case 'Value':
+                valueNodes.push(node as Value);
+                break;
+            case 'Citation': {
+                const citation = node as Citation;
+                model.citations.push({ node: citation, info: lookups.citation(citation.head, citation.number?.$refText, citation.tail) });
+                break;
             }
-            prose.push({ node, text });
-            if (text.includes('“')) {
-                for (const t of findThemes(text)) model.themes.push({ ...t, node });
-                for (const name of findMovements(text)) model.movements.push({ name, node });
+            case 'Paragraph': case 'Khoan': case 'SubKhoan': case 'Section': {
+                const line = node as Paragraph | Khoan | SubKhoan | Section;
+                const text = plainText(inlineSource(line.parts));
+                if (line.$type === 'Section') {
+                    const title = text.split(':')[0].trim();
+                    model.sections.push({ node: line, title, role: sectionRoleOf(title) });
+                }
+                prose.push({ node: line, text });
+                if (text.includes('“')) {
+                    for (const t of findThemes(text)) model.themes.push({ ...t, node: line });
+                    for (const name of findMovements(text)) model.movements.push({ name, node: line });
+                }
             }
         }
     }
@@ -198,7 +206,11 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
             ?? (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ?? model.date?.year;
         return { values, valueOf, indicators, campaignPeriod, campaignYear };
     });
-    lazy(model, ['awards'], () => ({ awards: prose.flatMap(({ node, text }) => lookups.awards(text).map(mention => ({ node, mention }))) }));
+    lazy(model, ['awards'], () => {
+        const awards: AwardEntry[] = [];
+        for (const { node, text } of prose) for (const mention of lookups.awards(text)) awards.push({ node, mention });
+        return { awards };
+    });
     lazy(model, ['assignments'], () => ({
         assignments: model.sections.filter(s => s.role === 'to-chuc').flatMap(s => s.node.items.flatMap(item => {
             const assignment = deriveAssignment(plainText(lineSource(item)));

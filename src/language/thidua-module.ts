@@ -28,6 +28,7 @@ import { createThiduaParser } from './thidua-parser.js';
 import { ThiduaParserErrorMessageProvider } from './thidua-parser-error-messages.js';
 import { ThiduaReferenceDescriptionProvider } from './thidua-reference-description-provider.js';
 import { ThiduaScopeComputation } from './thidua-scope-computation.js';
+import { ThiduaValidationRegistry } from './thidua-validation-registry.js';
 import { ThiduaValueConverter } from './thidua-value-converter.js';
 import { ThiduaTokenBuilder } from './thidua-token-builder.js';
 import { registerValidationChecks, ThiduaValidator } from './thidua-validator.js';
@@ -61,6 +62,7 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
     model: { DocumentModel: () => new ThiduaDocumentModel() },
     validation: {
         ThiduaValidator: services => new ThiduaValidator(services),
+        ValidationRegistry: services => new ThiduaValidationRegistry(services),
         DocumentValidator: services => new ThiduaDocumentValidator(services)
     }
 };

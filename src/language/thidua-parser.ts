@@ -1,6 +1,6 @@
-import { CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import { AstUtils, CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
-import type { Range } from 'vscode-languageserver';
+import type { Position, Range } from 'vscode-languageserver';
 import { linkContainers } from './ast-walk.js';
 
 
@@ -45,6 +45,16 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
         return this.startLine;
     }
 
+    /** The column (0-based) the token starts at. */
+    get column(): number {
+        return this.startColumn;
+    }
+
+    /** The token lies on one line. */
+    get oneLine(): boolean {
+        return this.startLine === this.endLine;
+    }
+
     override get range(): Range {
         return { start: { line: this.startLine, character: this.startColumn }, end: { line: this.endLine, character: this.endColumn } };
     }
@@ -75,6 +85,30 @@ export function startLine(node: CstNode): number {
         n = first;
     }
     return n instanceof CompactLeafCstNode ? n.line : n.range.start.line;
+}
+
+/** Texts with a lone "\r": the lexer counts its lines differently from the editor's, so positions come from the text. */
+const loneCarriageReturn = new WeakMap<object, boolean>();
+
+/**
+ * The position of `offset`, an offset on the line where `node` starts, read from the node's first token instead
+ * of a search in the document's table of line starts.
+ */
+export function positionOf(node: AstNode, offset: number): Position {
+    const textDocument = AstUtils.getDocument(node).textDocument;
+    let lone = loneCarriageReturn.get(textDocument);
+    if (lone === undefined) loneCarriageReturn.set(textDocument, lone = /\r(?!\n)/.test(textDocument.getText()));
+    let n: CstNode | undefined = lone ? undefined : node.$cstNode;
+    while (n && 'content' in n) {
+        const content = (n as CompositeCstNode).content;
+        let first: CstNode | undefined;
+        for (let i = 0; i < content.length && !first; i++) if (!content[i].hidden) first = content[i];
+        n = first ?? content[0];
+    }
+    if (n instanceof CompactLeafCstNode && n.oneLine && offset >= n.offset && offset <= n.end) {
+        return { line: n.line, character: n.column + offset - n.offset };
+    }
+    return textDocument.positionAt(offset);
 }
 
 class CompactCstNodeBuilder extends CstNodeBuilder {

@@ -101,11 +101,17 @@ export class ThiduaValidator {
         this.indicators.checkValue(value, accept);
     }
 
+    private readonly yearContexts = new Map<number | undefined, string>();
+    private yearContext(year: number | undefined): string {
+        let context = this.yearContexts.get(year);
+        if (context === undefined) this.yearContexts.set(year, context = String(year));
+        return context;
+    }
+
     /** What the words of a line say; depends on the line's text and the campaign year only (see LineCheckCache). */
     checkLine(line: Line, accept: ValidationAcceptor): void {
-        const pieces = piecesOf(line.parts);
-        this.lines.run(pieces, String(this.models.get(line).campaignYear), accept, acceptLine => {
-            const text = new PieceText(pieces);
+        const text = new PieceText(piecesOf(line.parts));
+        this.lines.run(text, this.yearContext(this.models.get(line).campaignYear), accept, acceptLine => {
             this.text.checkProse(text, acceptLine);
             this.text.checkJoined(text, acceptLine);
             this.periods.checkProse(text, acceptLine);

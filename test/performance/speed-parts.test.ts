@@ -1,10 +1,14 @@
 // The parts that make checking fast must not change what is checked: each is compared with the plain way.
-import { AstUtils, createLangiumParser, CstUtils, EmptyFileSystem, URI } from 'langium';
+import { AstUtils, createLangiumParser, CstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, test, vi } from 'vitest';
 import { memoByText } from '../../src/domain/memo.js';
 import { buildModel, TextLookups } from '../../src/language/thidua-document-model.js';
 import { layout } from '../../src/generate/layout.js';
-import type { Document, Model } from '../../src/language/generated/ast.js';
+import type { Document, Inline, Model, ThiduaAstType } from '../../src/language/generated/ast.js';
+import { piecesOf, TONED_CHARS, wordHash, Words } from '../../src/language/checks/rules.js';
+import { positionOf } from '../../src/language/thidua-parser.js';
+import { CancellationToken } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { forEachNode, nodesOf } from '../../src/language/ast-walk.js';
 import { TextChecks } from '../../src/language/checks/text.js';
 import { referencesOf } from '../../src/language/thidua-reference-description-provider.js';
@@ -190,3 +194,87 @@ describe('remembering results by text', () => {
     });
 });
 
+
+describe('words of a line', () => {
+    const samples = [...texts.flatMap(t => t.split('\n')), 'ĐẨY MẠNH Thi Đua thi đua', 'việcphát HUÂN CHƯƠNG', 'İstanbul 𝒜bc ǅemal', 'x'.repeat(3) + ' y'.repeat(700)];
+
+    test('Words finds the runs of letters of \\p{L}+, compares them lower-cased, and counts toned vowels', () => {
+        for (const text of samples) {
+            const words = new Words(text);
+            const expected = [...text.matchAll(/\p{L}+/gu)];
+            expect(words.length).toBe(expected.length);
+            expected.forEach((m, i) => {
+                expect([words.start(i), words.end(i)]).toEqual([m.index, m.index + m[0].length]);
+                expect(words.toned(i)).toBe((m[0].match(new RegExp(`[${TONED_CHARS}]`, 'giu')) ?? []).length);
+                if (m[0].toLowerCase().length === m[0].length) {
+                    expect(words.word(i)).toBe(m[0].toLowerCase());
+                    expect(words.is(i, m[0].toLowerCase())).toBe(true);
+                    expect(words.hash(i)).toBe(wordHash(m[0].toLowerCase()));
+                }
+                if (i > 0) expect(words.same(i - 1, i)).toBe(expected[i - 1][0].toLowerCase() === m[0].toLowerCase());
+            });
+        }
+    });
+
+    test('two Words read at once each keep their own words (the buffer they share is filled again when needed)', () => {
+        const a = new Words('Một hai ba bốn năm');
+        const b = new Words('x '.repeat(600));
+        expect(a.word(3)).toBe('bốn');
+        expect(b.length).toBe(600);
+        expect(a.length).toBe(5);
+        expect(b.start(599)).toBe(1198);
+        expect(a.end(4)).toBe(18);
+    });
+});
+
+describe('positions', () => {
+    test('positionOf a piece of a line equals the document\'s positionAt, also after an edit that moves every later line', async () => {
+        const { shared } = createThiduaServices(EmptyFileSystem);
+        let compared = 0;
+        const comparePieces = (doc: LangiumDocument) => {
+            for (const node of nodesOf(doc.parseResult.value)) {
+                if (!('parts' in node) || !Array.isArray(node.parts)) continue;
+                for (const piece of piecesOf(node.parts as Inline[])) {
+                    expect(positionOf(piece.node, piece.offset)).toEqual(doc.textDocument.positionAt(piece.offset));
+                    compared++;
+                }
+            }
+        };
+        for (const [i, text] of [...texts, ...odd].entries()) {
+            const uri = URI.file(`/pos/d${i}.thidua`);
+            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'thidua', 1, text));
+            const doc = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+            shared.workspace.LangiumDocuments.addDocument(doc);
+            await shared.workspace.DocumentBuilder.build([doc], { validation: true });
+            comparePieces(doc);
+            const lines = text.split('\n');
+            const k = lines.findIndex(l => /^[0-9]+\. /.test(l));
+            if (k < 0) continue;
+            lines[k] = lines[k].replace(/^([0-9]+\. )/, '$1thêm chữ ');
+            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'thidua', 2, lines.join('\n')));
+            await shared.workspace.DocumentBuilder.update([uri], []);
+            comparePieces(shared.workspace.LangiumDocuments.getDocument(uri)!);
+        }
+        expect(compared).toBeGreaterThan(500);
+    });
+});
+
+describe('validation', () => {
+    test('a check runs without a promise of its own; a failing check is reported and the others still run; an asynchronous one is awaited', async () => {
+        vi.spyOn(console, 'error').mockImplementation(() => {});
+        const { shared, Thidua } = createThiduaServices(EmptyFileSystem);
+        const registry = Thidua.validation.ValidationRegistry;
+        const sync = registry.getChecks('Document').toArray()[0];
+        const doc = shared.workspace.LangiumDocumentFactory.fromString(texts[0], URI.file('/val/a.thidua'));
+        expect(sync(doc.parseResult.value, () => {}, CancellationToken.None)).toBeUndefined();
+        registry.register<ThiduaAstType>({ Section: () => { throw new Error('hỏng'); } }, undefined);
+        registry.register<ThiduaAstType>({ Document: async (node, accept) => { await Promise.resolve(); accept('hint', 'kiểm tra chậm', { node }); } }, undefined);
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        await shared.workspace.DocumentBuilder.build([doc], { validation: true });
+        const messages = doc.diagnostics!.map(d => d.message);
+        expect(messages.filter(m => m === 'An error occurred during validation: hỏng').length).toBe(nodesOf(doc.parseResult.value).filter(n => n.$type === 'Section').length);
+        expect(messages).toContain('kiểm tra chậm');
+        expect(messages.some(m => m.includes('(') && !m.startsWith('An error'))).toBe(true);
+        vi.restoreAllMocks();
+    });
+});

@@ -1,6 +1,7 @@
-import { AstUtils, type AstNode, type DiagnosticInfo, type ValidationAcceptor, type ValidationSeverity } from 'langium';
+import { type AstNode, type DiagnosticInfo, type ValidationAcceptor, type ValidationSeverity } from 'langium';
 import type { Position, Range } from 'vscode-languageserver';
-import type { Piece } from './rules.js';
+import type { Piece, PieceText } from './rules.js';
+import { positionOf } from '../thidua-parser.js';
 import type { ThiduaDiagnosticData } from './rules.js';
 
 /** A diagnostic of a line, its node given as the index of its piece and its ranges relative to the line's first piece. */
@@ -12,33 +13,34 @@ interface Recorded { severity: ValidationSeverity; message: string; info: Diagno
  * A line whose findings reach another line or file is not remembered.
  */
 export class LineCheckCache {
-    // By the shape of the line (campaign year, kinds and places of its pieces), then by its text. A line's text is
-    // the same string object from one build to the next (the edited line aside), so its hash is not computed again.
-    private young = new Map<string, Map<string, Recorded[] | null>>();
-    private old = new Map<string, Map<string, Recorded[] | null>>();
-    private size = 0;
+    // By the line's text; each text keeps the few shapes (campaign year, kinds and places of its pieces) it was seen
+    // with. A line's text is the same string object from one build to the next (the edited line aside), so its hash
+    // is not computed again.
+    private young = new Map<string, Entry>();
+    private old = new Map<string, Entry>();
     constructor(private readonly max = 20_000) {}
 
-    run(pieces: Piece[], context: string, accept: ValidationAcceptor, check: (accept: ValidationAcceptor) => void): void {
+    run(line: PieceText, context: string, accept: ValidationAcceptor, check: (accept: ValidationAcceptor) => void): void {
+        const pieces = line.pieces;
         if (!pieces.length) return check(accept);
         const base = pieces[0].offset;
-        let shape: string, text: string;
+        let shape: string;
         if (pieces.length === 1) {
             shape = this.singleShape(context, pieces[0].node.$type);
-            text = pieces[0].text;
         } else {
             shape = context;
-            // The kind of node of each piece matters too: a period inside { } is checked by the value's own rule.
-            text = '';
-            for (const p of pieces) {
-                shape += `\u0000${p.node.$type}\u0000${p.offset - base}`;
-                text += '\u0000' + p.text;
+            // The kind of node of each piece matters too (a period inside { } is checked by the value's own rule), and
+            // where each piece is in the line and in the joined text; places are written as characters, not numbers.
+            for (let i = 0; i < pieces.length; i++) {
+                const at = pieces[i].offset - base, from = line.startOf(i);
+                shape += `\u0000${pieces[i].node.$type}${String.fromCharCode(at & 0xffff, at >>> 16, from & 0xffff, from >>> 16)}`;
             }
         }
-        const at = AstUtils.getDocument(pieces[0].node).textDocument.positionAt(base);
-        let recorded = this.young.get(shape)?.get(text);
+        const text = line.text;
+        const at = positionOf(pieces[0].node, base);
+        let recorded = find(this.young.get(text), shape);
         if (recorded === undefined) {
-            recorded = this.old.get(shape)?.get(text);
+            recorded = find(this.old.get(text), shape);
             if (recorded === undefined) {
                 this.remember(shape, text, record(pieces, at, accept, check));
                 return;
@@ -74,16 +76,31 @@ export class LineCheckCache {
     }
 
     private remember(shape: string, text: string, recorded: Recorded[] | null): void {
-        if (this.size >= this.max) {
+        if (this.young.size >= this.max) {
             this.old = this.young;
             this.young = new Map();
-            this.size = 0;
         }
-        let byText = this.young.get(shape);
-        if (!byText) this.young.set(shape, byText = new Map());
-        if (!byText.has(text)) this.size++;
-        byText.set(text, recorded);
+        const first = this.young.get(text);
+        if (first === undefined) {
+            this.young.set(text, { shape, recorded });
+            return;
+        }
+        for (let e: Entry | undefined = first; e; e = e.next) {
+            if (e.shape === shape) {
+                e.recorded = recorded;
+                return;
+            }
+        }
+        first.next = { shape, recorded, next: first.next };
     }
+}
+
+/** The diagnostics of one text in one shape; the other shapes the same text was seen with follow. */
+interface Entry { shape: string; recorded: Recorded[] | null; next?: Entry }
+
+function find(entry: Entry | undefined, shape: string): Recorded[] | null | undefined {
+    for (let e = entry; e; e = e.next) if (e.shape === shape) return e.recorded;
+    return undefined;
 }
 
 /** Runs the checks, passing their diagnostics on, and returns them in relative form (null when they cannot be). */

@@ -1,7 +1,7 @@
 import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import rulesData from '../../domain/data/rules.json' with { type: 'json' };
-import { isCitation, isTextPart, isValue, type Inline } from '../generated/ast.js';
+import { isCitation, isTextPart, isValue, type Citation, type Inline, type Value } from '../generated/ast.js';
 
 export type RuleCode = keyof typeof rulesData.rules;
 type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -51,14 +51,19 @@ export function lineRange(node: AstNode): Range | undefined {
 export function propertyOffset(node: AstNode, property: string, index?: number): number | undefined {
     const cst = node.$cstNode;
     if (!cst) return undefined;
-    if (isValue(node) && property === 'text' && node.text !== undefined) {
-        const prefix = node.id ? node.id.length : node.indicator ? node.indicator.$refText.length + 1 : 0;
+    const type = node.$type;
+    if (type === 'Value' && property === 'text' && (node as Value).text !== undefined) {
+        const value = node as Value;
+        const prefix = value.id ? value.id.length : value.indicator ? value.indicator.$refText.length + 1 : 0;
         // No hidden token inside { }: the text starts right after "{" and the id.
         return cst.offset + 1 + prefix;
     }
-    if (isTextPart(node) && property === 'text') return cst.offset;
-    if (isCitation(node) && property === 'head' && node.head !== undefined) return cst.offset + 1;
-    if (isCitation(node) && property === 'tail' && node.tail !== undefined && node.number?.$refNode) return node.number.$refNode.end;
+    if (type === 'TextPart' && property === 'text') return cst.offset;
+    if (type === 'Citation') {
+        const citation = node as Citation;
+        if (property === 'head' && citation.head !== undefined) return cst.offset + 1;
+        if (property === 'tail' && citation.tail !== undefined && citation.number?.$refNode) return citation.number.$refNode.end;
+    }
     return GrammarUtils.findNodeForProperty(cst, property, index)?.offset;
 }
 
@@ -69,14 +74,17 @@ export interface Piece { text: string; offset: number; node: AstNode }
 /** The text pieces of inline parts in order: prose, citation text, value text (the id and brackets left out). */
 export function piecesOf(parts: readonly Inline[]): Piece[] {
     const out: Piece[] = [];
+    // Compared by $type: each is a concrete type (the generated guards ask the reflection for subtypes).
     for (const part of parts) {
-        if (isTextPart(part)) push(out, part, 'text');
-        else if (isCitation(part)) {
+        if (part.$type === 'TextPart') {
+            const offset = part.$cstNode?.offset;
+            if (typeof part.text === 'string' && offset !== undefined) out.push({ text: part.text, offset, node: part });
+        } else if (part.$type === 'Citation') {
             push(out, part, 'head');
             const n = part.number?.$refNode;
             if (n && part.number) out.push({ text: part.number.$refText, offset: n.offset, node: part });
             push(out, part, 'tail');
-        } else if (isValue(part)) push(out, part, 'text');
+        } else if (part.$type === 'Value') push(out, part, 'text');
     }
     return out;
 }
@@ -84,8 +92,8 @@ export function piecesOf(parts: readonly Inline[]): Piece[] {
 function push(out: Piece[], node: AstNode, property: string): void {
     const text = (node as unknown as Record<string, unknown>)[property];
     if (typeof text !== 'string') return;
-    const offset = isTextPart(node) ? node.$cstNode?.offset : propertyOffset(node, property);
-    if (typeof text === 'string' && offset !== undefined) out.push({ text, offset, node });
+    const offset = propertyOffset(node, property);
+    if (offset !== undefined) out.push({ text, offset, node });
 }
 
 const LETTER = /\p{L}/u;
@@ -101,47 +109,131 @@ function letterAt(text: string, i: number): number {
     return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
+/** Vowels carrying a tone mark (sắc, huyền, hỏi, ngã, nặng): a Vietnamese syllable has at most one. */
+export const TONED_CHARS = 'áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ';
+const TONED_TABLE = new Uint8Array(LETTER_TABLE.length);
+for (const c of TONED_CHARS + TONED_CHARS.toUpperCase()) TONED_TABLE[c.charCodeAt(0)] = 1;
+
+/** Lower case of the first 12,288 code points, one code unit each (a letter whose lower case is longer keeps itself). */
+const LOWER = new Uint16Array(LETTER_TABLE.length);
+for (let c = 0; c < LOWER.length; c++) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+
+function lowerCode(c: number): number {
+    if (c < LOWER.length) return LOWER[c];
+    const lower = String.fromCharCode(c).toLowerCase();
+    return lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+
+/** A hash of a lower-cased word, as Words computes it for each word. */
+export function wordHash(lower: string): number {
+    let h = 0;
+    for (let k = 0; k < lower.length; k++) h = (Math.imul(h, 31) + lower.charCodeAt(k)) | 0;
+    return h;
+}
+
+/** Start, end, number of toned vowels and hash (of the lower case) of each word of the last text scanned (one
+ * line's checks run together, so one buffer serves all). */
+let bounds = new Int32Array(1024);
+let boundsOwner: Words | undefined;
+
 /**
- * The words (runs of letters, \p{L}+) of a text, compared lower-cased. Kept as offsets into the lower-cased
- * text: a line's scans look at every word, but only a few words are ever needed as strings.
+ * The words (runs of letters, \p{L}+) of a text, compared lower-cased code unit by code unit. A line's scans look
+ * at every word, but only a few words are ever needed as strings, so none is made until asked for.
  */
 export class Words {
-    readonly starts: number[] = [];
-    readonly ends: number[] = [];
-    /** The lower-cased text when lower-casing keeps every offset; else each word lower-cased on its own. */
-    private readonly lower?: string;
-    private readonly strings?: string[];
+    private count = 0;
 
     constructor(readonly text: string) {
-        let i = 0;
-        while (i < text.length) {
-            let n = letterAt(text, i);
-            if (!n) { i++; continue; }
-            this.starts.push(i);
-            do { i += n; n = i < text.length ? letterAt(text, i) : 0; } while (n);
-            this.ends.push(i);
+        this.scan();
+    }
+
+    /** Finds the words into the shared buffer (again, if another text has used it since). */
+    private scan(): Int32Array {
+        const text = this.text, length = text.length;
+        let i = 0, n = 0;
+        while (i < length) {
+            let c = text.charCodeAt(i);
+            let k = c < LETTER_TABLE.length ? LETTER_TABLE[c] : letterAt(text, i);
+            if (!k) { i++; continue; }
+            if (4 * n + 4 > bounds.length) {
+                const grown = new Int32Array(bounds.length * 2);
+                grown.set(bounds);
+                bounds = grown;
+            }
+            bounds[4 * n] = i;
+            let toned = 0, hash = 0;
+            do {
+                if (c < TONED_TABLE.length) {
+                    toned += TONED_TABLE[c];
+                    hash = (Math.imul(hash, 31) + LOWER[c]) | 0;
+                } else {
+                    hash = (Math.imul(hash, 31) + lowerCode(c)) | 0;
+                    if (k === 2) hash = (Math.imul(hash, 31) + lowerCode(text.charCodeAt(i + 1))) | 0;
+                }
+                i += k;
+                if (i >= length) break;
+                c = text.charCodeAt(i);
+                k = c < LETTER_TABLE.length ? LETTER_TABLE[c] : letterAt(text, i);
+            } while (k);
+            bounds[4 * n + 1] = i;
+            bounds[4 * n + 2] = toned;
+            bounds[4 * n + 3] = hash;
+            n++;
         }
-        const lower = text.toLowerCase();
-        if (lower.length === text.length) this.lower = lower;
-        else this.strings = this.starts.map((s, k) => text.slice(s, this.ends[k]).toLowerCase());
+        this.count = n;
+        boundsOwner = this;
+        return bounds;
+    }
+
+    private get bounds(): Int32Array {
+        return boundsOwner === this ? bounds : this.scan();
     }
 
     get length(): number {
-        return this.starts.length;
+        return this.count;
+    }
+    /** Where word `i` starts and ends in the text. */
+    start(i: number): number {
+        return this.bounds[4 * i];
+    }
+    end(i: number): number {
+        return this.bounds[4 * i + 1];
+    }
+    /** How many vowels of word `i` carry a tone mark. */
+    toned(i: number): number {
+        return this.bounds[4 * i + 2];
+    }
+    /** wordHash of word `i` lower-cased. */
+    hash(i: number): number {
+        return this.bounds[4 * i + 3];
     }
     /** Word `i`, lower-cased. */
     word(i: number): string {
-        return this.lower !== undefined ? this.lower.slice(this.starts[i], this.ends[i]) : this.strings![i];
+        return this.text.slice(this.start(i), this.end(i)).toLowerCase();
     }
     /** Character code `k` of word `i`, lower-cased. */
     code(i: number, k: number): number {
-        return this.lower !== undefined ? this.lower.charCodeAt(this.starts[i] + k) : this.strings![i].charCodeAt(k);
+        return lowerCode(this.text.charCodeAt(this.start(i) + k));
     }
     size(i: number): number {
-        return this.lower !== undefined ? this.ends[i] - this.starts[i] : this.strings![i].length;
+        const b = this.bounds;
+        return b[4 * i + 1] - b[4 * i];
+    }
+    /** Word `i` is `lower` (a lower-cased word). */
+    is(i: number, lower: string, hash = wordHash(lower)): boolean {
+        if (hash !== this.hash(i)) return false;
+        const n = lower.length;
+        if (n !== this.size(i)) return false;
+        for (let k = 0; k < n; k++) if (this.code(i, k) !== lower.charCodeAt(k)) return false;
+        return true;
     }
     /** Words `i` and `j` are the same word (case ignored). */
     same(i: number, j: number): boolean {
+        const b = this.bounds;
+        if (b[4 * i + 3] !== b[4 * j + 3]) return false;
         const n = this.size(i);
         if (n !== this.size(j)) return false;
         for (let k = 0; k < n; k++) if (this.code(i, k) !== this.code(j, k)) return false;
@@ -166,6 +258,11 @@ export class PieceText {
     get words(): Words {
         this.wordList ??= new Words(this.text);
         return this.wordList;
+    }
+
+    /** Where piece `i` starts in the joined text. */
+    startOf(i: number): number {
+        return this.starts[i];
     }
 
     offsetAt(index: number): number {

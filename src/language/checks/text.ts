@@ -1,32 +1,27 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import typosData from '../../domain/data/typos.json' with { type: 'json' };
 import type { Document } from '../generated/ast.js';
-import { PieceText, propertyOffset, rangeOf, report } from './rules.js';
+import { PieceText, propertyOffset, rangeOf, report, TONED_CHARS, wordHash, type Words } from './rules.js';
 
-/** Misspellings by their first word, longest first: one map lookup per word of a line. */
-const typosByFirstWord = new Map<string, { words: string[]; right: string }[]>();
+/** Misspellings by the hash of their first word, longest first: a line's words are compared in place. */
+interface Typo { words: string[]; hashes: number[]; right: string }
+const typosByHash = new Map<number, Typo[]>();
+/** One bit per hash value modulo 2^16: most words are ruled out without a lookup. */
+const TYPO_BITS = new Uint32Array(2048);
 for (const t of [...typosData.typos].sort((a, b) => b.wrong.length - a.wrong.length)) {
     const words = t.wrong.normalize('NFC').toLowerCase().split(/\s+/);
-    const list = typosByFirstWord.get(words[0]) ?? [];
-    list.push({ words, right: t.right });
-    typosByFirstWord.set(words[0], list);
+    const hashes = words.map(wordHash);
+    const list = typosByHash.get(hashes[0]) ?? [];
+    list.push({ words, hashes, right: t.right });
+    typosByHash.set(hashes[0], list);
+    TYPO_BITS[(hashes[0] & 0xffff) >>> 5] |= 1 << (hashes[0] & 31);
 }
 /** Characters other than Latin, Vietnamese letters and common punctuation (which are NFC as they stand). Without
  * the u flag a surrogate counts as one of them, which only costs a normalisation. */
 const MAYBE_NOT_NFC = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
-/** For each first letter of a misspelling, the lengths its first word can have (bit n: n letters). */
-const TYPO_FIRST = new Uint32Array(0x2000);
-for (const first of typosByFirstWord.keys()) {
-    const c = first.charCodeAt(0);
-    if (c < TYPO_FIRST.length) TYPO_FIRST[c] |= 1 << Math.min(first.length, 31);
-}
 /** Function words that are never reduplicated on purpose (unlike "dần dần", "từng người"). */
 const STOP_WORDS = new Set(['của', 'và', 'các', 'những', 'được', 'là', 'có', 'trong', 'với', 'cho', 'để', 'đã', 'sẽ', 'thì', 'mà', 'nhằm', 'theo']);
 const NO_SPACE = /[,;:](?=\p{L})/gu;
-/** Vowels carrying a tone mark (sắc, huyền, hỏi, ngã, nặng): a Vietnamese syllable has at most one. */
-const TONED_CHARS = 'áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ';
-const TONED_CODES = new Uint8Array(0x2000);
-for (const c of TONED_CHARS) TONED_CODES[c.charCodeAt(0)] = 1;
 const TONED = new RegExp(`[${TONED_CHARS}]`, 'iu');
 const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't'];
 const INITIALS = /^(?:ngh|ng|nh|ph|th|tr|ch|gh|gi|kh|qu|[bcdđghklmnprstvx])/iu;
@@ -41,6 +36,12 @@ export function splitJoined(word: string): number | undefined {
         if (word.slice(i, i + f.length).toLowerCase() === f && INITIALS.test(word.slice(i + f.length))) return i + f.length;
     }
     return INITIALS.test(word.slice(i)) ? i : undefined;
+}
+
+/** Words `i`, `i + 1`, … are `expected` (lower-cased), compared without making strings. */
+function wordsAre(words: Words, i: number, expected: Typo): boolean {
+    for (let k = 0; k < expected.words.length; k++) if (!words.is(i + k, expected.words[k], expected.hashes[k])) return false;
+    return true;
 }
 
 function matchCase(written: string, right: string): string {
@@ -76,15 +77,15 @@ export class TextChecks {
     checkProse(text: PieceText, accept: ValidationAcceptor): void {
         const words = text.words;
         for (let i = 0; i < words.length; i++) {
-            const first = words.code(i, 0), size = words.size(i);
-            if (first >= TYPO_FIRST.length || !(TYPO_FIRST[first] & (1 << Math.min(size, 31)))) continue;
-            const candidates = typosByFirstWord.get(words.word(i));
+            const hash = words.hash(i);
+            if (!(TYPO_BITS[(hash & 0xffff) >>> 5] & (1 << (hash & 31)))) continue;
+            const candidates = typosByHash.get(hash);
             if (!candidates) continue;
             for (const typo of candidates) {
                 const n = typo.words.length;
-                if (i + n > words.length || typo.words.some((w, k) => words.word(i + k) !== w)) continue;
-                if (n > 1 && !/^\s+$/u.test(text.text.slice(words.ends[i], words.starts[i + 1]))) continue;
-                const start = words.starts[i], end = words.ends[i + n - 1];
+                if (i + n > words.length || !wordsAre(words, i, typo)) continue;
+                if (n > 1 && !/^\s+$/u.test(text.text.slice(words.end(i), words.start(i + 1)))) continue;
+                const start = words.start(i), end = words.end(i + n - 1);
                 const written = text.text.slice(start, end);
                 const node = text.nodeAt(start)!;
                 if (text.nodeAt(end - 1) !== node) continue;
@@ -111,19 +112,18 @@ export class TextChecks {
     /** A word or a two-word phrase typed twice in a row ("kỷ niệm kỷ niệm"); one linear pass over the words. */
     private checkRepeats(text: PieceText, accept: ValidationAcceptor): void {
         const words = text.words;
-        const { starts, ends } = words;
         const blank = (a: number, b: number) => /^\s+$/.test(text.text.slice(a, b));
         for (let i = 0; i < words.length; i++) {
             let n = 0;
             if (i + 3 < words.length && words.same(i, i + 2) && words.same(i + 1, i + 3)
-                && blank(ends[i], starts[i + 1]) && blank(ends[i + 1], starts[i + 2]) && blank(ends[i + 2], starts[i + 3])) n = 2;
-            else if (i + 1 < words.length && words.same(i, i + 1) && STOP_WORDS.has(words.word(i)) && blank(ends[i], starts[i + 1])) n = 1;
+                && blank(words.end(i), words.start(i + 1)) && blank(words.end(i + 1), words.start(i + 2)) && blank(words.end(i + 2), words.start(i + 3))) n = 2;
+            else if (i + 1 < words.length && words.same(i, i + 1) && STOP_WORDS.has(words.word(i)) && blank(words.end(i), words.start(i + 1))) n = 1;
             if (!n) continue;
-            const firstEnd = ends[i + n - 1], second = starts[i + n], secondEnd = ends[i + 2 * n - 1];
-            const phrase = text.text.slice(starts[i], firstEnd);
+            const firstEnd = words.end(i + n - 1), second = words.start(i + n), secondEnd = words.end(i + 2 * n - 1);
+            const phrase = text.text.slice(words.start(i), firstEnd);
             // Delete inside one piece only, so that markup such as "{" is never removed with the word.
             const onePiece = (a: number, b: number) => text.nodeAt(a) === text.nodeAt(b - 1);
-            const [from, to] = onePiece(firstEnd, secondEnd) ? [firstEnd, secondEnd] : [starts[i], second];
+            const [from, to] = onePiece(firstEnd, secondEnd) ? [firstEnd, secondEnd] : [words.start(i), second];
             if (!onePiece(from, to)) continue;
             const node = text.nodeAt(from)!;
             const range = rangeOf(node, text.offsetAt(from), text.offsetAt(to - 1) + 1);
@@ -137,12 +137,8 @@ export class TextChecks {
     checkJoined(text: PieceText, accept: ValidationAcceptor): void {
         const words = text.words;
         for (let i = 0; i < words.length; i++) {
-            const size = words.size(i);
-            if (size < 4) continue;
-            let toned = 0;
-            for (let k = 0; k < size && toned < 2; k++) toned += TONED_CODES[words.code(i, k)] ?? 0;
-            if (toned < 2) continue;
-            const start = words.starts[i], end = words.ends[i];
+            if (words.toned(i) < 2 || words.size(i) < 4) continue;
+            const start = words.start(i), end = words.end(i);
             const written = text.text.slice(start, end);
             const node = text.nodeAt(start)!;
             const range = rangeOf(node, text.offsetAt(start), text.offsetAt(end - 1) + 1);
