@@ -65,9 +65,16 @@ async function serverCodeCache() {
     }
 }
 
-if (watch) await (await esbuild.context(options)).watch();
-else {
-    await esbuild.build(options);
+// The CLI reads Word files (mammoth) only for `thidua import`: it is loaded from node_modules then, so that the
+// other commands do not read and compile it at every start.
+const cli = { ...options, entryPoints: { cli: options.entryPoints.cli }, external: [...options.external, 'mammoth'] };
+const others = { ...options, entryPoints: { server: options.entryPoints.server, extension: options.entryPoints.extension } };
+
+if (watch) {
+    await (await esbuild.context(cli)).watch();
+    await (await esbuild.context(others)).watch();
+} else {
+    await Promise.all([esbuild.build(cli), esbuild.build(others)]);
     cliCodeCache();
     await serverCodeCache();
 }

@@ -1,4 +1,4 @@
-import { AstUtils, CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import { AstUtils, CompositeCstNodeImpl, CstUtils, createParser, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Position, Range } from 'vscode-languageserver';
 import { linkContainers } from './ast-walk.js';
@@ -96,17 +96,26 @@ const loneCarriageReturn = new WeakMap<object, boolean>();
  */
 export function positionOf(node: AstNode, offset: number): Position {
     const textDocument = AstUtils.getDocument(node).textDocument;
+    const text = textDocument.getText();
     let lone = loneCarriageReturn.get(textDocument);
-    if (lone === undefined) loneCarriageReturn.set(textDocument, lone = /\r(?!\n)/.test(textDocument.getText()));
-    let n: CstNode | undefined = lone ? undefined : node.$cstNode;
-    while (n && 'content' in n) {
-        const content = (n as CompositeCstNode).content;
-        let first: CstNode | undefined;
-        for (let i = 0; i < content.length && !first; i++) if (!content[i].hidden) first = content[i];
-        n = first ?? content[0];
-    }
-    if (n instanceof CompactLeafCstNode && n.oneLine && offset >= n.offset && offset <= n.end) {
-        return { line: n.line, character: n.column + offset - n.offset };
+    if (lone === undefined) loneCarriageReturn.set(textDocument, lone = /\r(?!\n)/.test(text));
+    const cst = lone ? undefined : node.$cstNode;
+    // The token holds the offset on its one line (a token may end with its line break: the offset after it is not).
+    const on = (leaf: CstNode | undefined): leaf is CompactLeafCstNode => leaf instanceof CompactLeafCstNode && leaf.oneLine
+        && offset >= leaf.offset && offset <= leaf.end && !(offset > leaf.offset && (text.charCodeAt(offset - 1) === 10 || text.charCodeAt(offset - 1) === 13));
+    if (cst) {
+        // Most offsets asked for are in the node's first token; else the token is found by a binary search.
+        let leaf: CstNode | undefined = cst;
+        while (leaf && 'content' in leaf) {
+            const content: readonly CstNode[] = (leaf as CompositeCstNode).content;
+            let first: CstNode | undefined;
+            for (let i = 0; i < content.length && !first; i++) if (!content[i].hidden) first = content[i];
+            leaf = first ?? content[0];
+        }
+        if (!on(leaf)) leaf = CstUtils.findLeafNodeAtOffset(cst, offset);
+        // An offset just after a token (the end of a range) is found in the token before it.
+        if (!on(leaf) && offset > 0) leaf = CstUtils.findLeafNodeAtOffset(cst, offset - 1);
+        if (on(leaf)) return { line: leaf.line, character: leaf.column + offset - leaf.offset };
     }
     return textDocument.positionAt(offset);
 }

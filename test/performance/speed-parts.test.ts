@@ -239,6 +239,14 @@ describe('positions', () => {
                     compared++;
                 }
             }
+            // Any offset of the document, asked of the root: the start, middle and end of every token.
+            const root = doc.parseResult.value;
+            for (const leaf of CstUtils.flattenCst(root.$cstNode!)) {
+                for (const offset of [leaf.offset, (leaf.offset + leaf.end) >> 1, leaf.end]) {
+                    expect(positionOf(root, offset)).toEqual(doc.textDocument.positionAt(offset));
+                    compared++;
+                }
+            }
         };
         for (const [i, text] of [...texts, ...odd].entries()) {
             const uri = URI.file(`/pos/d${i}.thidua`);

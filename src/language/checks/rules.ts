@@ -1,6 +1,7 @@
-import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import rulesData from '../../domain/data/rules.json' with { type: 'json' };
+import { positionOf } from '../thidua-parser.js';
 import { isCitation, isTextPart, isValue, type Citation, type Inline, type Value } from '../generated/ast.js';
 
 export type RuleCode = keyof typeof rulesData.rules;
@@ -36,8 +37,7 @@ function directRange(where: Where): Range | undefined {
 }
 
 export function rangeOf(node: AstNode, start: number, end: number): Range {
-    const doc = AstUtils.getDocument(node).textDocument;
-    return { start: doc.positionAt(start), end: doc.positionAt(end) };
+    return { start: positionOf(node, start), end: positionOf(node, end) };
 }
 
 /** The range of the first line of a node, without its line break. */
