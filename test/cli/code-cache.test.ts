@@ -48,3 +48,12 @@ describe('the code cache of the CLI and the server (bin/code-cache.cjs)', () => 
         expect(cache.subarray(0, 32).equals(hashOf(join(dir, 'dist', 'cli.cjs')))).toBe(true);
     });
 });
+
+describe('what the CLI bundle holds', () => {
+    test('the Word reader (mammoth) is not in the bundle: it is loaded from node_modules for `thidua import` only', () => {
+        const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
+        expect(bundle).not.toContain('node_modules/mammoth/lib');
+        expect(bundle).toContain('require("mammoth")');
+        expect(bundle).not.toContain('import("mammoth")');
+    });
+});
