@@ -30,8 +30,8 @@ export class ThiduaDocumentValidator extends DefaultDocumentValidator {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
                 checksOf.set(node.$type, checks);
             }
-            for (const check of checks) {
-                const result = check(node, acceptor, cancelToken);
+            for (let k = 0; k < checks.length; k++) {
+                const result = checks[k](node, acceptor, cancelToken);
                 if (result) await result;
             }
         }

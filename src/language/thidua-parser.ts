@@ -100,9 +100,6 @@ export function positionOf(node: AstNode, offset: number): Position {
     let lone = loneCarriageReturn.get(textDocument);
     if (lone === undefined) loneCarriageReturn.set(textDocument, lone = /\r(?!\n)/.test(text));
     const cst = lone ? undefined : node.$cstNode;
-    // The token holds the offset on its one line (a token may end with its line break: the offset after it is not).
-    const on = (leaf: CstNode | undefined): leaf is CompactLeafCstNode => leaf instanceof CompactLeafCstNode && leaf.oneLine
-        && offset >= leaf.offset && offset <= leaf.end && !(offset > leaf.offset && (text.charCodeAt(offset - 1) === 10 || text.charCodeAt(offset - 1) === 13));
     if (cst) {
         // Most offsets asked for are in the node's first token; else the token is found by a binary search.
         let leaf: CstNode | undefined = cst;
@@ -112,12 +109,19 @@ export function positionOf(node: AstNode, offset: number): Position {
             for (let i = 0; i < content.length && !first; i++) if (!content[i].hidden) first = content[i];
             leaf = first ?? content[0];
         }
-        if (!on(leaf)) leaf = CstUtils.findLeafNodeAtOffset(cst, offset);
+        if (!holds(leaf, offset, text)) leaf = CstUtils.findLeafNodeAtOffset(cst, offset);
         // An offset just after a token (the end of a range) is found in the token before it.
-        if (!on(leaf) && offset > 0) leaf = CstUtils.findLeafNodeAtOffset(cst, offset - 1);
-        if (on(leaf)) return { line: leaf.line, character: leaf.column + offset - leaf.offset };
+        if (!holds(leaf, offset, text) && offset > 0) leaf = CstUtils.findLeafNodeAtOffset(cst, offset - 1);
+        if (holds(leaf, offset, text)) return { line: leaf.line, character: leaf.column + offset - leaf.offset };
     }
     return textDocument.positionAt(offset);
+}
+
+/** The token holds the offset on its one line (a token may end with its line break: the offset after it is not). */
+function holds(leaf: CstNode | undefined, offset: number, text: string): leaf is CompactLeafCstNode {
+    if (!(leaf instanceof CompactLeafCstNode) || !leaf.oneLine || offset < leaf.offset || offset > leaf.end) return false;
+    const before = offset > leaf.offset ? text.charCodeAt(offset - 1) : 0;
+    return before !== 10 && before !== 13;
 }
 
 class CompactCstNodeBuilder extends CstNodeBuilder {
