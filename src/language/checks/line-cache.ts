@@ -1,8 +1,7 @@
 import { type AstNode, type DiagnosticInfo, type ValidationAcceptor, type ValidationSeverity } from 'langium';
 import type { Position, Range } from 'vscode-languageserver';
-import type { Piece, PieceText } from './rules.js';
 import { positionOf } from '../thidua-parser.js';
-import type { ThiduaDiagnosticData } from './rules.js';
+import type { Piece, PieceText, ThiduaDiagnosticData } from './rules.js';
 
 /** A diagnostic of a line, its node given as the index of its piece and its ranges relative to the line's first piece. */
 interface Recorded { severity: ValidationSeverity; message: string; info: DiagnosticInfo<AstNode>; piece: number }
@@ -14,8 +13,8 @@ interface Recorded { severity: ValidationSeverity; message: string; info: Diagno
  */
 export class LineCheckCache {
     // By the line's text; each text keeps the few shapes (campaign year, kinds and places of its pieces) it was seen
-    // with. A line's text is the same string object from one build to the next (the edited line aside), so its hash
-    // is not computed again.
+    // with. The text of a line of one piece is the same string object from one build to the next (the edited line
+    // aside), so its hash is not computed again.
     private young = new Map<string, Entry>();
     private old = new Map<string, Entry>();
     constructor(private readonly max = 20_000) {}
