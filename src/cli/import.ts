@@ -6,7 +6,7 @@ import { detectEncoding, ENCODING_NAMES } from '../domain/encoding.js';
 import { importText } from '../import/import.js';
 import { decodeTcvn3, decodeVni } from '../import/legacy.js';
 import { formatThidua } from '../language/lsp/thidua-formatter.js';
-import { createThiduaServices } from '../language/thidua-module.js';
+import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { writeAtomically, WriteError, type Io } from './export.js';
 import { checkPaths, InputError, MAX_FILE_BYTES } from './workspace.js';
 
@@ -70,7 +70,7 @@ async function addToRegistry(dir: string, cited: string[]): Promise<number> {
 
 /** thidua import: .docx or .txt → .thidua next to it or in --out; registry additions; formatted and checked. Returns the exit code and the files written. */
 export async function importPaths(paths: string[], outDir: string | undefined, io: Io): Promise<{ code: number; written: string[] }> {
-    const lexer = createThiduaServices(EmptyFileSystem).Thidua.parser.Lexer;
+    const lexer = createThiduaCoreServices(EmptyFileSystem).Thidua.parser.Lexer;
     let code = 0;
     const written: string[] = [];
     for (const p of paths) {

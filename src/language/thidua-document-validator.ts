@@ -1,5 +1,5 @@
-import { DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
-import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
 import { nodesOf } from './ast-walk.js';
 import { isCitation } from './generated/ast.js';
 
@@ -19,7 +19,7 @@ export class ThiduaDocumentValidator extends DefaultDocumentValidator {
         diagnostics.push(...added.filter(d => !citations.has(document.textDocument.offsetAt(d.range.start))));
     }
 
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
         const nodes = nodesOf(rootNode);
         for (let i = 0; i < nodes.length; i++) {

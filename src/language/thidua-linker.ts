@@ -1,11 +1,10 @@
-import { DefaultLinker, interruptAndCheck, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { referencesOf } from './thidua-reference-description-provider.js';
 import { isValue } from './generated/ast.js';
 
 /** Unresolved references explained in Vietnamese; linking visits only the nodes that can hold a reference. */
 export class ThiduaLinker extends DefaultLinker {
-    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const refs = referencesOf(document.parseResult.value);
         for (let i = 0; i < refs.length; i++) {
             if (i % 512 === 0) await interruptAndCheck(cancelToken);

@@ -67,8 +67,9 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
     }
 };
 
-export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices> = {
-    ...(ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>),
+/** The editor services; the language server injects them after the core module. Written without spreading the
+ * core module, so that the CLI bundle, which uses the core module only, leaves the editor services out. */
+export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices> = {
     lsp: {
         CodeActionProvider: () => new ThiduaCodeActionProvider(),
         CompletionProvider: services => new ThiduaCompletionProvider(services),
@@ -93,7 +94,7 @@ export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSha
 
 export function createThiduaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Thidua: ThiduaServices } {
     const shared = inject(createDefaultSharedModule(context), ThiduaGeneratedSharedModule, ThiduaSharedModule);
-    const Thidua = inject(createDefaultModule({ shared }), ThiduaGeneratedModule, ThiduaModule);
+    const Thidua = inject(createDefaultModule({ shared }), ThiduaGeneratedModule, ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>, ThiduaModule);
     shared.ServiceRegistry.register(Thidua);
     registerValidationChecks(Thidua);
     runSlowChecksOnSave(shared);

@@ -1,5 +1,4 @@
-import { DefaultReferenceDescriptionProvider, isReference, interruptAndCheck, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { Cancellation, DefaultReferenceDescriptionProvider, isReference, interruptAndCheck, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo } from 'langium';
 import { nodesOf } from './ast-walk.js';
 import { Citation, Value } from './generated/ast.js';
 
@@ -23,7 +22,7 @@ export function referencesOf(root: AstNode): ReferenceInfo[] {
 
 /** Indexes the references of a document (for find references and rename) without walking every node. */
 export class ThiduaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const out: ReferenceDescription[] = [];
         const refs = referencesOf(document.parseResult.value);
         for (let i = 0; i < refs.length; i++) {

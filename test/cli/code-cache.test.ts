@@ -56,4 +56,11 @@ describe('what the CLI bundle holds', () => {
         expect(bundle).toContain('require("mammoth")');
         expect(bundle).not.toContain('import("mammoth")');
     });
+
+    test('the editor services (hover, completion, … and the LSP libraries) are not in the CLI bundle', () => {
+        const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
+        expect(bundle).not.toContain('// node_modules/vscode-languageserver/lib/node/main.js');
+        expect(bundle).not.toContain('// src/language/lsp/thidua-hover-provider.ts');
+        expect(readFileSync(join(ROOT, 'dist', 'server.cjs'), 'utf8')).toContain('// src/language/lsp/thidua-hover-provider.ts');
+    });
 });
