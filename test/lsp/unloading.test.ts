@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { URI, type LangiumDocument, type ReferenceDescription } from 'langium';
+import { DocumentState, URI, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
@@ -186,6 +186,33 @@ describe('the start-up order', () => {
         expect(builds.slice(2).every(b => b.length <= 50)).toBe(true);
         expect(builds.flat().filter(f => f !== 'them-119.thidua').length).toBe(128);
         expect(isLoaded(shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!)).toBe(true);
+    });
+
+    test('a request for a file open in the editor that start-up has not built yet waits until it is built, instead of failing', async () => {
+        const dir = folder();
+        const connection = createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()));
+        const { shared } = createThiduaServices({ connection, ...NodeFileSystem });
+        shared.workspace.ConfigurationProvider.initialized({});
+        const opened = URI.file(join(dir, 'them-119.thidua'));
+        (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(TextDocument.create(opened.toString(), 'thidua', 1, readFileSync(opened.fsPath, 'utf8')));
+        const builder = shared.workspace.DocumentBuilder;
+        const events: string[] = [];
+        let waited: Promise<unknown> | undefined;
+        const build = builder.build.bind(builder);
+        builder.build = async (docs, options, token) => {
+            await build(docs, options, token);
+            events.push(`built ${docs.map(d => rel(d.uri, dir)).join(',').slice(0, 40)}`);
+            if (waited) return;
+            // Right after the link targets: the opened file is read but not built. An unopened one still fails as before.
+            expect(shared.workspace.LangiumDocuments.hasDocument(opened)).toBe(false);
+            waited = builder.waitUntil(DocumentState.IndexedReferences, opened).then(() => events.push('answered'), e => events.push(`failed: ${e.message}`));
+            await builder.waitUntil(DocumentState.IndexedReferences, URI.file(join(dir, 'them-000.thidua'))).then(() => events.push('unopened answered'), () => events.push('unopened failed'));
+        };
+        const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
+        shared.workspace.WorkspaceManager.initialize({ workspaceFolders: folders, capabilities: {}, processId: null, rootUri: null });
+        await shared.workspace.WorkspaceManager.initialized({});
+        await waited;
+        expect(events.slice(0, 4)).toEqual([expect.stringMatching(/^built /), 'unopened failed', 'answered', 'built them-119.thidua']);
     });
 
     test('a registry, or a document with an id that some file refers to, is built first; other texts later', () => {

@@ -1,6 +1,7 @@
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type BuildOptions, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken } from 'vscode-languageserver';
+import { Cancellation } from 'langium';
+import type { ThiduaWorkspaceManager } from './thidua-workspace-manager.js';
 import { isLoaded, type ThiduaDocumentFactory } from '../thidua-document-factory.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
@@ -28,9 +29,11 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     private kept: LangiumDocument[] = [];
 
     private readonly fileSystem: FileSystemProvider;
+    private readonly shared: LangiumSharedCoreServices;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.shared = services;
         this.fileSystem = services.workspace.FileSystemProvider;
         this.unloading = (services as Partial<LangiumSharedServices>).lsp?.Connection !== undefined;
         this.onDocumentPhase(DocumentState.Linked, document => {
@@ -44,7 +47,37 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+    /**
+     * A request for a file open in the editor that start-up has not built yet waits until it is built (in the next
+     * chunk) instead of failing for want of a document, which left the editor without colours or outline.
+     */
+    override waitUntil(state: DocumentState, cancelToken?: Cancellation.CancellationToken): Promise<void>;
+    override waitUntil(state: DocumentState, uri?: URI, cancelToken?: Cancellation.CancellationToken): Promise<URI>;
+    override waitUntil(state: DocumentState, uriOrToken?: URI | Cancellation.CancellationToken, cancelToken?: Cancellation.CancellationToken): Promise<URI | void> {
+        const uri = uriOrToken && 'path' in uriOrToken ? uriOrToken : undefined;
+        const manager = this.shared.workspace.WorkspaceManager as Partial<ThiduaWorkspaceManager>;
+        if (!uri || this.langiumDocuments.hasDocument(uri) || !this.textDocuments?.get(uri.toString()) || !manager.isWaiting?.(uri)) {
+            return uri ? super.waitUntil(state, uri, cancelToken) : super.waitUntil(state, uriOrToken as Cancellation.CancellationToken | undefined);
+        }
+        const token = cancelToken ?? Cancellation.CancellationToken.None;
+        // Documents are announced from IndexedContent on: an earlier state is reached by then too.
+        const awaited = Math.max(state, DocumentState.IndexedContent) as DocumentState;
+        return new Promise((resolve, reject) => {
+            const built = this.onDocumentPhase(awaited, document => {
+                if (!UriUtils.equals(document.uri, uri)) return;
+                built.dispose();
+                cancelled.dispose();
+                resolve(uri);
+            });
+            const cancelled = token.onCancellationRequested(() => {
+                built.dispose();
+                cancelled.dispose();
+                reject(OperationCancelled);
+            });
+        });
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
         // A file changed on disk (not open) is read here too: its new text decides as an edit's would.
         const texts = await Promise.all(changed.map(async uri =>
             this.textDocuments?.get(uri.toString())?.getText() ?? await this.fileSystem.readFile(uri).catch(() => undefined)));
@@ -56,7 +89,7 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
         if (this.unloading) this.unloadClosed();
     }

@@ -27,6 +27,8 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     private readonly textDocuments: LangiumSharedServices['workspace']['TextDocuments'];
     private readonly inChunks: boolean;
     private deferred: { uri: URI; text: string }[] = [];
+    /** The documents start-up has read but not built yet. */
+    private readonly waiting = new Set<string>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -49,6 +51,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             const chunk = new Set((open.length ? open : pending).slice(0, CHUNK));
             pending = pending.filter(d => !chunk.has(d));
             const documents = [...chunk].filter(d => !this.langiumDocuments.hasDocument(d.uri)).map(d => {
+                this.waiting.delete(d.uri.toString());
                 const document = this.factory.fromString(d.text, d.uri);
                 this.langiumDocuments.addDocument(document);
                 return document;
@@ -65,6 +68,11 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         void this.mutex.read(() => collectGarbage());
     }
 
+    /** Start-up has read this document and builds it in a later chunk (an open one in the next). */
+    isWaiting(uri: URI): boolean {
+        return this.waiting.has(uri.toString());
+    }
+
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
         const files: { uri: URI; text: string }[] = [];
         await Promise.all(uris.toArray().map(async uri => {
@@ -76,8 +84,10 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         files.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
         const referred = this.inChunks ? referredIds(files.map(f => f.text)) : new Set<string>();
         for (const f of files) {
-            if (this.inChunks && !mayBeLinkTarget(f.text, referred)) this.deferred.push(f);
-            else collector(this.factory.fromString(f.text, f.uri));
+            if (this.inChunks && !mayBeLinkTarget(f.text, referred)) {
+                this.deferred.push(f);
+                this.waiting.add(f.uri.toString());
+            } else collector(this.factory.fromString(f.text, f.uri));
         }
     }
 }
