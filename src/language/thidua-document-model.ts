@@ -91,8 +91,7 @@ export interface DocumentDigest {
 export class TextLookups {
     readonly value = memoByText(parseValue);
     readonly dates = memoByText(findDates);
-    /** Not remembered: one pass of the awards' expression over a line costs what a lookup by its text costs. */
-    readonly awards = findAwards;
+    readonly awards = memoByText(findAwards);
     private readonly citationOf = memoByText(key => {
         const [h, n, t] = key.split('\u0000');
         return parseCitation(h || undefined, n || undefined, t || undefined);
