@@ -75,24 +75,30 @@ class GroupCstNode extends CompositeCstNodeImpl {
     }
 }
 
+/** The first token of a node (its first non-hidden child at each level, as Langium's offset reads it). */
+function firstLeaf(node: CstNode): CstNode | undefined {
+    let n: CstNode | undefined = node;
+    while (n && 'content' in n) {
+        const content: readonly CstNode[] = (n as CompositeCstNode).content;
+        let first: CstNode | undefined;
+        for (let i = 0; i < content.length && !first; i++) if (!content[i].hidden) first = content[i];
+        n = first ?? content[0];
+    }
+    return n;
+}
+
 /** The line (0-based) a node starts on, read from its first token without making a range object. */
 export function startLine(node: CstNode): number {
-    let n: CstNode = node;
-    while ('content' in n) {
-        const content = (n as CompositeCstNode).content;
-        const first = content.find(c => !c.hidden) ?? content[0];
-        if (!first) return node.range.start.line;
-        n = first;
-    }
-    return n instanceof CompactLeafCstNode ? n.line : n.range.start.line;
+    const leaf = firstLeaf(node);
+    return leaf instanceof CompactLeafCstNode ? leaf.line : (leaf ?? node).range.start.line;
 }
 
 /** Texts with a lone "\r": the lexer counts its lines differently from the editor's, so positions come from the text. */
 const loneCarriageReturn = new WeakMap<object, boolean>();
 
 /**
- * The position of `offset`, an offset on the line where `node` starts, read from the node's first token instead
- * of a search in the document's table of line starts.
+ * The position of an offset inside `node`, read from the token that holds it (tokens keep their line and column)
+ * instead of the document's table of line starts, which the checks then never build.
  */
 export function positionOf(node: AstNode, offset: number): Position {
     const textDocument = AstUtils.getDocument(node).textDocument;
@@ -102,13 +108,7 @@ export function positionOf(node: AstNode, offset: number): Position {
     const cst = lone ? undefined : node.$cstNode;
     if (cst) {
         // Most offsets asked for are in the node's first token; else the token is found by a binary search.
-        let leaf: CstNode | undefined = cst;
-        while (leaf && 'content' in leaf) {
-            const content: readonly CstNode[] = (leaf as CompositeCstNode).content;
-            let first: CstNode | undefined;
-            for (let i = 0; i < content.length && !first; i++) if (!content[i].hidden) first = content[i];
-            leaf = first ?? content[0];
-        }
+        let leaf = firstLeaf(cst);
         if (!holds(leaf, offset, text)) leaf = CstUtils.findLeafNodeAtOffset(cst, offset);
         // An offset just after a token (the end of a range) is found in the token before it.
         if (!holds(leaf, offset, text) && offset > 0) leaf = CstUtils.findLeafNodeAtOffset(cst, offset - 1);

@@ -1,6 +1,5 @@
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type BuildOptions, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type BuildOptions, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { Cancellation } from 'langium';
 import type { ThiduaWorkspaceManager } from './thidua-workspace-manager.js';
 import { isLoaded, type ThiduaDocumentFactory } from '../thidua-document-factory.js';
 import type { ThiduaServices } from '../thidua-module.js';
