@@ -8,7 +8,7 @@ import type { Io } from './export.js';
 
 const USAGE = `Cách dùng:
   thidua check <tệp|thư mục>... [--format text|json]   kiểm tra văn bản .thidua
-  thidua export <tệp|thư mục>... [--format docx|html|txt] [--out THƯ_MỤC] [--phu-luc]
+  thidua export <tệp|thư mục>... [--format docx|html|txt] [--out THƯ_MỤC] [--bang-chi-tieu]
                                                         xuất văn bản (mặc định: Word .docx cạnh tệp nguồn)
   thidua import <tệp .docx|.txt|thư mục>... [--out THƯ_MỤC]
                                                         nhập văn bản Word hoặc văn bản thuần thành .thidua
@@ -73,7 +73,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     let format = command === 'check' ? 'text' : 'docx';
     let out: string | undefined;
-    let appendix = false;
+    let indicatorTable = false;
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         const a = rest[i];
@@ -81,7 +81,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         else if (a.startsWith('--format=')) format = a.slice('--format='.length);
         else if (command === 'export' && a === '--out') out = rest[++i];
         else if (command === 'export' && a.startsWith('--out=')) out = a.slice('--out='.length);
-        else if (command === 'export' && a === '--phu-luc') appendix = true;
+        else if (command === 'export' && a === '--bang-chi-tieu') indicatorTable = true;
         else if (a.startsWith('-')) { io.err(`Tùy chọn không có: "${a}".\n${USAGE}\n`); return 2; }
         else paths.push(a);
     }
@@ -95,7 +95,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
             return 2;
         }
         try {
-            return await exportPaths(paths, format as ExportFormat, out, io, { appendix });
+            return await exportPaths(paths, format as ExportFormat, out, io, { indicatorTable });
         } catch (e) {
             if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
             throw e;

@@ -7,6 +7,12 @@ export type SectionRole = 'muc-tieu' | 'chi-tieu' | 'noi-dung' | 'thoi-gian' | '
 export const sectionRoles = sectionsData.roles as { role: SectionRole; label: string; patterns: string[] }[];
 
 /** The role of a section from its title (I. MỤC ĐÍCH, YÊU CẦU → muc-tieu). */
+/** Every part a title names ("NỘI DUNG, CHỈ TIÊU THI ĐUA" is both the content and the indicators). */
+export function sectionRolesOf(title: string): SectionRole[] {
+    const t = title.normalize('NFC').toUpperCase();
+    return sectionRoles.filter(r => r.patterns.some(p => t.includes(p))).map(r => r.role);
+}
+
 export function sectionRoleOf(title: string): SectionRole | undefined {
     const t = title.normalize('NFC').toUpperCase();
     return sectionRoles.find(r => r.patterns.some(p => t.includes(p)))?.role;

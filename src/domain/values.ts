@@ -4,12 +4,15 @@ import { unitPrefixOf, type UnitInfo } from './tables.js';
 
 /** One end of a period: "nay", the day of issuance/launch, a date, or a year. */
 export interface PeriodEnd {
-    kind: 'now' | 'issuance' | 'date' | 'year';
+    /** `event`: ends when something happens ("đến khi tổ chức thành công Đại hội …"), no date. */
+    kind: 'now' | 'issuance' | 'date' | 'year' | 'event';
     date?: ViDate;
     year?: number;
+    event?: string;
 }
 
-export interface PeriodValue { type: 'period'; raw: string; start?: PeriodEnd; end?: PeriodEnd }
+/** `round`: the period of one round of the campaign ("Đợt 1: từ … đến …"). */
+export interface PeriodValue { type: 'period'; raw: string; start?: PeriodEnd; end?: PeriodEnd; round?: string }
 export interface AnniversaryValue {
     type: 'anniversary'; raw: string;
     /** The number of years celebrated, and the word written after it ("năm", or by mistake "ngày"). */
@@ -57,12 +60,19 @@ export interface IndicatorValue {
 export type TypedValue = PeriodValue | AnniversaryValue | DateValue | DeadlineValue | CadenceValue | IndicatorValue;
 
 const NUM = `(?:${VI_NUMBER_SOURCE})`;
+const ROUND_HEAD = /^((?:đợt|giai đoạn|vòng)\s+(?:[0-9]{1,2}|[IVX]{1,4})(?![0-9]))\s*[:,–-]?\s*/iu;
 
 export function parseValue(text: string): TypedValue {
     const raw = text;
     const t = text.replace(/\s+/g, ' ').trim();
     const lower = t.toLowerCase();
-    if (/^(?:chào mừng )?(?:kỷ niệm|kỉ niệm)(?![\p{L}\p{N}])/u.test(lower)) return parseAnniversary(t, raw);
+    // A quoted anniversary (“Kỷ niệm 80 năm ngày …”) is an anniversary.
+    const unquoted = t.replace(/^[“"'‘(]+\s*/u, '').replace(/\s*[”"'’]+$/u, '');
+    if (/^(?:chào mừng )?(?:kỷ niệm|kỉ niệm)(?![\p{L}\p{N}])/u.test(unquoted.toLowerCase())) return parseAnniversary(unquoted, raw);
+    const round = ROUND_HEAD.exec(t);
+    if (round && /^(?:từ|kể từ|trong|năm|[0-9])/iu.test(t.slice(round[0].length))) {
+        return { ...parsePeriod(t.slice(round[0].length), raw), round: round[1].charAt(0).toUpperCase() + round[1].slice(1) };
+    }
     if (/^(?:từ|kể từ|giai đoạn|trong năm|năm [0-9]{4}$)/u.test(lower) || /^[0-9]{4}\s*[-–]\s*[0-9]{4}$/.test(t)
         || /^\(?[0-9/.]+\s*[-–]\s*[0-9/.]+\)?$/.test(t)) {
         return parsePeriod(t, raw);
@@ -80,19 +90,20 @@ export function parseValue(text: string): TypedValue {
 
 function periodEnd(text: string, end: boolean): PeriodEnd | undefined {
     const s = text.trim().toLowerCase();
+    if (end && /^(?:khi|lúc)(?![\p{L}])/u.test(s)) return { kind: 'event', event: text.trim().replace(/[.;]$/, '') };
     if (/(?<![\p{L}\p{N}])nay(?![\p{L}\p{N}])/u.test(s)) return { kind: 'now' };
     if (/phát động|ban hành|ký/u.test(s)) return { kind: 'issuance' };
     const d = findDates(text)[0];
     if (d) return { kind: 'date', date: d };
     const y = /(?<![\p{L}\p{N}])([0-9]{4})(?![\p{L}\p{N}])/u.exec(text);
     if (y) return { kind: 'year', year: Number(y[1]) };
-    void end;
+    if (end && /^(?:kết thúc|hoàn thành)(?![\p{L}])/u.test(s)) return { kind: 'event', event: text.trim().replace(/[.;]$/, '') };
     return undefined;
 }
 
 export function parsePeriod(t: string, raw = t): PeriodValue {
     const body = t.replace(/^\(|\)$/g, '');
-    let parts = body.split(/\s+đến\s+(?:hết\s+)?/iu);
+    let parts = body.split(/\s+(?:đến|tới)\s+(?:hết\s+)?/iu);
     if (parts.length < 2) parts = body.split(/\s*[-–]\s*(?=[0-9])/u);
     if (parts.length < 2) {
         const single = periodEnd(body, false);
@@ -237,11 +248,20 @@ interface FoundQuantity {
     unitOffset: number;
 }
 
+/** A number that is a year ("năm 2025") or part of a date: not a quantity to reach. */
+function isTimeNumber(text: string, start: number, length: number, dates: { offset: number; length: number }[]): boolean {
+    if (dates.some(d => start >= d.offset && start < d.offset + d.length)) return true;
+    const digits = text.slice(start, start + length).trim();
+    return /^(?:19|20)[0-9]{2}$/.test(digits) && /(?:năm|giai đoạn|nhiệm kỳ|[-–])\s*$/iu.test(text.slice(0, start));
+}
+
 function pickQuantity(text: string): FoundQuantity | undefined {
     QUANTITY.lastIndex = 0;
     const candidates: FoundQuantity[] = [];
+    const dates = findDates(text);
     for (let m = QUANTITY.exec(text); m; m = QUANTITY.exec(text)) {
         const start = m.index;
+        if (!m[1] && !m[2] && !m[4] && !m[5] && isTimeNumber(text, start, m[0].length, dates)) continue;
         const prev = start > 0 ? text[start - 1] : ' ';
         if (/[0-9A-Za-zÀ-ỹĐđ/.,]/u.test(prev) && !m[1] && !m[2]) continue;
         const first = parseViNumber(m[3]);

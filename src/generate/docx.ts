@@ -1,17 +1,17 @@
 import {
-    AlignmentType, BorderStyle, Document as DocxDocument, Header, PageNumber, Paragraph, Table, TableCell, TableRow,
-    TextRun, WidthType, convertMillimetersToTwip, type IBorderOptions, type IParagraphOptions
+    AlignmentType, BorderStyle, Document as DocxDocument, FootnoteReferenceRun, Header, PageNumber, Paragraph, Table, TableCell, TableRow,
+    TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IBorderOptions, type IParagraphOptions, type ISectionOptions
 } from 'docx';
 import type { Model } from '../language/generated/ast.js';
-import { layout, RESULT_HEADINGS, type Block, type Line, type Role } from './layout.js';
+import { layout, RESULT_HEADINGS, type AnnexLayout, type Block, type Line, type Role, type TableLayout } from './layout.js';
 
 /** Page and type settings, within the ranges of NĐ 30/2020 Phụ lục I (defaults: the decree's examples). */
 export interface DocxOptions {
     margins?: { top?: number; bottom?: number; left?: number; right?: number };
     /** Body size in points, 13 or 14. */
     fontSize?: number;
-    /** Add an appendix table (Phụ lục) of the indicators. */
-    appendix?: boolean;
+    /** Add a table of the document's indicators at the end ("Bảng tổng hợp chỉ tiêu"). */
+    indicatorTable?: boolean;
 }
 
 export const MARGIN_RANGES = { top: [20, 25], bottom: [20, 25], left: [30, 35], right: [15, 20] } as const;
@@ -44,18 +44,26 @@ const STYLE: Record<Role, { size: number; bold?: boolean; italics?: boolean; cap
     'quyen-han': { size: 14, bold: true, align: 'center' },
     'chuc-vu': { size: 14, bold: true, align: 'center' },
     'ghi-chu-ky': { size: 14, italics: true, align: 'center' },
-    'ho-ten': { size: 14, bold: true, align: 'center' }
+    'ho-ten': { size: 14, bold: true, align: 'center' },
+    'phu-luc': { size: 14, bold: true, align: 'center' },
+    'phu-luc-tieu-de': { size: 14, bold: true, align: 'center' },
+    'phu-luc-kem-theo': { size: 14, italics: true, align: 'center' },
+    'bang': { size: 13, align: 'left' }
 };
 
-const ALIGN = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, both: AlignmentType.JUSTIFIED } as const;
+/** Lines that must stay on the page of the line after them: headings, and the signature block. */
+const KEEP_NEXT = new Set<Role>(['ten-loai', 'trich-yeu', 'muc', 'khoan-tieu-de', 'phu-luc', 'phu-luc-tieu-de', 'phu-luc-kem-theo',
+    'quyen-han', 'chuc-vu', 'ghi-chu-ky', 'noi-nhan-tieu-de', 'noi-nhan']);
+
+const ALIGN = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const SOLID: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
-function runs(l: Line, bodySize: number): TextRun[] {
+function runs(l: Line, bodySize: number): (TextRun | FootnoteReferenceRun)[] {
     const st = STYLE[l.role];
     const size = (st.size === 14 ? bodySize : st.size) * 2;
-    return l.segments.map(s => new TextRun({
+    return l.segments.map(s => s.note && /^[0-9]+$/.test(s.text) ? new FootnoteReferenceRun(Number(s.text)) : new TextRun({
         text: s.text, font: FONTS, size,
         bold: st.bold || s.bold || undefined, italics: st.italics || s.italic || undefined
     }));
@@ -69,7 +77,36 @@ function paragraph(l: Line, bodySize: number, extra: Partial<IParagraphOptions> 
         alignment: ALIGN[st.align],
         indent: body ? { firstLine: FIRST_LINE_INDENT } : undefined,
         spacing: body ? { after: AFTER, line: 276 } : { after: 0, line: 240 },
+        keepNext: KEEP_NEXT.has(l.role) || undefined,
+        keepLines: KEEP_NEXT.has(l.role) || undefined,
         ...extra
+    });
+}
+
+/** A table of the body: borders, header rows repeated on every page, rows kept whole, merged cells. */
+export function gridTable(t: TableLayout, width: number, size: number): Table {
+    const widths = t.widths.map(f => Math.round(width * f));
+    const run = (seg: { text: string; bold: boolean; italic: boolean }, header: boolean) => new TextRun({
+        text: seg.text, font: FONTS, size: size * 2, bold: header || seg.bold || undefined, italics: seg.italic || undefined
+    });
+    const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+    return new Table({
+        width: { size: width, type: WidthType.DXA }, columnWidths: widths,
+        rows: t.rows.map(r => new TableRow({
+            tableHeader: r.header || undefined,
+            cantSplit: true,
+            children: r.cells.map(c => new TableCell({
+                width: { size: spanWidth(c.col, c.colSpan), type: WidthType.DXA },
+                columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
+                rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
+                verticalAlign: VerticalAlign.CENTER,
+                margins: { left: 80, right: 80 },
+                children: c.lines.map(segs => new Paragraph({
+                    alignment: ALIGN[c.align === 'right' ? 'right' : c.align], spacing: { before: 40, after: 40 },
+                    children: segs.map(seg => run(seg, r.header))
+                }))
+            }))
+        }))
     });
 }
 
@@ -108,46 +145,76 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
     }
     const title: Paragraph[] = l.title.map((line, i) => paragraph(line, bodySize, { spacing: { before: i === 0 ? 360 : 0, after: 0 } }));
     if (l.title.length) title.push(rule(textWidth, 0.2), new Paragraph({ spacing: { after: 120 } }));
-    const body = l.body.map((b: Block) => paragraph(b, bodySize));
+    const blocks = (items: Block[]) => items.map(b => b.table ? gridTable(b.table, textWidth, bodySize - 1) : paragraph(b, bodySize));
+    const body = blocks(l.body);
 
     const footerLeft = l.footer.left.map(line => paragraph(line, bodySize));
-    const footerRight: Paragraph[] = [];
-    for (const line of l.footer.right) {
-        if (line.role === 'ho-ten') for (let i = 0; i < 4; i++) footerRight.push(new Paragraph({ children: [], spacing: { after: 0 } }));
-        footerRight.push(paragraph(line, bodySize));
-    }
+    const signerBlock = (lines: Line[]) => {
+        const out: Paragraph[] = [];
+        for (const line of lines) {
+            if (line.role === 'ho-ten') for (let i = 0; i < 4; i++) out.push(new Paragraph({ children: [], spacing: { after: 0 }, keepNext: true }));
+            out.push(paragraph(line, bodySize));
+        }
+        return out;
+    };
+    const footerRight = signerBlock(l.footer.right);
 
-    const table = (left: Paragraph[], right: Paragraph[]) => new Table({
-        width: { size: textWidth, type: WidthType.DXA }, columnWidths: [leftWidth, rightWidth], borders: NO_BORDERS,
-        rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, rightWidth)] })]
+    // One row that is not split across pages: the Nơi nhận and the signature block stay together.
+    const table = (columns: Paragraph[][], widths: number[]) => new Table({
+        width: { size: textWidth, type: WidthType.DXA }, columnWidths: widths, borders: NO_BORDERS,
+        rows: [new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(c, widths[i])) })]
     });
 
-    const children: (Paragraph | Table)[] = [table(headerLeft, headerRight), ...title, ...body];
+    const children: (Paragraph | Table)[] = [table([headerLeft, headerRight], [leftWidth, rightWidth]), ...title, ...body];
     if (l.results) children.push(...resultsTable(l.results, textWidth));
-    if (footerLeft.length || footerRight.length) children.push(new Paragraph({ spacing: { after: 120 } }), table(footerLeft, footerRight));
+    if (l.footer.signers.length) {
+        // Signers side by side (liên tịch), the Nơi nhận under them.
+        const all = [footerRight, ...l.footer.signers.map(signerBlock)];
+        const w = Math.floor(textWidth / all.length);
+        children.push(new Paragraph({ spacing: { after: 120 }, keepNext: true }), table(all, all.map(() => w)));
+        if (footerLeft.length) children.push(new Paragraph({ spacing: { after: 120 }, keepNext: true }), ...footerLeft);
+    } else if (footerLeft.length || footerRight.length) {
+        children.push(new Paragraph({ spacing: { after: 120 }, keepNext: true }), table([footerLeft, footerRight], [leftWidth, rightWidth]));
+    }
 
-    const sections = [{
-        properties: {
-            titlePage: true,
-            page: {
-                size: { width: A4.width, height: A4.height },
-                margin: {
-                    top: convertMillimetersToTwip(m.top), bottom: convertMillimetersToTwip(m.bottom),
-                    left: convertMillimetersToTwip(m.left), right: convertMillimetersToTwip(m.right),
-                    header: convertMillimetersToTwip(m.top / 2), footer: convertMillimetersToTwip(m.bottom / 2)
-                }
-            }
-        },
-        headers: {
-            first: new Header({ children: [new Paragraph({ children: [] })] }),
-            default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONTS, size: bodySize * 2 })] })] })
-        },
-        children
-    }];
-    if (options.appendix && l.indicators.length) sections.push(appendixSection(l.indicators, textWidth, bodySize, m));
+    const pageNumber = () => new Header({
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONTS, size: bodySize * 2 })] })]
+    });
+    const page = {
+        size: { width: A4.width, height: A4.height },
+        margin: {
+            top: convertMillimetersToTwip(m.top), bottom: convertMillimetersToTwip(m.bottom),
+            left: convertMillimetersToTwip(m.left), right: convertMillimetersToTwip(m.right),
+            header: convertMillimetersToTwip(m.top / 2), footer: convertMillimetersToTwip(m.bottom / 2)
+        }
+    };
+    const sections: ISectionOptions[] = [];
+    // An annex alone in its file has no page of the document before it.
+    if (children.length > 1 || !l.annexes.length || l.header.left.length || l.header.right.length) {
+        sections.push({
+            properties: { titlePage: true, page },
+            headers: { first: new Header({ children: [new Paragraph({ children: [] })] }), default: pageNumber() },
+            children
+        });
+    }
+    // Each Phụ lục starts a page and numbers its pages from 1 (NĐ 30/2020 Phụ lục I, mục II.11).
+    for (const annex of l.annexes) {
+        sections.push({
+            properties: { titlePage: true, page: { ...page, pageNumbers: { start: 1 } } },
+            headers: { first: new Header({ children: [new Paragraph({ children: [] })] }), default: pageNumber() },
+            children: annexChildren(annex, bodySize, blocks)
+        });
+    }
+    if (options.indicatorTable && l.indicators.length) sections.push(indicatorSection(l.indicators, textWidth, bodySize, m));
 
+    const footnotes = Object.fromEntries(l.footnotes.map(f => [f.number, {
+        children: [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: f.segments.map(x => new TextRun({
+            text: x.text, font: FONTS, size: 24, bold: x.bold || undefined, italics: x.italic || undefined
+        })) })]
+    }]));
     return new DocxDocument({
         creator: 'thidua',
+        footnotes,
         title: l.title.map(t => t.text).join(' '),
         styles: { default: { document: { run: { font: FONTS, size: bodySize * 2 } } } },
         sections
@@ -176,7 +243,15 @@ function resultsTable(results: NonNullable<ReturnType<typeof layout>['results']>
     ];
 }
 
-function appendixSection(rows: ReturnType<typeof layout>['indicators'], width: number, bodySize: number, m: { top: number; bottom: number; left: number; right: number }) {
+function annexChildren(a: AnnexLayout, bodySize: number, blocks: (items: Block[]) => (Paragraph | Table)[]): (Paragraph | Table)[] {
+    const out: (Paragraph | Table)[] = [paragraph(a.heading, bodySize)];
+    for (const t of a.titles) out.push(paragraph(t, bodySize));
+    if (a.attached) out.push(paragraph(a.attached, bodySize));
+    out.push(new Paragraph({ children: [], spacing: { after: 120 } }), ...blocks(a.body));
+    return out;
+}
+
+function indicatorSection(rows: ReturnType<typeof layout>['indicators'], width: number, bodySize: number, m: { top: number; bottom: number; left: number; right: number }) {
     const widths = [Math.round(width * 0.08), Math.round(width * 0.52), Math.round(width * 0.15)];
     widths.push(width - widths[0] - widths[1] - widths[2]);
     const cellText = (text: string, w: number, bold = false, align: 'center' | 'left' = 'left') => new TableCell({
@@ -191,8 +266,7 @@ function appendixSection(rows: ReturnType<typeof layout>['indicators'], width: n
         },
         headers: {},
         children: [
-            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Phụ lục', font: FONTS, size: 28, bold: true })] }),
-            new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: 'CÁC CHỈ TIÊU THI ĐUA', font: FONTS, size: bodySize * 2, bold: true })] }),
+            new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: 'BẢNG TỔNG HỢP CÁC CHỈ TIÊU THI ĐUA', font: FONTS, size: bodySize * 2, bold: true })] }),
             new Table({
                 width: { size: width, type: WidthType.DXA }, columnWidths: widths,
                 rows: [

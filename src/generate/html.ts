@@ -1,5 +1,5 @@
 import type { Model } from '../language/generated/ast.js';
-import { layout, RESULT_HEADINGS, type Line, type Role } from './layout.js';
+import { layout, RESULT_HEADINGS, type Block, type Line, type Role, type TableLayout } from './layout.js';
 
 export interface HtmlOptions {
     /** A nonce for a script the host (the editor's preview) adds; no script is written otherwise. */
@@ -15,14 +15,31 @@ export function escapeHtml(s: string): string {
     return s.replace(/[&<>"']/g, c => ESCAPES[c]);
 }
 
-function render(l: Line): string {
-    const inner = l.segments.map(s => {
+function inline(segs: Line['segments']): string {
+    return segs.map(s => {
+        if (s.note) return `<sup class="note">${escapeHtml(s.text)}</sup>`;
         let t = escapeHtml(s.text);
         if (s.italic) t = `<em>${t}</em>`;
         if (s.bold) t = `<strong>${t}</strong>`;
         return t;
     }).join('');
-    return `<p class="${l.role satisfies Role}">${inner}</p>`;
+}
+
+function render(l: Line | Block): string {
+    if ('table' in l && l.table) return renderTable(l.table);
+    return `<p class="${l.role satisfies Role}">${inline(l.segments)}</p>`;
+}
+
+function renderTable(t: TableLayout): string {
+    const cols = t.widths.map(w => `<col style="width:${(w * 100).toFixed(1)}%">`).join('');
+    const row = (r: TableLayout['rows'][number]) => `<tr>${r.cells.map(c => {
+        const tag = r.header ? 'th' : 'td';
+        const span = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
+        return `<${tag}${span} class="${c.align}">${c.lines.map(inline).join('<br>')}</${tag}>`;
+    }).join('')}</tr>`;
+    const head = t.rows.filter(r => r.header), body = t.rows.filter(r => !r.header);
+    return `<table class="grid"><colgroup>${cols}</colgroup>${head.length ? `<thead>${head.map(row).join('')}</thead>` : ''}`
+        + `<tbody>${body.map(row).join('')}</tbody></table>`;
 }
 
 const STYLE = `
@@ -51,6 +68,15 @@ table.footer td.left { text-align: left; }
 table.results { width: 100%; border-collapse: collapse; font-size: 12pt; margin-top: 12pt; }
 table.results th, table.results td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 .summary { font-weight: bold; margin-top: 6pt; }
+table.grid { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 6pt 0; }
+table.grid th, table.grid td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; text-indent: 0; }
+table.grid th { font-weight: bold; text-align: center; }
+table.grid .right { text-align: right; } table.grid .center { text-align: center; } table.grid .left { text-align: left; }
+.phu-luc, .phu-luc-tieu-de, .phu-luc-kem-theo { text-align: center; }
+.phu-luc, .phu-luc-tieu-de { font-weight: bold; } .phu-luc-kem-theo { font-style: italic; margin-bottom: 12pt; }
+table.signers td { text-align: center; vertical-align: top; }
+@media print { body { background: #fff; } .page { margin: 0; } .page + .page { break-before: page; } }
+.footnotes { border-top: 1px solid #000; width: 35%; margin-top: 12pt; } .footnotes p { font-size: 12pt; width: 280%; }
 .notice { width: 210mm; box-sizing: border-box; margin: 12px auto 0; padding: 6pt 10pt; background: #fff4e5; border: 1px solid #c77700;
   font-family: sans-serif; font-size: 11pt; }
 `;
@@ -75,8 +101,14 @@ ${options.notice ? `<p class="notice" role="alert">${escapeHtml(options.notice)}
 <div class="title">${l.title.map(render).join('')}</div>
 <div class="body">${l.body.map(render).join('\n')}</div>
 ${l.results ? `<table class="results"><thead><tr>${RESULT_HEADINGS.map(h => `<th>${h}</th>`).join('')}</tr></thead><tbody>${l.results.rows.map(r => `<tr>${[r.number, r.name, r.target, r.actual, r.percent, r.status].map(c => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table><p class="summary">Tổng hợp: ${escapeHtml(l.results.summary)}.</p>` : ''}
-${l.footer.left.length || l.footer.right.length ? `<table class="cols footer"><tr><td class="left">${l.footer.left.map(render).join('')}</td><td class="right">${l.footer.right.map(render).join('')}</td></tr></table>` : ''}
+${l.footnotes.length ? `<div class="footnotes">${l.footnotes.map(f => `<p><sup>${f.number}</sup> ${inline(f.segments)}</p>`).join('')}</div>` : ''}
+${l.footer.signers.length
+        ? `<table class="cols footer signers"><tr>${[l.footer.right, ...l.footer.signers].map(s => `<td>${s.map(render).join('')}</td>`).join('')}</tr></table>`
+            + `<div class="footer-left">${l.footer.left.map(render).join('')}</div>`
+        : l.footer.left.length || l.footer.right.length ? `<table class="cols footer"><tr><td class="left">${l.footer.left.map(render).join('')}</td><td class="right">${l.footer.right.map(render).join('')}</td></tr></table>` : ''}
 </div>
+${l.annexes.map(a => `<div class="page annex">${[a.heading, ...a.titles, ...(a.attached ? [a.attached] : [])].map(render).join('')}
+<div class="body">${a.body.map(render).join('\n')}</div></div>`).join('\n')}
 </body>
 </html>
 `;

@@ -1,9 +1,10 @@
 import { completeRoot, inlineSource, lineSource, segments, type Segment } from '../language/ast-text.js';
 import {
-    isDocument, isKhoan, isSection, isSubKhoan,
-    type BodyItem, type Document, type Model, type Paragraph, type SubKhoan
+    isDocument, isKhoan, isSection, isSubKhoan, isTable,
+    type BodyItem, type Document, type KhoanItem, type Model, type Paragraph, type SectionItem, type SubKhoanItem, type Table
 } from '../language/generated/ast.js';
-import { buildModel, type DocumentModel } from '../language/thidua-document-model.js';
+import { buildModel, type DocumentModel, type TableEntry } from '../language/thidua-document-model.js';
+import { isNumericCell, type Align } from '../domain/table-grid.js';
 import { reportOf } from '../language/thidua-report.js';
 import { formatViNumber } from '../domain/numbers.js';
 import type { Target } from '../domain/values.js';
@@ -16,7 +17,12 @@ export interface Layout {
     header: { left: Line[]; right: Line[] };
     title: Line[];
     body: Block[];
-    footer: { left: Line[]; right: Line[] };
+    /** `right` is the (first) signer; `signers` the signers side by side with it (liên tịch), left to right. */
+    footer: { left: Line[]; right: Line[]; signers: Line[][] };
+    /** Each Phụ lục on pages of its own, numbered from 1. */
+    annexes: AnnexLayout[];
+    /** Footnotes in the order of their first reference; `id` as written, `number` as printed. */
+    footnotes: { id: string; number: number; segments: Segment[]; text: string }[];
     indicators: IndicatorRow[];
     results?: ResultTable;
     model: DocumentModel;
@@ -26,11 +32,30 @@ export type Role =
     | 'chu-quan' | 'ban-hanh' | 'so' | 'quoc-hieu' | 'tieu-ngu' | 'dia-danh-ngay'
     | 'ten-loai' | 'trich-yeu'
     | 'can-cu' | 'muc' | 'khoan-tieu-de' | 'khoan' | 'diem' | 'doan'
-    | 'noi-nhan-tieu-de' | 'noi-nhan' | 'quyen-han' | 'chuc-vu' | 'ghi-chu-ky' | 'ho-ten';
+    | 'noi-nhan-tieu-de' | 'noi-nhan' | 'quyen-han' | 'chuc-vu' | 'ghi-chu-ky' | 'ho-ten'
+    | 'phu-luc' | 'phu-luc-tieu-de' | 'phu-luc-kem-theo' | 'bang';
 
 /** `implied`: not written in the source but required on the page (Quốc hiệu, Tiêu ngữ). */
 export interface Line { role: Role; segments: Segment[]; text: string; implied?: boolean }
-export interface Block extends Line { level: number }
+/** A block of the body: a line, or (role `bang`) a table whose `text` is its cells' words in reading order. */
+export interface Block extends Line { level: number; table?: TableLayout }
+
+export interface TableCellLayout {
+    /** The cell's lines ("<br>" in the source), each with its emphasis. */
+    lines: Segment[][];
+    text: string;
+    col: number;
+    colSpan: number;
+    rowSpan: number;
+    align: Align;
+}
+export interface TableLayout {
+    columns: number;
+    /** Fractions of the text width, adding up to 1. */
+    widths: number[];
+    rows: { header: boolean; cells: TableCellLayout[] }[];
+}
+export interface AnnexLayout { heading: Line; titles: Line[]; attached?: Line; body: Block[] }
 export interface IndicatorRow { number: string; name: string; unit: string; target: string }
 /** A Báo cáo's table: each indicator's target, actual, completion and status, and the summary line. */
 export interface ResultTable { rows: { number: string; name: string; target: string; actual: string; percent: string; status: string }[]; summary: string }
@@ -52,45 +77,93 @@ function isTitle(text: string): boolean {
 export function layout(root: Model): Layout {
     completeRoot(root);
     const model = buildModel(root);
-    const out: Layout = { header: { left: [], right: [] }, title: [], body: [], footer: { left: [], right: [] }, indicators: [], model };
+    const out: Layout = {
+        header: { left: [], right: [] }, title: [], body: [], footer: { left: [], right: [], signers: [] }, annexes: [], footnotes: [], indicators: [], model
+    };
     if (!isDocument(root)) return out;
     const doc: Document = root;
-    const agencies = doc.headerLines.filter(h => h.agency).map(h => h.agency!.trim());
+    const agencies = [model.parentAgency, model.issuer].filter((a): a is string => !!a);
     if (agencies.length >= 2) out.header.left.push(line('chu-quan', agencies[0]), line('ban-hanh', agencies.slice(1).join(' ')));
     else if (agencies.length === 1) out.header.left.push(line('ban-hanh', agencies[0]));
     if (doc.numberLine) out.header.left.push(line('so', doc.numberLine));
-    const quocHieu = doc.headerLines.find(h => h.quocHieu)?.quocHieu;
-    const tieuNgu = doc.headerLines.find(h => h.tieuNgu)?.tieuNgu;
-    out.header.right.push({ ...line('quoc-hieu', quocHieu ?? QUOC_HIEU), implied: !quocHieu }, { ...line('tieu-ngu', tieuNgu ?? TIEU_NGU), implied: !tieuNgu });
-    if (doc.placeDate) out.header.right.push(line('dia-danh-ngay', doc.placeDate));
+    const oneLine = (s: string | undefined) => s?.replace(/\s+/g, ' ');
+    const quocHieu = oneLine(doc.headerLines.find(h => h.quocHieu)?.quocHieu);
+    const tieuNgu = oneLine(doc.headerLines.find(h => h.tieuNgu)?.tieuNgu);
+    // A Party document's header has "ĐẢNG CỘNG SẢN VIỆT NAM" and no Tiêu ngữ (HD 36-HD/VPTW); an annex alone has neither.
+    const party = quocHieu === 'ĐẢNG CỘNG SẢN VIỆT NAM';
+    const annexOnly = !doc.headerLines.length && !doc.numberLine && !doc.kind && !doc.body.length && doc.annexes.length > 0;
+    if (!annexOnly) {
+        out.header.right.push({ ...line('quoc-hieu', quocHieu ?? QUOC_HIEU), implied: !quocHieu });
+        if (!party || tieuNgu) out.header.right.push({ ...line('tieu-ngu', tieuNgu ?? TIEU_NGU), implied: !tieuNgu });
+    }
+    if (doc.placeDate) out.header.right.push(line('dia-danh-ngay', oneLine(doc.placeDate)!));
     if (doc.kind) out.title.push(line('ten-loai', doc.kind));
     if (doc.subject) out.title.push(line('trich-yeu', lineSource(doc.subject)));
     const basis = new Set(model.basis);
-    const walk = (item: BodyItem | SubKhoan | Paragraph, level: number) => {
-        if (isSection(item)) {
-            out.body.push({ ...line('muc', lineSource(item)), level });
+    const definitions = new Set<unknown>(model.footnotes.definitions.values());
+    const seen = new Set<string>();
+    for (const ref of model.footnotes.refs) {
+        const def = model.footnotes.definitions.get(ref.id);
+        if (seen.has(ref.id) || !def) continue;
+        seen.add(ref.id);
+        const segs = segments(inlineSource(def.parts.slice(1)).replace(/^\s*:\s*/, '').trim());
+        out.footnotes.push({ id: ref.id, number: out.footnotes.length + 1, segments: segs, text: segs.map(x => x.text).join('') });
+    }
+    const noteLine = (role: Role, source: string): Line => {
+        const l = line(role, source);
+        // A reference prints as its number; a note without a definition keeps its id.
+        for (const s of l.segments) if (s.note) s.text = String(out.footnotes.find(f => f.id === s.text)?.number ?? s.text);
+        return { ...l, text: l.segments.map(x => x.text).join('') };
+    };
+    const tables = new Map<Table, TableEntry>(model.tables.map(t => [t.node, t]));
+    const walkInto = (target: Block[]) => (item: BodyItem | SectionItem | KhoanItem | SubKhoanItem, level: number): void => {
+        const walk = walkInto(target);
+        if (isTable(item)) {
+            const table = tableLayout(tables.get(item)!);
+            const text = table.rows.flatMap(r => r.cells.map(c => c.text)).filter(Boolean).join(' ');
+            target.push({ role: 'bang', segments: [], text, level, table });
+        } else if (isSection(item)) {
+            target.push({ ...noteLine('muc', lineSource(item, true)), level });
             item.items.forEach(i => walk(i, level + 1));
         } else if (isKhoan(item) || isSubKhoan(item)) {
             const titled = item.items.length > 0 && isTitle(inlineSource(item.parts));
-            out.body.push({ ...line(titled ? 'khoan-tieu-de' : 'khoan', lineSource(item)), level });
+            target.push({ ...noteLine(titled ? 'khoan-tieu-de' : 'khoan', lineSource(item, true)), level });
             item.items.forEach(i => walk(i, level + 1));
         } else {
-            const role: Role = basis.has(item) ? 'can-cu' : item.mark ? 'diem' : 'doan';
-            out.body.push({ ...line(role, lineSource(item)), level });
+            if (definitions.has(item)) return;
+            const role: Role = basis.has(item as Paragraph) ? 'can-cu' : item.mark ? 'diem' : 'doan';
+            target.push({ ...noteLine(role, lineSource(item, true)), level });
         }
     };
+    const walk = walkInto(out.body);
     doc.body.forEach(i => walk(i, 0));
+    for (const annex of model.annexes) {
+        const skip = new Set<unknown>([...annex.titles, annex.attached?.node]);
+        const body: Block[] = [];
+        const inAnnex = walkInto(body);
+        annex.node.body.filter(i => !skip.has(i)).forEach(i => inAnnex(i, 0));
+        out.annexes.push({
+            heading: line('phu-luc', annex.heading),
+            titles: annex.titles.map(t => line('phu-luc-tieu-de', lineSource(t))),
+            attached: annex.attached ? line('phu-luc-kem-theo', lineSource(annex.attached.node)) : undefined,
+            body
+        });
+    }
     if (doc.noiNhan) {
         out.footer.left.push(line('noi-nhan-tieu-de', 'Nơi nhận:'));
         for (const r of doc.noiNhan.items) out.footer.left.push(line('noi-nhan', lineSource(r)));
     }
-    if (doc.signature) {
-        for (const n of doc.signature.notes) out.footer.right.push(line('ghi-chu-ky', n.text));
-        for (const a of doc.signature.authorities) out.footer.right.push(line('quyen-han', a));
-        for (const t of doc.signature.titles) out.footer.right.push(line('chuc-vu', t));
-        if (doc.signature.signer) out.footer.right.push(line('ho-ten', doc.signature.signer));
+    const sig = model.signature;
+    if (sig) {
+        for (const n of doc.signature!.notes) out.footer.right.push(line('ghi-chu-ky', n.text));
+        const block = (s: { authorities: string[]; titles: string[]; signer?: string }) => [
+            ...s.authorities.map(a => line('quyen-han', a)), ...s.titles.map(t => line('chuc-vu', t)),
+            ...(s.signer ? [line('ho-ten', s.signer)] : [])
+        ];
+        out.footer.right.push(...block(sig));
+        out.footer.signers = sig.others.map(block);
     }
-    // The appendix rows are made when read (only an export with the appendix reads them): the values are parsed then.
+    // The indicator table rows are made when read (only an export with --bang-chi-tieu reads them): the values are parsed then.
     let rows: IndicatorRow[] | undefined;
     Object.defineProperty(out, 'indicators', {
         enumerable: true,
@@ -136,10 +209,43 @@ export const RESULT_HEADINGS = ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hi
 export function pageTexts(l: Layout): string[] {
     const table = l.results ? [...l.results.rows.flatMap(r => [r.number, r.name, r.target, r.actual, r.percent, r.status]), `Tổng hợp: ${l.results.summary}.`] : [];
     return [...l.header.left, ...l.header.right, ...l.title, ...l.body].map(x => x.text)
-        .concat(l.results ? ['BẢNG KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', ...RESULT_HEADINGS, ...table] : [], [...l.footer.left, ...l.footer.right].map(x => x.text));
+        .concat(l.results ? ['BẢNG KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', ...RESULT_HEADINGS, ...table] : [],
+            [...l.footer.left, ...l.footer.right, ...l.footer.signers.flat()].map(x => x.text),
+            l.annexes.flatMap(annexLines).map(x => x.text), l.footnotes.map(f => `${f.number} ${f.text}`));
 }
 
-/** The lines in reading order of the page: header left, header right, title, body, footer left, footer right. */
+function annexLines(a: AnnexLayout): Line[] {
+    return [a.heading, ...a.titles, ...(a.attached ? [a.attached] : []), ...a.body];
+}
+
+/** The lines in reading order of the page: header left, header right, title, body, footer left, footer right, annexes. */
 export function layoutLines(l: Layout): Line[] {
-    return [...l.header.left, ...l.header.right, ...l.title, ...l.body, ...l.footer.left, ...l.footer.right];
+    return [...l.header.left, ...l.header.right, ...l.title, ...l.body, ...l.footer.left, ...l.footer.right, ...l.footer.signers.flat(),
+        ...l.annexes.flatMap(annexLines)];
+}
+
+const BREAK = /<br\s*\/?>/iu;
+
+/** A table as the page shows it: cells with their lines and spans, column widths from what the columns hold. */
+export function tableLayout(entry: TableEntry): TableLayout {
+    const { grid } = entry;
+    const numbering = grid.rows.every(r => r.header || r.cells.filter(c => c.col === 0).every(c => c.text.length <= 6));
+    const rows = grid.rows.map(r => ({
+        header: r.header,
+        cells: r.cells.map(c => {
+            const lines = c.text.split(BREAK).map(t => segments(t.trim()));
+            const text = lines.map(l => l.map(s => s.text).join('')).join(' ').trim();
+            const align: Align = grid.align[c.col] ?? (r.header || (c.col === 0 && numbering) ? 'center'
+                : isNumericCell(c.text) ? 'right' : 'left');
+            return { lines, text, col: c.col, colSpan: c.colSpan, rowSpan: c.rowSpan, align };
+        })
+    }));
+    // Each column as wide as its longest word run allows: short codes narrow, prose wide.
+    const weight = Array.from({ length: grid.columns }, (_, col) => {
+        const texts = rows.flatMap(r => r.cells.filter(c => c.colSpan === 1 && c.col === col).map(c => c.text));
+        const longest = Math.max(2, ...texts.map(t => t.length));
+        return Math.min(40, Math.max(4, Math.sqrt(longest) * 3));
+    });
+    const total = weight.reduce((a, b) => a + b, 0) || 1;
+    return { columns: grid.columns, widths: weight.map(w => w / total), rows };
 }

@@ -1,6 +1,6 @@
 import { completeRoot, inlineSource, plainText } from '../language/ast-text.js';
 import { isDocument, isRegistryDoc, type Model, type RegistryDoc } from '../language/generated/ast.js';
-import { layout, layoutLines, type Line } from './layout.js';
+import { layout, layoutLines, type Block, type Line } from './layout.js';
 
 const GROUPED = new Set(['noi-nhan', 'quyen-han', 'chuc-vu', 'chu-quan', 'ban-hanh', 'quoc-hieu', 'tieu-ngu']);
 
@@ -13,15 +13,20 @@ export function generateText(model: Model): string {
     if (isRegistryDoc(model)) return registryText(model);
     // A root that recovery left without a type has no text of its own.
     if (!isDocument(model)) return '';
-    const lines = layoutLines(layout(model)).filter(l => !l.implied);
+    const page = layout(model);
+    const lines = layoutLines(page).filter(l => !l.implied);
     const out: string[] = [];
     lines.forEach((l: Line, i) => {
         const prev = lines[i - 1];
         const sameGroup = prev && GROUPED.has(l.role) && (GROUPED.has(prev.role) || prev.role === 'noi-nhan-tieu-de') && (l.role === 'noi-nhan') === (prev.role === 'noi-nhan' || prev.role === 'noi-nhan-tieu-de');
         if (i > 0) out.push(sameGroup ? '\n' : '\n\n');
-        out.push(l.text);
+        const table = (l as Block).table;
+        // A table: one line per row, its cells separated by tabs (joined cells are written once).
+        out.push(table ? table.rows.map(r => r.cells.map(c => c.text).join('\t')).join('\n') : l.text);
     });
-    return out.join('') + '\n';
+    // Footnotes after the text, each with its number.
+    const notes = page.footnotes.map(f => `${f.number} ${f.text}`);
+    return out.join('') + (notes.length ? `\n\n${notes.join('\n')}` : '') + '\n';
 }
 
 function registryText(reg: RegistryDoc): string {

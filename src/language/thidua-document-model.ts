@@ -6,14 +6,18 @@ import { deriveAssignment, findAwards, sectionRoleOf, type Assignment, type Awar
 import { kindByTitle, type DocumentKind } from '../domain/tables.js';
 import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } from '../domain/values.js';
 import { memoByText } from '../domain/memo.js';
+import { buildGrid, type Grid, type GridCell } from '../domain/table-grid.js';
+import { readScoring, type ScoringTable } from '../domain/scoring.js';
+import { isAttachedLine, parseAttachedLine, type AttachedTo } from '../domain/annex.js';
+import layoutWords from '../domain/data/layout-words.json' with { type: 'json' };
 import { nodesOf } from './ast-walk.js';
-import { completeRoot, inlineSource, lineSource, plainText, unescapeText } from './ast-text.js';
+import { completeRoot, footnoteId, inlineSource, lineSource, plainText, unescapeText } from './ast-text.js';
 import { isLoaded } from './thidua-document-factory.js';
 import { startLine } from './thidua-parser.js';
 import {
-    isCitation, isDocument, isRegistryDoc, isParagraph, isSection, isTextPart, isValue,
-    type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph, type RegistryEntry,
-    type Section, type SectionItem, type SubKhoan, type Value
+    isCitation, isDocument, isRegistryDoc, isParagraph, isSection, isTable, isTextPart, isValue,
+    type Annex, type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph,
+    type RegistryEntry, type Section, type SectionItem, type SubKhoan, type Table, type TableCell, type Value
 } from './generated/ast.js';
 
 export interface IndicatorEntry {
@@ -36,8 +40,33 @@ export interface ThemeInfo { label: 'chủ đề' | 'khẩu hiệu'; year?: numb
 /** A movement named in quotes: phong trào “…”, cuộc vận động “…”. */
 export interface MovementInfo { name: string; node: AstNode }
 
+/** A table: its grid (header rows, merged cells), the cell node behind each grid cell, and its scoring view. */
+export interface TableEntry {
+    node: Table;
+    grid: Grid;
+    cellNode: Map<GridCell, TableCell>;
+    scoring?: ScoringTable;
+    /** The paragraphs just before the table (where a stated total is written). */
+    lead: string;
+}
+
+/** A Phụ lục: its heading ("Phụ lục II"), title lines and the "(Kèm theo …)" line. */
+export interface AnnexEntry {
+    node: Annex;
+    heading: string;
+    titles: Paragraph[];
+    attached?: { node: Paragraph; text: string; info: AttachedTo };
+}
+
+/** A round (đợt) of the campaign: its period and its label ("Đợt 1"). */
+export interface RoundEntry { node: Value; value: PeriodValue; label: string }
+
 /** Quyền hạn lines (TM., KT., Q., TL., TUQ.), chức vụ lines, the signer's name, and stray note lines. */
-export interface SignatureInfo { authority?: string; authorities: string[]; titles: string[]; signer?: string; notes: string[] }
+export interface SignatureInfo {
+    authority?: string; authorities: string[]; titles: string[]; signer?: string; notes: string[];
+    /** Signers side by side (liên tịch), each with its own quyền hạn, chức vụ and name. */
+    others: { authorities: string[]; titles: string[]; signer?: string }[];
+}
 
 /** The typed view of one document: what checks, editor answers and generators read. */
 export interface DocumentModel {
@@ -57,6 +86,12 @@ export interface DocumentModel {
     indicators: IndicatorEntry[];
     citations: CitationEntry[];
     campaignPeriod?: { node: Value; value: PeriodValue };
+    /** The campaign's rounds (đợt), in document order; the campaign spans them all. */
+    rounds: RoundEntry[];
+    tables: TableEntry[];
+    annexes: AnnexEntry[];
+    /** Footnotes: references "[^1]" in the text and the lines "[^1]: …" that define them. */
+    footnotes: { refs: { id: string; node: Citation }[]; definitions: Map<string, Paragraph> };
     campaignYear?: number;
     /** Căn cứ / Thực hiện lines before the first section. */
     basis: Paragraph[];
@@ -148,7 +183,8 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     completeRoot(root);
     const model: DocumentModel = {
         sections: [], values: [], valueOf: new Map(), indicators: [], citations: [], assignments: [], awards: [], recipients: [],
-        basis: [], themes: [], movements: [], closed: false
+        basis: [], themes: [], movements: [], closed: false, rounds: [], tables: [], annexes: [],
+        footnotes: { refs: [], definitions: new Map() }
     };
     if (!isDocument(root)) {
         // A tree recovered from syntax errors may lack lists, or its type: read it defensively.
@@ -160,6 +196,7 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     readHeader(root, model);
     const prose: { node: Paragraph | Khoan | SubKhoan | Section; text: string }[] = [];
     const valueNodes: Value[] = [];
+    const tableNodes: Table[] = [];
     // One pass over the tree collects values, citations, sections and what prose lines say.
     for (const node of nodesOf(root)) {
         // By $type: each is a concrete type (the generated guards ask the reflection for subtypes).
@@ -167,8 +204,21 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
             case 'Value':
                 valueNodes.push(node as Value);
                 break;
+            case 'Table':
+                tableNodes.push(node as Table);
+                break;
             case 'Citation': {
                 const citation = node as Citation;
+                const note = footnoteId(citation);
+                if (note) {
+                    const line = citation.$container as Paragraph;
+                    const next = line.parts?.[1];
+                    const defines = line.$type === 'Paragraph' && line.parts[0] === citation && !line.bullet && !line.mark
+                        && next?.$type === 'TextPart' && /^\s*:/.test((next as { text: string }).text);
+                    if (defines) model.footnotes.definitions.set(note, line);
+                    else model.footnotes.refs.push({ id: note, node: citation });
+                    break;
+                }
                 model.citations.push({ node: citation, info: lookups.citation(citation.head, citation.number?.$refText, citation.tail) });
                 break;
             }
@@ -189,7 +239,9 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     }
     // The typed values (and what depends on them), awards and assignments are made when first read: an export of
     // a Chỉ thị reads none of them.
-    lazy(model, ['values', 'valueOf', 'indicators', 'campaignPeriod', 'campaignYear'], () => {
+    lazy(model, ['tables'], () => ({ tables: tableNodes.map(tableEntry) }));
+    model.annexes = (root.annexes ?? []).map(annexEntry);
+    lazy(model, ['values', 'valueOf', 'indicators', 'campaignPeriod', 'campaignYear', 'rounds'], () => {
         const values: ValueEntry[] = [], valueOf = new Map<Value, TypedValue>(), indicators: IndicatorEntry[] = [];
         for (const node of valueNodes) {
             const value = lookups.value(unescapeText(node.text ?? ''));
@@ -198,12 +250,26 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
             if (value.type === 'indicator') indicators.push(indicatorEntry(node, value, lookups));
         }
         const periods = values.filter((v): v is { node: Value; value: PeriodValue } => v.value.type === 'period');
-        const campaignPeriod = periods.find(p => sectionOf(p.node) && sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian')
-            ?? periods.find(p => p.value.start?.kind !== 'year' && (p.value.end?.kind === 'date' || p.value.end?.kind === 'year'));
+        const rounds = periods.flatMap(p => {
+            const label = roundLabel(p.node, p.value);
+            return label ? [{ ...p, label }] : [];
+        });
+        let campaignPeriod = periods.find(p => sectionOf(p.node) && sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian'
+            && !rounds.some(r => r.node === p.node))
+            ?? periods.find(p => !rounds.some(r => r.node === p.node) && p.value.start?.kind !== 'year'
+                && (p.value.end?.kind === 'date' || p.value.end?.kind === 'year'));
+        if (rounds.length && (!campaignPeriod || sectionOf(campaignPeriod.node) !== sectionOf(rounds[0].node))) {
+            // A campaign held in rounds runs from the first round's start to the last round's end.
+            const last = rounds[rounds.length - 1];
+            campaignPeriod = {
+                node: rounds[0].node,
+                value: { type: 'period', raw: rounds.map(r => r.value.raw).join('; '), start: rounds[0].value.start, end: last.value.end }
+            };
+        }
         const end = campaignPeriod?.value.end;
         const campaignYear = end?.date?.year ?? end?.year
             ?? (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ?? model.date?.year;
-        return { values, valueOf, indicators, campaignPeriod, campaignYear };
+        return { values, valueOf, indicators, campaignPeriod, campaignYear, rounds };
     });
     lazy(model, ['awards'], () => {
         const awards: AwardEntry[] = [];
@@ -212,6 +278,7 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     });
     lazy(model, ['assignments'], () => ({
         assignments: model.sections.filter(s => s.role === 'to-chuc').flatMap(s => s.node.items.flatMap(item => {
+            if (isTable(item)) return [];
             const assignment = deriveAssignment(plainText(lineSource(item)));
             return assignment ? [{ node: item, assignment }] : [];
         }))
@@ -224,13 +291,25 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     model.closed = /\.\/\.\s*$/.test(lastLine);
     model.recipients = root.noiNhan?.items.map(i => plainText(inlineSource(i.parts)).trim()) ?? [];
     if (root.signature) {
+        const authorities = root.signature.authorities.map(a => a.trim());
         model.signature = {
-            authority: root.signature.authorities[0]?.trim(),
-            authorities: root.signature.authorities.map(a => a.trim()),
-            titles: root.signature.titles.map(t => t.trim()),
+            authority: authorities[0],
+            authorities,
+            titles: joinWrapped(root.signature.titles.map(t => t.trim()), isPositionStart),
             signer: root.signature.signer ? plainText(root.signature.signer).trim() : undefined,
-            notes: root.signature.notes.map(n => plainText(n.text).trim())
+            notes: root.signature.notes.map(n => plainText(n.text).trim()),
+            others: (root.signature.others ?? []).map(o => ({
+                authorities: o.authorities.map(a => a.trim()),
+                titles: joinWrapped(o.titles.map(t => t.trim()), isPositionStart),
+                signer: o.signer ? plainText(o.signer).trim() : undefined
+            }))
         };
+        // A quyền hạn wrapped over two lines ("TM. ỦY BAN NHÂN" / "DÂN") continues on the first chức vụ line.
+        const sig = model.signature;
+        while (sig.authorities.length && sig.titles.length > 1 && !isPositionStart(sig.titles[0])) {
+            sig.authorities[sig.authorities.length - 1] += ' ' + sig.titles.shift();
+        }
+        sig.authority = sig.authorities[0];
     }
     return model;
 }
@@ -255,6 +334,7 @@ function lazy<T extends object, K extends keyof T>(target: T, keys: K[], compute
 function lastParagraphText(items: readonly (BodyItem | KhoanItem | SectionItem)[]): string {
     const last = items[items.length - 1];
     if (!last) return '';
+    if (isTable(last)) return '';
     if (isParagraph(last)) return plainText(inlineSource(last.parts));
     return last.items.length ? lastParagraphText(last.items) : plainText(inlineSource(last.parts));
 }
@@ -291,7 +371,7 @@ export function findMovements(text: string): string[] {
 }
 
 function readHeader(doc: Document, model: DocumentModel): void {
-    const agencies = (doc.headerLines ?? []).flatMap(h => h.agency ? [h.agency.trim()] : []);
+    const agencies = joinAgencyLines((doc.headerLines ?? []).flatMap(h => h.agency ? [h.agency.trim()] : []));
     if (agencies.length >= 2) {
         model.parentAgency = agencies[0];
         model.issuer = agencies.slice(1).join(' ');
@@ -300,15 +380,100 @@ function readHeader(doc: Document, model: DocumentModel): void {
     }
     if (doc.numberLine) model.number = parseNumberLine(doc.numberLine);
     if (doc.placeDate) {
-        const i = doc.placeDate.indexOf(', ngày');
-        model.place = doc.placeDate.slice(0, i).trim();
-        model.date = parseDate(doc.placeDate.slice(i + 1).trim());
+        const placeDate = doc.placeDate.replace(/\s+/g, ' ');
+        const i = placeDate.indexOf(', ngày');
+        model.place = placeDate.slice(0, i).trim();
+        model.date = parseDate(placeDate.slice(i + 1).trim());
     }
     if (doc.kind) {
         model.kindTitle = doc.kind.trim();
         model.kind = kindByTitle(model.kindTitle);
     }
     if (doc.subject) model.subject = plainText(lineSource(doc.subject)).trim();
+}
+
+const ADMIN_UNIT = new RegExp(`^(?:${layoutWords.adminUnits.join('|')})(?![\\p{L}])`, 'u');
+const HAS_ADMIN_UNIT = new RegExp(`(?<![\\p{L}])(?:${layoutWords.adminUnits.join('|')})(?![\\p{L}])`, 'u');
+const POSITION = new RegExp(`^(?:${layoutWords.positions.map(p => p.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'u');
+
+export function isPositionStart(line: string): boolean {
+    return POSITION.test(line.trim());
+}
+
+/**
+ * Agency lines as the header means them: a line that starts with an administrative unit ("TỈNH LAI CHÂU")
+ * under one that names none ("ỦY BAN NHÂN DÂN") is the same name wrapped.
+ */
+export function joinAgencyLines(lines: string[]): string[] {
+    const out: string[] = [];
+    for (const line of lines) {
+        const prev = out[out.length - 1];
+        if (prev !== undefined && ADMIN_UNIT.test(line) && !HAS_ADMIN_UNIT.test(prev)) out[out.length - 1] = `${prev} ${line}`;
+        else out.push(line);
+    }
+    return out;
+}
+
+/** Lines joined where a line does not start a new item (`starts` false): a long chức vụ wrapped in two. */
+function joinWrapped(lines: string[], starts: (line: string) => boolean): string[] {
+    const out: string[] = [];
+    for (const line of lines) {
+        if (out.length && !starts(line)) out[out.length - 1] += ' ' + line;
+        else out.push(line);
+    }
+    return out;
+}
+
+const ROUND = new RegExp(`(${layoutWords.rounds})\\s*[:\\-–,]?\\s*$`, 'iu');
+
+/** "Đợt 1" when the period's value or the text just before it on its line names a round. */
+function roundLabel(node: Value, value: PeriodValue): string | undefined {
+    if (value.round) return value.round;
+    const parts = (node.$container as { parts?: readonly AstNode[] } | undefined)?.parts ?? [];
+    let before = '';
+    for (const p of parts) {
+        if (p === node) break;
+        before = isTextPart(p) ? before + p.text : '';
+    }
+    const m = ROUND.exec(plainText(before).slice(-40));
+    return m ? capitalise(m[1].replace(/\s+/g, ' ')) : undefined;
+}
+
+function capitalise(s: string): string {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function cellSource(cell: TableCell): string {
+    return inlineSource(cell.parts ?? []).trim();
+}
+
+function tableEntry(node: Table): TableEntry {
+    const cellNode = new Map<GridCell, TableCell>();
+    const written = node.rows.map(r => r.cells.map(cellSource));
+    const grid = buildGrid(written);
+    for (const row of grid.rows) for (const cell of row.cells) cellNode.set(cell, node.rows[cell.row].cells[cell.index]);
+    const container = node.$container as { items?: readonly AstNode[]; body?: readonly AstNode[] } | undefined;
+    const siblings = container?.items ?? container?.body ?? [];
+    const at = siblings.indexOf(node);
+    const lead = siblings.slice(Math.max(0, at - 3), at).concat(node.$container ? [node.$container] : [])
+        .map(n => 'parts' in n ? plainText(inlineSource((n as Paragraph).parts ?? [])) : '').join('\n');
+    return { node, grid, cellNode, scoring: readScoring(grid), lead };
+}
+
+function annexEntry(node: Annex): AnnexEntry {
+    const entry: AnnexEntry = { node, heading: node.heading.trim(), titles: [] };
+    for (const item of (node.body ?? []).slice(0, 6)) {
+        if (!isParagraph(item)) break;
+        const text = plainText(lineSource(item)).trim();
+        if (isAttachedLine(text)) {
+            entry.attached = { node: item, text, info: parseAttachedLine(text)! };
+            break;
+        }
+        entry.titles.push(item);
+    }
+    if (!entry.attached) entry.titles = entry.titles.filter(t => t.parts.every(p => isTextPart(p)) && /^\S/.test(plainText(lineSource(t))))
+        .slice(0, 2);
+    return entry;
 }
 
 function sectionOf(node: AstNode): Section | undefined {
@@ -325,7 +490,7 @@ function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups
     const line = node.$container;
     if (line && 'mark' in line && typeof line.mark === 'string') {
         const values = line.parts.filter(isValue).filter(v => lookups.value(unescapeText(v.text ?? '')).type === 'indicator');
-        const n = /^([0-9]+)[.)]/.exec(line.mark.trim());
+        const n = /^\**\(?([0-9]+)[.)]/.exec(line.mark.trim());
         if (n && values.length === 1) entry.number = Number(n[1]);
     }
     return entry;
@@ -343,7 +508,7 @@ function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
         const cited: { head?: string; number?: string; tail?: string; line: number }[] = [];
         for (const node of nodesOf(root)) {
             if (isValue(node) && node.id) ids.push({ id: node.id.slice(1), text: unescapeText(node.text ?? '') });
-            else if (isCitation(node) && node.$cstNode) cited.push({ head: node.head, number: node.number?.$refText, tail: node.tail, line: startLine(node.$cstNode) });
+            else if (isCitation(node) && node.$cstNode && !footnoteId(node)) cited.push({ head: node.head, number: node.number?.$refText, tail: node.tail, line: startLine(node.$cstNode) });
         }
         lazy(digest, ['indicators'], () => ({
             indicators: ids.flatMap(({ id, text }) => {

@@ -49,6 +49,7 @@ function isUpperLine(s: string): boolean {
 /** A line in capitals has no lower-case letter: most prose lines are told apart at their second character. */
 function capsLine(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
     return (text, offset, ...rest) => {
+        if (text.charCodeAt(offset) === 124) return null;
         for (let i = offset; i < text.length; i++) {
             const c = text[i];
             if (c === '\n' || c === '\r') break;
@@ -56,6 +57,53 @@ function capsLine(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
         }
         return matcher(text, offset, ...rest);
     };
+}
+
+/** The line last asked about by `inTableRow`; forgotten at the start of each tokenize call (`forgetRowLine`). */
+const rowLine = { start: -1, end: -1, row: false };
+
+export function forgetRowLine(): void {
+    rowLine.start = rowLine.end = -1;
+}
+
+/** Whether the line holding `offset` is a table row: its first non-blank character is "|". */
+function inTableRow(text: string, offset: number): boolean {
+    if (offset >= rowLine.start && offset <= rowLine.end) return rowLine.row;
+    let start = offset;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    let first = start;
+    while (text[first] === ' ' || text[first] === '\t') first++;
+    let end = text.indexOf('\n', offset);
+    if (end < 0) end = text.length;
+    rowLine.start = start;
+    rowLine.end = end;
+    rowLine.row = text[first] === '|';
+    return rowLine.row;
+}
+
+const pipeMatcher: CustomPatternMatcherFunc = (text, offset) =>
+    text.charCodeAt(offset) === 124 && inTableRow(text, offset) ? ['|'] as unknown as RegExpExecArray : null;
+
+// Runs of plain characters with escapes in between (the unrolled form of (?:[^…]|\\.)+, without a choice per character).
+const TEXT_RUN = /(?:[^[\]{}\\\n\r]+|\\[^\n\r])(?:[^[\]{}\\\n\r]+|\\[^\n\r])*/y;
+
+/** Prose up to a bracket or the line's end; in a table row, up to the next "|" that is not escaped. */
+const textMatcher: CustomPatternMatcherFunc = (text, offset) => {
+    TEXT_RUN.lastIndex = offset;
+    const m = TEXT_RUN.exec(text);
+    if (!m || !m[0].includes('|') || !inTableRow(text, offset)) return m;
+    const s = m[0];
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] === '\\') i++;
+        else if (s[i] === '|') return i > 0 ? [s.slice(0, i)] as unknown as RegExpExecArray : null;
+    }
+    return m;
+};
+
+/** A line break inside a header line wrapped in a copy: blanks, at most one line break, no empty line. */
+function oneWrap(m: string): boolean {
+    const breaks = m.match(/\n/g)?.length ?? 0;
+    return breaks <= 1 && !/\n[ \t]*\r?$/.test(m);
 }
 
 const docNumber = sticky(DOC_NUMBER_SOURCE);
@@ -131,23 +179,35 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         custom('WS', wsMatcher, [' ', '\t']);
         custom('REGISTRY_TITLE', lineMatcher(`SỔ VĂN BẢN[^\\n\\r]*`), ['S']);
         custom('KIND_LINE', lineMatcher(`(?:${kinds})${EOL}`));
-        custom('QUOC_HIEU', lineMatcher(`(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)${EOL}`), ['C', 'Đ']);
-        custom('TIEU_NGU', lineMatcher(`Độc lập\\s*[-–]\\s*Tự do\\s*[-–]\\s*Hạnh phúc${EOL}`), ['Đ']);
+        // Quốc hiệu, Tiêu ngữ and the place-date line may be wrapped over two lines in a copy.
+        const SEP = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
+        const words = (...w: string[]) => w.join(SEP);
+        custom('QUOC_HIEU', lineMatcher(`(?:${words('CỘNG', 'H(?:ÒA|OÀ)', 'XÃ', 'HỘI', 'CHỦ', 'NGHĨA', 'VIỆT', 'NAM')}|ĐẢNG CỘNG SẢN VIỆT NAM)${EOL}`,
+            'lineStart', oneWrap), ['C', 'Đ'], true);
+        custom('TIEU_NGU', lineMatcher(`Độc lập\\s*[-–]\\s*Tự do\\s*[-–]\\s*Hạnh phúc${EOL}`, 'lineStart', oneWrap), ['Đ'], true);
         custom('NUMBER_LINE', lineMatcher(`Số[ \\t]*:?[ \\t]*[0-9]*[ \\t]*[/-][ \\t]*[A-ZĐ][^\\n\\r]*`), ['S']);
-        custom('PLACE_DATE_LINE', lineMatcher(`[^\\n\\r,\\[\\]{}]{1,60}, ngày[ \\t]+(?:[0-9…. \\t]*tháng[0-9…. \\t]*năm[ \\t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`));
+        custom('PLACE_DATE_LINE', lineMatcher(
+            `[^\\n\\r,\\[\\]{}]{1,60}, ngày\\s+(?:[0-9….\\s]*tháng[0-9….\\s]*năm[ \\t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`,
+            'lineStart', oneWrap), undefined, true);
+        custom('ANNEX_LINE', lineMatcher(
+            `(?:PHỤ LỤC|Phụ lục)(?:[ \\t]+(?:SỐ|Số|số))?(?:[ \\t]+[0-9IVXLC]{1,5}[a-zA-Z]?)?[ \\t]*(?:[.:–-][ \\t]*[^\\n\\r]*)?${EOL}`),
+        ['P']);
+        custom('RULE_LINE', lineMatcher(`[-_=*.…–—~](?:[-_=*.…–—~ \\t]*[-_=*.…–—~])?${EOL}`), ['-', '_', '=', '*', '.', '…', '–', '—', '~']);
         custom('NOI_NHAN', lineMatcher(`Nơi nhận:?${EOL}`), ['N']);
         custom('SIGN_AUTHORITY', lineMatcher(`(?:TM|KT|Q|TL|TUQ)\\.[ \\t]+[^\\n\\r]*`, 'lineStart', m => isUpperLine(m)), ['T', 'K', 'Q']);
-        custom('ROMAN', lineMatcher(`[IVXLC]{1,6}\\.(?=[ \\t]|\\r?\\n|$)`), ['I', 'V', 'X', 'L', 'C']);
-        custom('NUM2', lineMatcher(`[0-9]{1,3}(?:\\.[0-9]{1,2})+\\.?(?=[ \\t])`));
-        custom('NUM1', lineMatcher(`[0-9]{1,3}\\.(?=[ \\t])`));
-        custom('PAREN_MARK', lineMatcher(`[0-9]{1,3}\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
-        custom('LETTER_MARK', lineMatcher(`[a-zđ]\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
+        // A marker may carry the emphasis that runs over its line ("**a) Đối với …**").
+        const EM = '\\*{0,3}';
+        custom('ROMAN', lineMatcher(`${EM}[IVXLC]{1,6}\\.(?=[ \\t]|\\r?\\n|$)`), ['I', 'V', 'X', 'L', 'C', '*']);
+        custom('NUM2', lineMatcher(`${EM}[0-9]{1,3}(?:\\.[0-9]{1,2})+\\.?(?=[ \\t])`));
+        custom('NUM1', lineMatcher(`${EM}[0-9]{1,3}\\.(?=[ \\t])`));
+        custom('PAREN_MARK', lineMatcher(`${EM}\\(?[0-9]{1,3}\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
+        custom('LETTER_MARK', lineMatcher(`${EM}(?:\\([a-zđ]\\)|[a-zđ][).])(?=[ \\t])`, 'lineStartOrAfterBullet'));
         custom('BULLET', lineMatcher(`[-+•–][ \\t]+`), [...BULLET_CHARS]);
         custom('CAPS_LINE', capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m))));
         custom('DOC_NUMBER', docNumberToken);
         custom('CITE_TEXT', citeText);
-        // Runs of plain characters with escapes in between (the unrolled form of (?:[^…]|\\.)+, without a choice per character).
-        tok('TEXT').PATTERN = /(?:[^[\]{}\\\n\r]+|\\[^\n\r])(?:[^[\]{}\\\n\r]+|\\[^\n\r])*/;
+        custom('|', pipeMatcher, ['|']);
+        custom('TEXT', textMatcher);
         tok('VALUE_TEXT').PATTERN = /(?:[^}\\\n\r]+|\\[^\n\r])(?:[^}\\\n\r]+|\\[^\n\r])*/;
         tok('VALUE_ID').PATTERN = /#[A-Za-z0-9_\-À-ỹĐđ]+/;
         tok('VALUE_REF').PATTERN = /@[A-Za-z0-9_\-À-ỹĐđ]+/;
@@ -163,8 +223,8 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         closeValue.POP_MODE = true;
 
         const main = ['NL', 'COMMENT', 'WS', 'REGISTRY_TITLE', 'KIND_LINE', 'QUOC_HIEU', 'TIEU_NGU', 'NUMBER_LINE',
-            'PLACE_DATE_LINE', 'NOI_NHAN', 'SIGN_AUTHORITY', 'ROMAN', 'NUM2', 'NUM1', 'PAREN_MARK', 'LETTER_MARK',
-            'BULLET', 'CAPS_LINE', '[', '{', 'TEXT'].map(tok);
+            'PLACE_DATE_LINE', 'ANNEX_LINE', 'NOI_NHAN', 'SIGN_AUTHORITY', 'RULE_LINE', 'ROMAN', 'NUM2', 'NUM1',
+            'PAREN_MARK', 'LETTER_MARK', 'BULLET', 'CAPS_LINE', '|', '[', '{', 'TEXT'].map(tok);
         const definition: IMultiModeLexerDefinition = {
             modes: {
                 main,

@@ -1,11 +1,13 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { isTextPart, type Citation, type Document, type Khoan, type Paragraph, type Recipient, type RegistryEntry, type Section, type SubKhoan, type ThiduaAstType, type Value } from './generated/ast.js';
+import { isTextPart, type Citation, type Document, type Khoan, type Paragraph, type Recipient, type RegistryEntry, type Section, type SubKhoan, type Table, type ThiduaAstType, type Value } from './generated/ast.js';
+import { AnnexChecks } from './checks/annexes.js';
 import { AwardChecks } from './checks/awards.js';
 import { CitationChecks } from './checks/citations.js';
 import { DateChecks } from './checks/dates.js';
 import { IndicatorChecks } from './checks/indicators.js';
 import { PeriodChecks } from './checks/periods.js';
 import { ReportChecks } from './checks/report.js';
+import { ScoringChecks } from './checks/scoring.js';
 import { LineCheckCache } from './checks/line-cache.js';
 import { PieceText, piecesOf } from './checks/rules.js';
 import { SoKyHieuChecks } from './checks/so-ky-hieu.js';
@@ -13,6 +15,7 @@ import { StructureChecks } from './checks/structure.js';
 import { TextChecks } from './checks/text.js';
 import { YearChecks } from './checks/years.js';
 import type { ThiduaCoreServices } from './thidua-module.js';
+import { footnoteId } from './ast-text.js';
 
 type Line = Paragraph | Khoan | SubKhoan | Section | Recipient;
 
@@ -25,6 +28,7 @@ export function registerValidationChecks(services: ThiduaCoreServices): void {
         Citation: [v.checkCitation],
         RegistryEntry: [v.checkRegistryEntry],
         Value: [v.checkValue],
+        Table: [v.checkTable],
         Paragraph: [v.checkLine],
         Khoan: [v.checkLine],
         SubKhoan: [v.checkLine],
@@ -45,6 +49,8 @@ export class ThiduaValidator {
     private readonly awards: AwardChecks;
     private readonly structure: StructureChecks;
     private readonly report: ReportChecks;
+    private readonly annexes: AnnexChecks;
+    private readonly scoring: ScoringChecks;
     private readonly text = new TextChecks();
     private readonly lines = new LineCheckCache();
     private readonly models: ThiduaCoreServices['model']['DocumentModel'];
@@ -61,6 +67,8 @@ export class ThiduaValidator {
         this.awards = new AwardChecks(models);
         this.structure = new StructureChecks(models);
         this.report = new ReportChecks(models);
+        this.annexes = new AnnexChecks(models);
+        this.scoring = new ScoringChecks(models);
     }
 
     checkDocument(doc: Document, accept: ValidationAcceptor): void {
@@ -73,6 +81,7 @@ export class ThiduaValidator {
         this.structure.checkRequiredParts(doc, accept);
         this.structure.checkNoiNhan(doc, accept);
         this.structure.checkSignature(doc, accept);
+        this.annexes.checkAnnexes(doc, accept);
         this.text.checkNfc(doc, accept);
         this.text.checkNumberLineSpace(doc, accept);
     }
@@ -85,7 +94,12 @@ export class ThiduaValidator {
         this.report.checkReport(doc, accept);
     }
 
+    checkTable(table: Table, accept: ValidationAcceptor): void {
+        this.scoring.checkTable(table, accept);
+    }
+
     checkCitation(citation: Citation, accept: ValidationAcceptor): void {
+        if (footnoteId(citation)) return;
         this.soKyHieu.checkCitationNumber(citation, accept);
         this.dates.checkCitationDate(citation, accept);
         this.citations.checkCitation(citation, accept);

@@ -121,10 +121,12 @@ describe('Word export (read back from the .docx)', () => {
         expect(headers.some(h => !/PAGE/.test(h))).toBe(true);
     });
 
-    test('an appendix table of the indicators, on request', async () => {
+    test('a table of the indicators at the end, on request (--bang-chi-tieu)', async () => {
         const root = examples.find(([n]) => n.startsWith('000'))![1].parseResult.value;
-        const { xml, bytes } = await docx(root, { appendix: true });
-        expect(xml).toContain('Phụ lục');
+        const { xml, bytes } = await docx(root, { indicatorTable: true });
+        // Not called "Phụ lục": that word is kept for the annexes the drafter writes.
+        expect(xml).toContain('BẢNG TỔNG HỢP CÁC CHỈ TIÊU THI ĐUA');
+        expect(xml).not.toContain('Phụ lục');
         const text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
         expect(text).toContain('Thu ngân sách trên địa bàn');
         expect(text).toMatch(/triệu đồng\s+22\.400/);

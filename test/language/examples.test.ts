@@ -115,7 +115,7 @@ describe('typed values of seed 000 (Chỉ thị, Hạ Lang 2023)', () => {
     test('Nơi nhận and signature', () => {
         expect(m.recipients[0]).toBe('Ban TĐKT, Sở nội vụ;');
         expect(m.recipients.at(-1)).toBe('Lưu: VT, NV.');
-        expect(m.signature).toEqual({ authority: undefined, authorities: [], titles: ['CHỦ TỊCH'], signer: 'Nguyễn Phương Huy', notes: [] });
+        expect(m.signature).toEqual({ authority: undefined, authorities: [], titles: ['CHỦ TỊCH'], signer: 'Nguyễn Phương Huy', notes: [], others: [] });
     });
 
     test('assignments of tổ chức thực hiện: agency and role', () => {

@@ -120,7 +120,7 @@ describe('the document model', () => {
         expect(JSON.parse(JSON.stringify(buildModel(root).awards.map(a => a.mention)))).toEqual(JSON.parse(JSON.stringify(model.awards.map(a => a.mention))));
     });
 
-    test('the page layout parses the typed values only when the appendix rows are read', () => {
+    test('the page layout parses the typed values only when the indicator table rows are read', () => {
         const { Thidua } = createThiduaServices(EmptyFileSystem);
         const text = texts.find(t => t.startsWith('// ') && t.includes('CHỈ THỊ') && t.includes('{#'))!;
         const root = Thidua.parser.LangiumParser.parse<Model>(text).value as Document;

@@ -53,6 +53,11 @@ export class IndicatorChecks {
         const v = this.models.get(value).valueOf.get(value);
         if (!v || v.type !== 'indicator') return;
         for (const t of [...v.parts, ...v.sub]) this.checkTarget(value, t, accept);
+        if (!value.indicator && [...v.parts, ...v.sub].every(t => !t.quantity)) {
+            const year = /(?:năm|giai đoạn)\s+(?:19|20)[0-9]{2}/iu.test(v.raw) ? ' (số năm trong đó không phải số đo)' : '';
+            report(accept, 'gia-tri-cach-doc', `Giá trị này được hiểu là chỉ tiêu định tính, không có số đo${year}. Nếu là thời gian, hãy viết `
+                + '"{từ ngày … đến ngày …}"; nếu là chỉ tiêu có số đo, hãy ghi số và đơn vị, ví dụ "đạt 95%".', { node: value, property: 'text' });
+        }
     }
 
     private checkTarget(value: Value, t: Target, accept: ValidationAcceptor): void {

@@ -4,6 +4,15 @@ import { parsePeriod, type AnniversaryValue, type PeriodEnd } from '../../domain
 import type { Document, Value } from '../generated/ast.js';
 import type { DocumentModel, ThiduaDocumentModel } from '../thidua-document-model.js';
 import { PieceText, propertyOffset, rangeOf, report } from './rules.js';
+import { inlineSource, plainText } from '../ast-text.js';
+import layoutWords from '../../domain/data/layout-words.json' with { type: 'json' };
+
+const EVALUATION = new RegExp(layoutWords.evaluation, 'iu');
+
+/** Whether a line is about judging the campaign (sơ kết, tổng kết, chấm điểm, khen thưởng …): it follows the last round. */
+function isEvaluation(line: { parts?: readonly Parameters<typeof inlineSource>[0][number][] } | undefined): boolean {
+    return !!line?.parts && EVALUATION.test(plainText(inlineSource(line.parts)));
+}
 
 function endDay(e: PeriodEnd | undefined, end: boolean): number | undefined {
     if (!e) return undefined;
@@ -40,16 +49,20 @@ export class PeriodChecks {
                     { node: value, property: 'text' });
             }
         } else if (v.type === 'deadline' && v.date) {
-            this.checkInside(value, v.date, 'Hạn', model, accept);
+            this.checkInside(value, v.date, 'Hạn', model, accept, isEvaluation(value.$container as never));
         } else if (v.type === 'anniversary') {
             this.checkAnniversary(value, v, model, accept);
         }
     }
 
-    private checkInside(value: Value, date: ViDate, what: string, model: DocumentModel, accept: ValidationAcceptor): void {
+    private checkInside(value: Value, date: ViDate, what: string, model: DocumentModel, accept: ValidationAcceptor,
+        evaluation = false): void {
         const d = dayNumber(date);
-        const { issued, end } = campaignBounds(model);
+        const { issued } = campaignBounds(model);
+        let { end } = campaignBounds(model);
         if (d === undefined) return;
+        // Sơ kết, tổng kết, chấm điểm and khen thưởng come after the last round.
+        if (evaluation && end !== undefined) end += layoutWords.evaluationGraceDays;
         if (issued !== undefined && d < issued) {
             report(accept, 'thoi-gian-ngoai-ky', `${what} ${shortForm(date)} trước ngày ban hành văn bản. Hãy chọn mốc sau ngày ban hành.`, { node: value, property: 'text' });
         } else if (end !== undefined && d > end) {
@@ -89,12 +102,14 @@ export class PeriodChecks {
     /** Deadlines of assignments (Tổ chức thực hiện) inside the campaign. */
     checkAssignments(doc: Document, accept: ValidationAcceptor): void {
         const model = this.models.get(doc);
-        const { issued, end } = campaignBounds(model);
+        const { issued } = campaignBounds(model);
         const typed = new Set(model.values.filter(v => v.value.type === 'deadline').map(v => v.node.$container));
         for (const { node, assignment } of model.assignments) {
             if (typed.has(node as never)) continue;
             const d = assignment.deadline && dayNumber(assignment.deadline);
             if (d === undefined || !assignment.deadline) continue;
+            let { end } = campaignBounds(model);
+            if (end !== undefined && isEvaluation(node as never)) end += layoutWords.evaluationGraceDays;
             if ((issued !== undefined && d < issued) || (end !== undefined && d > end)) {
                 report(accept, 'thoi-gian-ngoai-ky', `Hạn ${shortForm(assignment.deadline)} của ${assignment.agency} nằm ngoài thời gian thi đua. Hãy chọn hạn trong thời gian thi đua.`, { node });
             }

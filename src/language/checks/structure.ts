@@ -1,9 +1,9 @@
 import type { ValidationAcceptor } from 'langium';
 import sectionsData from '../../domain/data/sections.json' with { type: 'json' };
 import signaturesData from '../../domain/data/signatures.json' with { type: 'json' };
-import { sectionRoleOf, type SectionRole } from '../../domain/organisation.js';
+import { sectionRoleOf, sectionRolesOf, type SectionRole } from '../../domain/organisation.js';
 import { plainText, inlineSource, lineSource } from '../ast-text.js';
-import { isKhoan, isSection, isSubKhoan, type Document, type Section } from '../generated/ast.js';
+import { isKhoan, isSection, isSubKhoan, isTable, type Document, type Section } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { rangeOf, report, type Fix } from './rules.js';
 
@@ -24,15 +24,13 @@ export class StructureChecks {
         const needed = model.kind?.code ? required[model.kind.code] : undefined;
         if (!needed || !doc.kind) return;
         const present = new Set<SectionRole>();
-        for (const s of model.sections) if (s.role) present.add(s.role);
+        for (const s of model.sections) for (const r of sectionRolesOf(s.title)) present.add(r);
         for (const s of doc.body.filter(isSection)) {
             for (const k of s.items) {
                 if (!isKhoan(k)) continue;
-                const role = sectionRoleOf(plainText(inlineSource(k.parts)).slice(0, 60));
-                if (role) present.add(role);
+                for (const r of sectionRolesOf(plainText(inlineSource(k.parts)).slice(0, 60))) present.add(r);
                 for (const sub of k.items.filter(isSubKhoan)) {
-                    const r = sectionRoleOf(plainText(inlineSource(sub.parts)).slice(0, 60));
-                    if (r) present.add(r);
+                    for (const r of sectionRolesOf(plainText(inlineSource(sub.parts)).slice(0, 60))) present.add(r);
                 }
             }
         }
@@ -60,8 +58,10 @@ export class StructureChecks {
         const prefix = !before && !doc.noiNhan && !doc.signature ? '\n' : '';
         edits.push({ range: rangeOf(doc, at, at), newText: prefix + block });
         sections.slice(index).forEach((s, i) => {
-            const mark = s.$cstNode ? s.$cstNode.offset : 0;
-            edits.push({ range: rangeOf(doc, mark, mark + s.mark.length), newText: `${ROMANS[index + 1 + i] ?? index + 2 + i}.` });
+            // Emphasis written around the numeral ("**II.") stays.
+            const lead = /^\**/.exec(s.mark)![0].length;
+            const mark = (s.$cstNode ? s.$cstNode.offset : 0) + lead;
+            edits.push({ range: rangeOf(doc, mark, mark + s.mark.length - lead), newText: `${ROMANS[index + 1 + i] ?? index + 2 + i}.` });
         });
         return [{ title: `Thêm mục "${labels[role]}"`, edits }];
     }
@@ -78,6 +78,9 @@ export class StructureChecks {
         const items = doc.noiNhan.items;
         const last = items[items.length - 1];
         const lastText = last ? plainText(inlineSource(last.parts)).trim() : '';
+        // A Party document keeps its copy at its own office ("- Lưu Văn phòng Huyện ủy."; HD 36-HD/VPTW).
+        const party = model.number?.form === 'party' || doc.headerLines.some(h => h.quocHieu?.startsWith('ĐẢNG'));
+        if (party && last && /^Lưu(?![\p{L}])/u.test(lastText)) return;
         if (!last || !/^Lưu\s*:\s*VT(?![\p{L}])/u.test(lastText)) {
             const end = (last ?? doc.noiNhan).$cstNode!.end;
             const fix: Fix = last && /^Lưu\s*:/u.test(lastText)
@@ -102,10 +105,10 @@ export class StructureChecks {
         const sig = doc.signature;
         const model = this.models.get(doc);
         if (!sig || !model.kind) return;
-        const authority = sig.authorities[0]?.trim();
-        const deputy = sig.authorities[1]?.trim();
-        const title = sig.titles[0]?.trim() ?? '';
-        const text = doc.body.map(b => plainText(lineSource(b))).join('\n');
+        const authority = model.signature?.authorities[0];
+        const deputy = model.signature?.authorities[1];
+        const title = model.signature?.titles[0] ?? '';
+        const text = doc.body.flatMap(b => isTable(b) ? [] : [plainText(lineSource(b))]).join('\n');
         const collectiveIssuer = model.issuer ? signaturesData.collectiveBodies.some(b => model.issuer!.startsWith(b)) && model.kind.code === 'KH'
             : issuedByCollective.test(text);
         if (authority?.startsWith('TM.')) {

@@ -1,7 +1,7 @@
 import { dayNumber, isCompleteDate, shortForm, type ViDate } from '../../domain/dates.js';
 import { formatViNumber } from '../../domain/numbers.js';
 import { numberToWords, weekdayOf } from '../../domain/number-words.js';
-import type { IndicatorValue, Quantity, Target } from '../../domain/values.js';
+import type { IndicatorValue, PeriodEnd, Quantity, Target, TypedValue } from '../../domain/values.js';
 
 /** Shared wording of editor answers (hover, inlay hints). */
 
@@ -84,4 +84,39 @@ export function dateMarkdown(d: ViDate, today: Date): string | undefined {
     const diff = day - now;
     const rel = diff === 0 ? 'hôm nay' : diff > 0 ? `còn ${diff} ngày` : `đã qua ${-diff} ngày`;
     return `**${weekdayOf(d.year, d.month, d.day)}, ${shortForm(d)}** — ${rel}`;
+}
+
+function endText(e: PeriodEnd | undefined): string {
+    if (!e) return '…';
+    switch (e.kind) {
+        case 'now': return 'nay';
+        case 'issuance': return 'ngày ban hành';
+        case 'year': return String(e.year);
+        case 'event': return `khi ${e.event!.replace(/^(?:khi|lúc)\s+/iu, '')} (không có ngày cụ thể)`;
+        case 'date': return e.date ? (isCompleteDate(e.date) ? shortForm(e.date) : e.date.raw) : '…';
+    }
+}
+
+/** How thidua read a value, in a few words: what the inlay hint after a { … } and the hover's first line say. */
+export function readingLabel(v: TypedValue): string {
+    switch (v.type) {
+        case 'period': return `${v.round ? `${v.round}: ` : 'thời gian: '}${endText(v.start)} → ${endText(v.end)}`;
+        case 'deadline': return `hạn: ${v.date ? (isCompleteDate(v.date) ? shortForm(v.date) : v.date.raw) : 'chưa rõ ngày'}`;
+        case 'date': return `ngày ${isCompleteDate(v.date) ? shortForm(v.date) : v.date.raw}`;
+        case 'cadence': return `định kỳ: ${v.periods.join(', ')}`;
+        case 'anniversary': {
+            const years = [v.origin, v.anniversary].map(e => e?.date?.year ?? e?.year).filter(Boolean);
+            return `kỷ niệm${v.count !== undefined ? ` ${v.count} ${v.countUnit ?? 'năm'}` : ''}${years.length === 2 ? ` (${years.join('–')})` : ''}`;
+        }
+        case 'indicator': {
+            const parts = [...v.parts, ...v.sub].map(t => {
+                if (!t.quantity) return 'định tính (không có số đo)';
+                if (t.quantity.kind === 'qualitative') return `định tính: ${t.quantity.text}`;
+                const cmp = t.comparatorText && t.comparatorText !== 'trở lên' && t.comparatorText !== 'trở xuống' ? `${t.comparatorText} ` : '';
+                const post = t.comparatorText === 'trở lên' || t.comparatorText === 'trở xuống' ? ` ${t.comparatorText}` : '';
+                return `${cmp}${quantityText(t.quantity, t.unit)}${post}`;
+            });
+            return `chỉ tiêu: ${parts.join('; ')}`;
+        }
+    }
 }

@@ -165,6 +165,19 @@ export class ThiduaCompletionProvider implements CompletionProvider {
         });
         items.push(
             { label: 'chỉ tiêu', kind: CompletionItemKind.Snippet, snippet: true, insert: '${1:1}) {${2:Tên chỉ tiêu}: ${3:giá trị} ${4:đơn vị}}.', detail: 'một chỉ tiêu có số, đơn vị' },
+            {
+                label: 'bảng', kind: CompletionItemKind.Snippet, snippet: true, detail: 'bảng: dòng tiêu đề, dòng "---", các dòng số liệu',
+                insert: '| ${1:STT} | ${2:Chỉ tiêu} | ${3:Đơn vị} | ${4:Kế hoạch} |\n|---|---|---|---|\n| 1 | ${5} | ${6} | ${7} |'
+            },
+            {
+                label: 'bảng chấm điểm', kind: CompletionItemKind.Snippet, snippet: true, detail: 'thang điểm: tiêu chí, điểm chuẩn, thưởng, trừ',
+                insert: '| STT | Tiêu chí | Điểm | < | < | Hướng dẫn chấm điểm |\n| ^ | ^ | Chuẩn | Thưởng | Trừ | ^ |\n|---|---|---|---|---|---|\n'
+                    + '| I | ${1:Nhóm tiêu chí} | ${2:50} | | | |\n| 1 | ${3:Tiêu chí} | ${4:50} | | | ${5} |\n| | Tổng cộng | ${6:100} | | | |'
+            },
+            {
+                label: 'PHỤ LỤC', kind: CompletionItemKind.Keyword, snippet: true, detail: 'phụ lục sau chữ ký',
+                insert: `PHỤ LỤC\n\${1:TÊN PHỤ LỤC}\n(Kèm theo \${2:Kế hoạch} số \${3:…} ngày \${4:…} của \${5:…})\n`
+            },
             { label: 'Căn cứ', kind: CompletionItemKind.Snippet, snippet: true, insert: 'Căn cứ [${1}] ${2:về …};', detail: 'căn cứ ban hành' },
             { label: 'Nơi nhận:', kind: CompletionItemKind.Keyword, snippet: true, insert: 'Nơi nhận:\n- ${1:Như trên};\n- Lưu: VT, ${2:NV}.', detail: 'NĐ 30: dòng cuối "- Lưu: VT, …"' },
             { label: 'KẾ HOẠCH', kind: CompletionItemKind.Keyword, snippet: true, insert: 'KẾ HOẠCH\n${1:Phát động phong trào thi đua năm ' + year + '}', detail: 'tên loại và trích yếu' },

@@ -2,7 +2,7 @@ import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import { inlineSource, plainText } from '../ast-text.js';
-import { isDocument, isRegistryDoc, isKhoan, isParagraph, isSection, isSubKhoan, isValue, type Inline } from '../generated/ast.js';
+import { isDocument, isRegistryDoc, isKhoan, isParagraph, isSection, isSubKhoan, isTable, isValue, type Inline } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
@@ -37,11 +37,22 @@ export class ThiduaDocumentSymbolProvider implements DocumentSymbolProvider {
                 const kind = isSection(item) ? SymbolKind.Namespace : SymbolKind.Class;
                 return [this.symbol(item, short(`${item.mark} ${plainText(inlineSource(item.parts))}`), kind, [...indicators(item.parts), ...walk(item.items)])];
             }
+            if (isTable(item)) {
+                const entry = model.tables.find(t => t.node === item);
+                const heads = entry?.grid.headings.filter(Boolean).slice(0, 4).join(' | ');
+                const label = `${entry?.scoring ? 'Bảng chấm điểm' : 'Bảng'} (${entry?.grid.columns ?? 0} cột, ${entry?.grid.rows.filter(r => !r.header).length ?? 0} dòng)`;
+                return [this.symbol(item, short(heads ? `${label}: ${heads}` : label), SymbolKind.Struct,
+                    item.rows.flatMap(r => r.cells.flatMap(c => indicators(c.parts ?? []))))];
+            }
             return isParagraph(item) ? indicators(item.parts) : [];
         });
         const children = walk(root.body);
         if (root.noiNhan) children.push(this.symbol(root.noiNhan, 'Nơi nhận', SymbolKind.Array, []));
         if (root.signature) children.push(this.symbol(root.signature, short([...root.signature.authorities, ...root.signature.titles, root.signature.signer ?? ''].join(' / ')), SymbolKind.Constructor, []));
+        for (const annex of model.annexes) {
+            const title = annex.titles.map(t => plainText(inlineSource(t.parts))).join(' ');
+            children.push(this.symbol(annex.node, short(title ? `${annex.heading}: ${title}` : annex.heading), SymbolKind.Module, walk(annex.node.body)));
+        }
         const title = [model.kindTitle, model.subject].filter(Boolean).join(': ');
         return title ? [this.symbol(root, short(title, 90), SymbolKind.File, children)] : children;
     }

@@ -22,7 +22,15 @@ export function formatThidua(text: string, lexer: Lexer): string {
         const current = first.get(line);
         if (!current || column < current.column) first.set(line, { name, column });
     }
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const pipes = new Map<number, number[]>();
+    for (const t of result.tokens) {
+        if (t.tokenType.name !== '|') continue;
+        const line = (t.startLine ?? 1) - 1;
+        let list = pipes.get(line);
+        if (!list) pipes.set(line, list = []);
+        list.push((t.startColumn ?? 1) - 1);
+    }
+    const lines = alignTables(text.replace(/\r\n?/g, '\n').split('\n'), pipes);
     const out: string[] = [];
     let inRecipients = false, afterRecipients = false, pendingBlank = false;
     lines.forEach((raw, i) => {
@@ -44,6 +52,32 @@ export function formatThidua(text: string, lexer: Lexer): string {
         out.push(line);
     });
     return out.join('\n') + '\n';
+}
+
+/** Table rows (lines whose first token is "|") padded so that their pipes line up; only spaces change. */
+function alignTables(lines: string[], pipes: Map<number, number[]>): string[] {
+    const out = [...lines];
+    let i = 0;
+    while (i < lines.length) {
+        if (!pipes.has(i) || lines[i].trimStart()[0] !== '|') { i++; continue; }
+        let end = i;
+        while (end + 1 < lines.length && pipes.has(end + 1) && lines[end + 1].trimStart()[0] === '|') end++;
+        const rows = [];
+        for (let r = i; r <= end; r++) {
+            const cols = pipes.get(r)!;
+            const cells = cols.slice(0, -1).map((c, k) => lines[r].slice(c + 1, cols[k + 1]).trim());
+            const tail = lines[r].slice(cols[cols.length - 1] + 1).trim();
+            rows.push({ cells, tail });
+        }
+        const widths: number[] = [];
+        for (const row of rows) row.cells.forEach((c, k) => { widths[k] = Math.max(widths[k] ?? 0, [...c].length); });
+        rows.forEach((row, r) => {
+            const body = row.cells.map((c, k) => ` ${c}${' '.repeat(widths[k] - [...c].length)} |`).join('');
+            out[i + r] = `|${body}${row.tail ? ` ${row.tail}` : ''}`;
+        });
+        i = end + 1;
+    }
+    return out;
 }
 
 export class ThiduaFormatter implements Formatter {

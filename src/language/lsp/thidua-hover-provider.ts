@@ -10,7 +10,9 @@ import { reportOf } from '../thidua-report.js';
 import { isCitation, isRegistryEntry, isTextPart, isValue, type Citation, type Model, type RegistryEntry } from '../generated/ast.js';
 import type { ThiduaServices } from '../thidua-module.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
-import { dateMarkdown, indicatorMarkdown } from './describe.js';
+import { dateMarkdown, indicatorMarkdown, readingLabel } from './describe.js';
+import { columnRole, roleLabel } from '../../domain/scoring.js';
+import { footnoteId, inlineSource, plainText } from '../ast-text.js';
 
 /** Hover: a citation shows its registry entry; an indicator its target in words; a date its weekday; an award who may confer it. */
 export class ThiduaHoverProvider implements HoverProvider {
@@ -34,11 +36,17 @@ export class ThiduaHoverProvider implements HoverProvider {
         if (isCitation(node)) value = this.citation(node);
         else if (isRegistryEntry(node)) value = this.entry(node, document);
         else if (isValue(node)) value = this.value(node, leaf.text, within);
-        else if (isTextPart(node)) value = this.prose(leaf.text, within, node);
+        else if (isTextPart(node)) value = this.tableHeading(node) ?? this.prose(leaf.text, within, node);
         return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
     }
 
     private citation(c: Citation): string {
+        const note = footnoteId(c);
+        if (note) {
+            const line = this.models.get(c).footnotes.definitions.get(note);
+            return line ? `**Chú thích ${note}**\n\n${plainText(inlineSource(line.parts.slice(1))).replace(/^\s*:\s*/, '')}`
+                : `**Chú thích ${note}** — chưa có dòng "[^${note}]: …" ghi nội dung chú thích.`;
+        }
         const entry = c.number?.ref;
         if (entry) return this.entry(entry, AstUtils.getDocument(entry));
         const info = parseCitation(c.head, c.number?.$refText, c.tail);
@@ -58,11 +66,12 @@ export class ThiduaHoverProvider implements HoverProvider {
     }
 
     private value(node: import('../generated/ast.js').Value, token: string, within: number): string | undefined {
-        const date = findDates(token).find(d => within >= d.offset && within < d.offset + d.length);
-        if (date) return dateMarkdown(date, this.today());
         const target = node.indicator?.ref ?? node;
         const model = this.models.get(target);
         const v = model.valueOf.get(target);
+        const reading = v ? `Được hiểu là: **${readingLabel(v)}**` : '';
+        const date = findDates(token).find(d => within >= d.offset && within < d.offset + d.length);
+        if (date) return [dateMarkdown(date, this.today()), reading].filter(Boolean).join('\n\n');
         if (v?.type === 'indicator') {
             const entry = model.indicators.find(i => i.node === target);
             const plan = indicatorMarkdown(v, entry?.number, entry?.id);
@@ -75,9 +84,29 @@ export class ThiduaHoverProvider implements HoverProvider {
         }
         if (v?.type === 'period' || v?.type === 'deadline' || v?.type === 'anniversary' || v?.type === 'date') {
             const d = v.type === 'period' ? v.end?.date : v.type === 'anniversary' ? v.anniversary?.date : v.date;
-            return d ? dateMarkdown(d, this.today()) : undefined;
+            const event = v.type === 'period' && v.end?.kind === 'event'
+                ? 'Kết thúc khi sự kiện diễn ra, không có ngày cụ thể: các hạn trong văn bản không được so với ngày kết thúc.' : '';
+            return [reading, d ? dateMarkdown(d, this.today()) : '', event].filter(Boolean).join('\n\n');
         }
-        return undefined;
+        return reading || undefined;
+    }
+
+    /** A column heading of a table: what the column holds, and for a scoring table how it is read. */
+    private tableHeading(node: import('../generated/ast.js').TextPart): string | undefined {
+        const cell = node.$container;
+        if (cell?.$type !== 'TableCell') return undefined;
+        const table = cell.$container.$container;
+        const entry = this.models.get(table).tables.find(t => t.node === table);
+        const gridCell = entry && [...entry.cellNode].find(([, n]) => n === cell)?.[0];
+        const row = entry?.grid.rows.find(r => r.row === gridCell?.row);
+        if (!entry || !gridCell || !row?.header) return undefined;
+        const col = gridCell.col;
+        const values = entry.grid.rows.filter(r => !r.header).map(r => r.cells.find(c => c.col === col)?.text ?? '').filter(Boolean);
+        const lines = [`**Cột ${col + 1}: ${entry.grid.headings[col] || gridCell.text}** — ${values.length} ô có nội dung`];
+        if (gridCell.colSpan > 1) lines.push(`Ô gộp ${gridCell.colSpan} cột.`);
+        const role = entry.scoring ? columnRole(entry.grid.headings[col] ?? '') : undefined;
+        if (role) lines.push(`Bảng chấm điểm: cột **${roleLabel(role)}**.`);
+        return lines.join('\n\n');
     }
 
     private prose(text: string, within: number, node: import('../generated/ast.js').TextPart): string | undefined {

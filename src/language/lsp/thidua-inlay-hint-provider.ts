@@ -6,10 +6,11 @@ import { isDocument, isValue, type Model } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { reportOf, type ReportModel } from '../thidua-report.js';
 import type { ThiduaServices } from '../thidua-module.js';
-import { impliedBaseline } from './describe.js';
+import { impliedBaseline, readingLabel } from './describe.js';
 
 /**
- * After an indicator compared with a baseline ("bằng 113,0% so với …"), the baseline it implies;
+ * After each value, how it was read ("chỉ tiêu: 95%", "Đợt 1: 15/3/2025 → 30/6/2025");
+ * after an indicator compared with a baseline ("bằng 113,0% so với …"), the baseline it implies;
  * after a report's result ({@id …}), its completion and status against the plan.
  */
 export class ThiduaInlayHintProvider extends AbstractInlayHintProvider {
@@ -37,7 +38,10 @@ export class ThiduaInlayHintProvider extends AbstractInlayHintProvider {
             return;
         }
         const v = this.models.get(node).valueOf.get(node);
-        if (v?.type !== 'indicator') return;
+        if (!v) return;
+        // Every value says how it was read, so that no reading is silent.
+        acceptor({ position: node.$cstNode.range.end, label: ` ${readingLabel(v)}`, paddingLeft: true });
+        if (v.type !== 'indicator') return;
         for (const t of [...v.parts, ...v.sub]) {
             const implied = impliedBaseline(t);
             if (!implied) continue;
