@@ -145,7 +145,10 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
     }
     const title: Paragraph[] = l.title.map((line, i) => paragraph(line, bodySize, { spacing: { before: i === 0 ? 360 : 0, after: 0 } }));
     if (l.title.length) title.push(rule(textWidth, 0.2), new Paragraph({ spacing: { after: 120 } }));
-    const blocks = (items: Block[]) => items.map(b => b.table ? gridTable(b.table, textWidth, bodySize - 1) : paragraph(b, bodySize));
+    // A small gap after a table keeps the next line off its border.
+    const blocks = (items: Block[]) => items.flatMap(b => b.table
+        ? [gridTable(b.table, textWidth, bodySize - 1), new Paragraph({ children: [], spacing: { before: 0, after: 60, line: 240 } })]
+        : [paragraph(b, bodySize)]);
     const body = blocks(l.body);
 
     const footerLeft = l.footer.left.map(line => paragraph(line, bodySize));

@@ -235,16 +235,17 @@ export function tableLayout(entry: TableEntry): TableLayout {
         cells: r.cells.map(c => {
             const lines = c.text.split(BREAK).map(t => segments(t.trim()));
             const text = lines.map(l => l.map(s => s.text).join('')).join(' ').trim();
-            const align: Align = grid.align[c.col] ?? (r.header || (c.col === 0 && numbering) ? 'center'
+            const align: Align = r.header ? 'center' : grid.align[c.col] ?? ((c.col === 0 && numbering) ? 'center'
                 : isNumericCell(c.text) ? 'right' : 'left');
             return { lines, text, col: c.col, colSpan: c.colSpan, rowSpan: c.rowSpan, align };
         })
     }));
-    // Each column as wide as its longest word run allows: short codes narrow, prose wide.
+    // Each column as wide as what it holds: prose wide, numbers and codes narrow, no heading word broken.
     const weight = Array.from({ length: grid.columns }, (_, col) => {
-        const texts = rows.flatMap(r => r.cells.filter(c => c.colSpan === 1 && c.col === col).map(c => c.text));
-        const longest = Math.max(2, ...texts.map(t => t.length));
-        return Math.min(40, Math.max(4, Math.sqrt(longest) * 3));
+        const own = rows.flatMap(r => r.cells.filter(c => c.colSpan === 1 && c.col === col).map(c => ({ header: r.header, text: c.text })));
+        const body = Math.max(1, ...own.filter(c => !c.header).map(c => c.text.length));
+        const word = Math.max(1, ...own.flatMap(c => c.text.split(/\s+/)).map(w => w.length));
+        return Math.max(Math.min(60, body ** 0.8), word + 2, 4);
     });
     const total = weight.reduce((a, b) => a + b, 0) || 1;
     return { columns: grid.columns, widths: weight.map(w => w / total), rows };

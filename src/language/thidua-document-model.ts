@@ -117,6 +117,8 @@ export interface DocumentDigest {
     indicators: { id: string; detail: string }[];
     /** The document's citations and their lines (0-based). */
     citations: { info: CitationInfo; line: number }[];
+    /** The document's own số/ký hiệu, date and kind (what an annex in another file names in its "Kèm theo" line). */
+    own?: { number?: DocNumber; date?: ViDate; kind?: string };
 }
 
 /**
@@ -504,6 +506,14 @@ function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
             digest.entries.push({ head: e.head, number: e.number, tail: e.tail, subject: (e.parts ?? []).map(p => (isTextPart(p) ? p.text : '')).join('').trim() });
         }
     } else if (isDocument(root)) {
+        if (root.numberLine && root.kind) {
+            const placeDate = root.placeDate?.replace(/\s+/g, ' ') ?? '';
+            const at = placeDate.indexOf(', ngày');
+            digest.own = {
+                number: parseNumberLine(root.numberLine), kind: kindByTitle(root.kind.trim())?.name,
+                date: at >= 0 ? parseDate(placeDate.slice(at + 1).trim()) : undefined
+            };
+        }
         const ids: { id: string; text: string }[] = [];
         const cited: { head?: string; number?: string; tail?: string; line: number }[] = [];
         for (const node of nodesOf(root)) {

@@ -67,7 +67,7 @@ export class ThiduaValidator {
         this.awards = new AwardChecks(models);
         this.structure = new StructureChecks(models);
         this.report = new ReportChecks(models);
-        this.annexes = new AnnexChecks(models);
+        this.annexes = new AnnexChecks(models, services.shared.workspace.LangiumDocuments);
         this.scoring = new ScoringChecks(models);
     }
 
@@ -88,6 +88,7 @@ export class ThiduaValidator {
 
     checkWorkspace(doc: Document, accept: ValidationAcceptor): void {
         this.citations.checkConsistency(doc, accept);
+        this.annexes.checkParent(doc, accept);
     }
 
     checkReport(doc: Document, accept: ValidationAcceptor): void {

@@ -33,9 +33,11 @@ describe('thidua export', () => {
         expect(r.out.trim().split('\n')).toEqual([
             'Đã xuất: vb/000-chi-thi-ha-lang-2023.docx', 'Đã xuất: vb/001-ke-hoach-chu-de-nam-2023.docx', 'Đã xuất: vb/002-ke-hoach-tam-duong-20-nam.docx',
             'Đã xuất: vb/003-chi-thi-huong-tra-2024.docx', 'Đã xuất: vb/004-tin-bai-cho-don-2022.docx',
-            'Đã xuất: vb/bao-cao-so-ket-6-thang-2023-ha-lang.docx', 'Đã xuất: vb/bao-cao-tong-ket-2023-ha-lang.docx'
+            'Đã xuất: vb/bao-cao-so-ket-6-thang-2023-ha-lang.docx', 'Đã xuất: vb/bao-cao-tong-ket-2023-ha-lang.docx',
+            'Đã xuất: vb/bao-cao-tong-ket-cham-diem-2025.docx', 'Đã xuất: vb/ke-hoach-dot-cao-diem-2025-phu-luc.docx',
+            'Đã xuất: vb/ke-hoach-dot-cao-diem-2025.docx', 'Đã xuất: vb/ke-hoach-thi-dua-cham-diem-2025.docx'
         ]);
-        expect(readdirSync(join(dir, 'vb')).filter(f => f.endsWith('.docx'))).toHaveLength(7);
+        expect(readdirSync(join(dir, 'vb')).filter(f => f.endsWith('.docx'))).toHaveLength(11);
         expect(readFileSync(join(dir, 'vb', '000-chi-thi-ha-lang-2023.docx')).subarray(0, 2).toString()).toBe('PK');
     });
 

@@ -38,8 +38,8 @@ describe('hover', () => {
     });
 
     test('a date shows its weekday and the days until it', async () => {
-        expect(await hover(KE_HOACH, '15/12/2023')).toBe('**Thứ Sáu, 15/12/2023** — đã qua 4 ngày');
-        expect(await hover(KE_HOACH, 'ngày 31 tháng 12 năm 2023')).toBe('**Chủ nhật, 31/12/2023** — còn 12 ngày');
+        expect(await hover(KE_HOACH, '15/12/2023')).toBe('**Thứ Sáu, 15/12/2023** — đã qua 4 ngày\n\nĐược hiểu là: **hạn: 15/12/2023**');
+        expect(await hover(KE_HOACH, 'ngày 31 tháng 12 năm 2023')).toBe('**Chủ nhật, 31/12/2023** — còn 12 ngày\n\nĐược hiểu là: **thời gian: ngày ban hành → 31/12/2023**');
     });
 
     test('an award shows who may confer it, with the article', async () => {
@@ -132,7 +132,21 @@ describe('outline, folding, colours, hints', () => {
         const ws = await workspace({ 'doc.thidua': KE_HOACH, ...files });
         const doc = ws.docs.get('doc.thidua')!;
         const hints = await ws.services.Thidua.lsp.InlayHintProvider!.getInlayHints(doc, { textDocument: { uri: doc.uri.toString() }, range: { start: { line: 0, character: 0 }, end: doc.textDocument.positionAt(KE_HOACH.length) } });
-        expect(hints?.map(h => h.label)).toEqual([' ⇒ kỳ gốc ≈ 279,65 tỷ đồng, +36,35']);
+        expect(hints?.map(h => h.label).filter(l => String(l).includes('⇒'))).toEqual([' ⇒ kỳ gốc ≈ 279,65 tỷ đồng, +36,35']);
+    });
+
+    test('inlay hints: every value says how it was read (no silent reading)', async () => {
+        const ws = await workspace({ 'doc.thidua': KE_HOACH, ...files });
+        const doc = ws.docs.get('doc.thidua')!;
+        const hints = await ws.services.Thidua.lsp.InlayHintProvider!.getInlayHints(doc, { textDocument: { uri: doc.uri.toString() }, range: { start: { line: 0, character: 0 }, end: doc.textDocument.positionAt(KE_HOACH.length) } });
+        const labels = (hints ?? []).map(h => String(h.label));
+        expect(labels).toContain(' chỉ tiêu: 22.400 triệu đồng');
+        expect(labels).toContain(' chỉ tiêu: 2,5%');
+        expect(labels).toContain(' chỉ tiêu: trên 3.250 người');
+        expect(labels).toContain(' thời gian: ngày ban hành → 31/12/2023');
+        expect(labels).toContain(' kỷ niệm 75 năm (1948–2023)');
+        expect(labels).toContain(' hạn: 15/12/2023');
+        expect(labels.filter(l => !l.includes('⇒')).length).toBe(doc.parseResult.value.$cstNode!.text.match(/\{/g)!.length);
     });
 });
 

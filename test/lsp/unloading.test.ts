@@ -57,7 +57,7 @@ describe('unopened documents in the editor', () => {
         const dir = folder();
         const [editor, plain] = [await start(dir, true), await start(dir, false)];
         const all = editor.shared.workspace.LangiumDocuments.all.toArray();
-        expect(all.length).toBe(129);
+        expect(all.length).toBe(133);
         expect(all.filter(d => isLoaded(d)).length).toBeLessThanOrEqual(16);
         expect(plain.shared.workspace.LangiumDocuments.all.toArray().every(d => isLoaded(d))).toBe(true);
         expect(exported(editor, dir)).toEqual(exported(plain, dir));
@@ -184,7 +184,7 @@ describe('the start-up order', () => {
         expect(checkedEarly[1]).toBe(1);
         expect(checkedEarly.slice(2, -1).every(n => n === 0)).toBe(true);
         expect(builds.slice(2).every(b => b.length <= 50)).toBe(true);
-        expect(builds.flat().filter(f => f !== 'them-119.thidua').length).toBe(128);
+        expect(builds.flat().filter(f => f !== 'them-119.thidua').length).toBe(132);
         expect(isLoaded(shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!)).toBe(true);
     });
 

@@ -53,8 +53,8 @@ describe('the nastiest inputs: no exception anywhere', () => {
 function proseWords(root: Model): string[] {
     return AstUtils.streamAllContents(root).filter(isTextPart).toArray()
         .flatMap(p => plainText(inlineSource([p])).split(/\s+/).filter(w => /\p{L}/u.test(w)))
-        // Emphasis can open in one part and close in another: the marks are not words.
-        .map(w => w.replace(/\*/g, ''));
+        // Emphasis can open in one part and close in another: the marks are not words; nor is a cell's line break.
+        .map(w => w.replace(/\*/g, '').replace(/<br\s*\/?>/giu, '')).filter(w => /\p{L}/u.test(w));
 }
 
 function isSubsequence(words: string[], text: string): boolean {

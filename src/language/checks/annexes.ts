@@ -3,13 +3,44 @@ import { annexNumeral } from '../../domain/annex.js';
 import { isCompleteDate, shortForm } from '../../domain/dates.js';
 import { toRoman } from '../../domain/scoring.js';
 import type { Document } from '../generated/ast.js';
+import type { LangiumDocuments } from 'langium';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { lineRange, rangeOf, report, type Fix } from './rules.js';
 import layoutWords from '../../domain/data/layout-words.json' with { type: 'json' };
 
 /** Annexes (NĐ 30/2020 Phụ lục I mục II.11): the "Kèm theo" line agrees with the document; two or more are numbered I, II … */
 export class AnnexChecks {
-    constructor(private readonly models: ThiduaDocumentModel) {}
+    constructor(private readonly models: ThiduaDocumentModel, private readonly documents?: LangiumDocuments) {}
+
+    /**
+     * An annex alone in its file, checked against the document its "Kèm theo" line names, when that document is in the
+     * folder: the same số/ký hiệu with another date or kind is a mistake in the line (a workspace check).
+     */
+    checkParent(doc: Document, accept: ValidationAcceptor): void {
+        const model = this.models.get(doc);
+        if (model.kind || model.number || !this.documents) return;
+        for (const annex of model.annexes) {
+            const info = annex.attached?.info;
+            const wanted = info?.number?.parsed;
+            if (!annex.attached || !info || !wanted || wanted.number === undefined) continue;
+            for (const other of this.documents.all) {
+                const own = this.models.digestOf(other).own;
+                const n = own?.number;
+                if (!n || n.number !== wanted.number || n.issuerCode !== wanted.issuerCode || n.typeCode !== wanted.typeCode) continue;
+                const problems: string[] = [];
+                if (info.kind && own.kind && info.kind.name !== own.kind) problems.push(`ghi "${info.kind.name}" nhưng văn bản số ${n.raw} là ${own.kind}`);
+                const d = info.date, date = own.date;
+                if (d && date && isCompleteDate(d) && isCompleteDate(date) && (d.day !== date.day || d.month !== date.month || d.year !== date.year)) {
+                    problems.push(`ghi ngày ${shortForm(d)} nhưng văn bản số ${n.raw} ban hành ngày ${shortForm(date)}`);
+                }
+                if (problems.length) {
+                    report(accept, 'phu-luc-kem-theo', `Dòng "Kèm theo" của ${annex.heading} ${problems.join('; ')}. `
+                        + 'Hãy sửa cho khớp với văn bản mà phụ lục kèm theo.', { node: annex.attached.node, range: lineRange(annex.attached.node) });
+                }
+                break;
+            }
+        }
+    }
 
     checkAnnexes(doc: Document, accept: ValidationAcceptor): void {
         const model = this.models.get(doc);

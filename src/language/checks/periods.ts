@@ -9,8 +9,17 @@ import layoutWords from '../../domain/data/layout-words.json' with { type: 'json
 
 const EVALUATION = new RegExp(layoutWords.evaluation, 'iu');
 
-/** Whether a line is about judging the campaign (sơ kết, tổng kết, chấm điểm, khen thưởng …): it follows the last round. */
-function isEvaluation(line: { parts?: readonly Parameters<typeof inlineSource>[0][number][] } | undefined): boolean {
+type Lined = { $type?: string; $container?: unknown; parts?: readonly Parameters<typeof inlineSource>[0][number][] };
+
+/**
+ * Whether a line is about judging the campaign (sơ kết, tổng kết, chấm điểm, khen thưởng …): it follows the last round.
+ * In a table the line is the whole row.
+ */
+function isEvaluation(line: Lined | undefined): boolean {
+    if (line?.$type === 'TableCell') {
+        const row = line.$container as { cells: Lined[] };
+        return EVALUATION.test(row.cells.map(c => plainText(inlineSource(c.parts ?? []))).join(' '));
+    }
     return !!line?.parts && EVALUATION.test(plainText(inlineSource(line.parts)));
 }
 

@@ -8,7 +8,7 @@ import type { IndicatorValue, PeriodEnd, Quantity, Target, TypedValue } from '..
 const COMPARATOR_WORDS = { gt: 'trên', ge: 'từ … trở lên', lt: 'dưới', le: 'không quá' } as const;
 
 export function quantityText(q: Quantity, unit = ''): string {
-    const u = unit ? ` ${unit}` : '';
+    const u = unit === '%' || unit === '‰' ? unit : unit ? ` ${unit}` : '';
     switch (q.kind) {
         case 'number': return `${q.number.raw}${u}`;
         case 'range': return `từ ${q.low.raw} đến ${q.high.raw}${u}`;
