@@ -10,7 +10,7 @@ export function completeRoot<T extends AstNode>(root: T): T {
 
 /** Removes the backslash of `\[`, `\]`, `\{`, `\}`, `\*`, `\\`. */
 export function unescapeText(s: string): string {
-    return s.replace(/\\([\\[\]{}*_])/g, '$1');
+    return s.replace(/\\([\\[\]{}*_|])/g, '$1');
 }
 
 /** Marks a footnote reference in a source made for the page (`lineSource(node, true)`): NOTE_OPEN id NOTE_CLOSE. */
@@ -49,7 +49,7 @@ export function segments(source: string): Segment[] {
     const openers: number[] = [];
     for (let i = 0; i < source.length; i++) {
         const c = source[i];
-        if (c === '\\' && i + 1 < source.length && /[\\[\]{}*_]/.test(source[i + 1])) { i++; continue; }
+        if (c === '\\' && i + 1 < source.length && /[\\[\]{}*_|]/.test(source[i + 1])) { i++; continue; }
         if (c !== '*') continue;
         let n = 1;
         while (source[i + n] === '*') n++;
@@ -76,7 +76,7 @@ export function segments(source: string): Segment[] {
     };
     for (let i = 0; i < source.length; i++) {
         const c = source[i];
-        if (c === '\\' && i + 1 < source.length && /[\\[\]{}*_]/.test(source[i + 1])) {
+        if (c === '\\' && i + 1 < source.length && /[\\[\]{}*_|]/.test(source[i + 1])) {
             buf += source[++i];
             continue;
         }

@@ -473,8 +473,14 @@ function annexEntry(node: Annex): AnnexEntry {
         }
         entry.titles.push(item);
     }
-    if (!entry.attached) entry.titles = entry.titles.filter(t => t.parts.every(p => isTextPart(p)) && /^\S/.test(plainText(lineSource(t))))
-        .slice(0, 2);
+    // Without a "Kèm theo" line the title is the lines in capitals under the heading (NĐ 30: tên phụ lục in hoa).
+    if (!entry.attached) {
+        const caps = entry.titles.findIndex(t => {
+            const text = plainText(lineSource(t)).trim();
+            return !(t.parts.every(p => isTextPart(p)) && text === text.toUpperCase() && /\p{Lu}/u.test(text));
+        });
+        entry.titles = entry.titles.slice(0, caps < 0 ? entry.titles.length : caps).slice(0, 3);
+    }
     return entry;
 }
 

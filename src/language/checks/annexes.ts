@@ -74,7 +74,9 @@ export class AnnexChecks {
             const d = info.date, date = model.date;
             if (d && date && isCompleteDate(d) && isCompleteDate(date) && (d.day !== date.day || d.month !== date.month || d.year !== date.year)) {
                 problems.push(`ghi ngày ${shortForm(d)} nhưng văn bản ban hành ngày ${shortForm(date)}`);
-                fixes.push({ range: rangeOf(node, base + d.offset, base + d.offset + d.length), newText: d.form === 'long' ? `ngày ${date.day} tháng ${date.month} năm ${date.year}`.replace(/ngày (\d) /, 'ngày 0$1 ') : shortForm(date) });
+                fixes.push({ range: rangeOf(node, base + d.offset, base + d.offset + d.length), newText: d.form === 'long'
+                    ? `ngày ${String(date.day).padStart(2, '0')} tháng ${String(date.month).padStart(2, '0')} năm ${date.year}`
+                    : `${/^ngày\s/u.test(d.raw) ? 'ngày ' : ''}${shortForm(date)}` });
             }
             if (problems.length) {
                 report(accept, 'phu-luc-kem-theo', `Dòng "Kèm theo" của ${annex.heading} ${problems.join('; ')}. Hãy sửa cho khớp với số, ký hiệu và ngày của văn bản.`,

@@ -115,10 +115,11 @@ export class ScoringChecks {
                 if (i === 0 && !(c.shape.startsWith('dotted') || c.shape.startsWith('letter-digit'))) return;
                 const node = at(c.labelCell);
                 if (!node) return;
+                const place = numberAt(node, own);
                 report(accept, 'bang-diem-danh-so', i === 0
                     ? `Số thứ tự "${own}" không khớp với tiêu chí "${c.parent?.label}" chứa nó: tiêu chí con đầu tiên phải là "${expected}".`
                     : `Số thứ tự "${own}" không liền mạch: sau "${list[i - 1].label.replace(/[.)]$/, '')}" phải là "${expected}".`,
-                { node }, labelFix(node, own, expected));
+                place ? { node, range: rangeOf(node, place.start, place.end) } : { node }, labelFix(node, own, expected));
             });
         }
     }

@@ -98,9 +98,9 @@ function endText(e: PeriodEnd | undefined): string {
 }
 
 /** How thidua read a value, in a few words: what the inlay hint after a { … } and the hover's first line say. */
-export function readingLabel(v: TypedValue): string {
+export function readingLabel(v: TypedValue, round?: string): string {
     switch (v.type) {
-        case 'period': return `${v.round ? `${v.round}: ` : 'thời gian: '}${endText(v.start)} → ${endText(v.end)}`;
+        case 'period': return `${v.round ?? round ? `${v.round ?? round}: ` : 'thời gian: '}${endText(v.start)} → ${endText(v.end)}`;
         case 'deadline': return `hạn: ${v.date ? (isCompleteDate(v.date) ? shortForm(v.date) : v.date.raw) : 'chưa rõ ngày'}`;
         case 'date': return `ngày ${isCompleteDate(v.date) ? shortForm(v.date) : v.date.raw}`;
         case 'cadence': return `định kỳ: ${v.periods.join(', ')}`;

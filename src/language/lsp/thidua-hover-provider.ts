@@ -69,7 +69,7 @@ export class ThiduaHoverProvider implements HoverProvider {
         const target = node.indicator?.ref ?? node;
         const model = this.models.get(target);
         const v = model.valueOf.get(target);
-        const reading = v ? `Được hiểu là: **${readingLabel(v)}**` : '';
+        const reading = v ? `Được hiểu là: **${readingLabel(v, model.rounds.find(r => r.node === target)?.label)}**` : '';
         const date = findDates(token).find(d => within >= d.offset && within < d.offset + d.length);
         if (date) return [dateMarkdown(date, this.today()), reading].filter(Boolean).join('\n\n');
         if (v?.type === 'indicator') {

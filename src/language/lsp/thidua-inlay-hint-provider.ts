@@ -37,10 +37,11 @@ export class ThiduaInlayHintProvider extends AbstractInlayHintProvider {
             if (e) acceptor({ position: node.$cstNode.range.end, label: ` ⇒ ${e.percent !== undefined ? `${formatViNumber(e.percent, 1)}% kế hoạch · ` : ''}${e.status}`, paddingLeft: true });
             return;
         }
-        const v = this.models.get(node).valueOf.get(node);
+        const model = this.models.get(node);
+        const v = model.valueOf.get(node);
         if (!v) return;
         // Every value says how it was read, so that no reading is silent.
-        acceptor({ position: node.$cstNode.range.end, label: ` ${readingLabel(v)}`, paddingLeft: true });
+        acceptor({ position: node.$cstNode.range.end, label: ` ${readingLabel(v, model.rounds.find(r => r.node === node)?.label)}`, paddingLeft: true });
         if (v.type !== 'indicator') return;
         for (const t of [...v.parts, ...v.sub]) {
             const implied = impliedBaseline(t);
