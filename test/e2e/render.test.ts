@@ -90,6 +90,12 @@ describe('the .docx rendered by LibreOffice (PDF checked with poppler)', () => {
                 expect(name.x, base).toBeGreaterThan(last.width * 0.5);
                 expect(name.y, base).toBeGreaterThan(noi.y);
             }
+            // Each annex starts a page of its own: its heading is the first line of a page (under the page number).
+            for (const annex of page.annexes) {
+                const starts = Array.from({ length: pages }, (_, i) => words(pdf, i + 1).words.filter(w => !/^\d+$/.test(w.text)))
+                    .map(ws => ws.slice(0, annex.heading.text.split(' ').length).map(w => w.text).join(' '));
+                expect(starts, base).toContain(annex.heading.text);
+            }
             sh('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(outDir, base)]);
             console.log(`page 1 of ${base}: ${join(outDir, `${base}.png`)}`);
         }

@@ -32,7 +32,7 @@ describe('tables and annexes in Word (read back from the .docx)', () => {
 
     test('merged cells: "Điểm" spans three columns, STT and Tiêu chí two rows; header rows repeat; rows do not split', () => {
         const scoring = tables[3];
-        const [h1, h2, first] = rowsOf(scoring);
+        const [h1, h2, first] = rowsOf(scoring) as [string, string, string];
         expect(h1).toMatch(/<w:gridSpan w:val="3"\/>(?:(?!<\/w:tc>).)*Điểm</s);
         expect(h1.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(3);
         expect(h2.match(/<w:vMerge w:val="continue"\/>|<w:vMerge\/>/g)).toHaveLength(3);
