@@ -123,7 +123,7 @@ const citeText: CustomPatternMatcherFunc = (text, offset) => {
     while (i < text.length) {
         const c = text[i];
         if (c === ']' || c === '\n' || c === '\r') break;
-        if (c === '\\' && i + 1 < text.length && text[i + 1] !== '\n') { i += 2; continue; }
+        if (c === '\\' && i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') { i += 2; continue; }
         if (i > offset && matchesDocNumberAt(text, i)) break;
         i++;
     }

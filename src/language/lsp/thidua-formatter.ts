@@ -22,13 +22,20 @@ export function formatThidua(text: string, lexer: Lexer): string {
         const current = first.get(line);
         if (!current || column < current.column) first.set(line, { name, column });
     }
+    // Pipes placed by offset (the lines are those of the text with every line break made "\n").
+    const starts = [0];
+    for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
     const pipes = new Map<number, number[]>();
     for (const t of result.tokens) {
         if (t.tokenType.name !== '|') continue;
-        const line = (t.startLine ?? 1) - 1;
-        let list = pipes.get(line);
-        if (!list) pipes.set(line, list = []);
-        list.push((t.startColumn ?? 1) - 1);
+        let lo = 0, hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= t.startOffset) lo = mid; else hi = mid - 1;
+        }
+        let list = pipes.get(lo);
+        if (!list) pipes.set(lo, list = []);
+        list.push(t.startOffset - starts[lo]);
     }
     const lines = alignTables(text.replace(/\r\n?/g, '\n').split('\n'), pipes);
     const out: string[] = [];
