@@ -3,7 +3,12 @@ import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { parseCitation } from '../domain/citation.js';
 import { detectEncoding, ENCODING_NAMES } from '../domain/encoding.js';
-import { importText } from '../import/import.js';
+import { importLines, importText, type ImportResult } from '../import/import.js';
+import { wordLines } from '../import/word.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { ensureParses } from '../import/repair.js';
 import { decodeTcvn3, decodeVni } from '../import/legacy.js';
 import { formatThidua } from '../language/lsp/thidua-formatter.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
@@ -11,6 +16,75 @@ import { writeAtomically, WriteError, type Io } from './export.js';
 import { checkPaths, InputError, MAX_FILE_BYTES } from './workspace.js';
 
 const REGISTRY = 'so-van-ban.thidua';
+
+/** Old Word, OpenDocument and RTF files go through LibreOffice to .docx, in a profile of their own. */
+async function convertWithLibreOffice(file: string, bytes: Buffer): Promise<Buffer> {
+    const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 30_000 });
+    if (probe.error || probe.status !== 0) {
+        throw new InputError(`Tệp ${path.basename(file)} là tệp Word cũ (.doc), OpenDocument hoặc RTF: cần LibreOffice để chuyển đổi. `
+            + 'Hãy cài LibreOffice (trên Debian/Ubuntu: gói libreoffice-writer) rồi nhập lại, hoặc mở tệp bằng Word và lưu thành .docx.');
+    }
+    const dir = await mkdtemp(path.join(tmpdir(), 'thidua-lo-'));
+    try {
+        const source = path.join(dir, `nguon${path.extname(file).toLowerCase()}`);
+        await fs.writeFile(source, bytes);
+        const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', dir, source],
+            { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: dir } });
+        const out = path.join(dir, 'nguon.docx');
+        if (r.status !== 0 || !(await fs.stat(out).then(() => true, () => false))) {
+            throw new InputError(`LibreOffice không chuyển được tệp ${path.basename(file)} sang .docx. Hãy mở tệp bằng Word và lưu thành .docx.`);
+        }
+        return await fs.readFile(out);
+    } finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+
+/** A PDF's text layer, by poppler's pdftotext (the page layout kept, so that columns stay apart). */
+function pdfText(file: string): string {
+    const r = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    if (r.error) {
+        throw new InputError(`Nhập tệp PDF cần công cụ pdftotext (gói poppler-utils). Hãy cài poppler-utils rồi nhập lại, hoặc mở tệp và lưu thành .docx.`);
+    }
+    if (r.status !== 0 || !r.stdout.trim()) {
+        throw new InputError(`Tệp ${path.basename(file)} không có lớp chữ (có thể là bản quét): chưa nhập được. Hãy dùng bản Word hoặc bản PDF có chữ.`);
+    }
+    return r.stdout;
+}
+
+/** Reads a source and imports it: text and PDF through the text import, Word through its paragraphs and tables. */
+/** Imports one file as `thidua import` does, without writing: the .thidua text, what was typed, the lines kept as prose. */
+export async function importFile(file: string, io: Io): Promise<ImportResult & { demoted: number }> {
+    const services = createThiduaCoreServices(EmptyFileSystem).Thidua;
+    const result = await importSource(file, io);
+    const repaired = ensureParses(formatThidua(result.text, services.parser.Lexer), problemLinesOf(services));
+    return { ...result, text: repaired.text, demoted: repaired.demoted };
+}
+
+async function importSource(file: string, io: Io): Promise<ImportResult> {
+    const lower = file.toLowerCase();
+    if (/\.(docx|doc|odt|rtf)$/.test(lower)) {
+        let bytes: Buffer;
+        try {
+            bytes = await fs.readFile(file);
+        } catch (e) {
+            throw new InputError(`Không đọc được tệp ${file}: ${(e as Error).message}.`);
+        }
+        if (bytes.length > MAX_FILE_BYTES) throw new InputError(`Tệp ${file} quá lớn (${(bytes.length / 1024 / 1024).toFixed(1)} MB) để nhập.`);
+        if (!lower.endsWith('.docx')) bytes = await convertWithLibreOffice(file, bytes);
+        try {
+            // Loaded when a Word file is read: the other commands start without it.
+            const { default: mammoth } = await import('mammoth');
+            let tree: unknown;
+            await mammoth.convertToHtml({ buffer: bytes }, { transformDocument: (d: unknown) => (tree = d) } as never);
+            return importLines({ lines: wordLines(tree as never), chrome: 0 });
+        } catch {
+            throw new InputError(`Tệp ${file} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`);
+        }
+    }
+    if (lower.endsWith('.pdf')) return importText(pdfText(file));
+    return importText(await readSource(file, io));
+}
 
 async function readSource(file: string, io: Io): Promise<string> {
     let bytes: Buffer;
@@ -21,15 +95,6 @@ async function readSource(file: string, io: Io): Promise<string> {
     } catch (e) {
         if (e instanceof InputError) throw e;
         throw new InputError(`Không đọc được tệp ${file}: ${(e as Error).message}.`);
-    }
-    if (file.toLowerCase().endsWith('.docx')) {
-        try {
-            // Loaded when a Word file is read: the other commands start without it.
-            const { default: mammoth } = await import('mammoth');
-            return (await mammoth.extractRawText({ buffer: bytes })).value;
-        } catch {
-            throw new InputError(`Tệp ${file} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`);
-        }
     }
     const kind = detectEncoding(bytes);
     if (kind === 'binary') throw new InputError(`Tệp ${file} là tệp nhị phân; hãy nhập tệp .docx hoặc văn bản .txt.`);
@@ -45,7 +110,7 @@ async function sources(p: string): Promise<string[]> {
     let stat;
     try { stat = await fs.stat(p); } catch { throw new InputError(`Không tìm thấy tệp hoặc thư mục "${p}".`); }
     if (!stat.isDirectory()) return [p];
-    return (await fs.readdir(p)).filter(f => /\.(docx|txt)$/i.test(f)).sort().map(f => path.join(p, f));
+    return (await fs.readdir(p)).filter(f => /\.(docx|doc|odt|rtf|pdf|txt)$/i.test(f)).sort().map(f => path.join(p, f));
 }
 
 /** Adds the cited documents the registry lacks (by their number); returns how many were added. */
@@ -69,26 +134,45 @@ async function addToRegistry(dir: string, cited: string[]): Promise<number> {
 }
 
 /** thidua import: .docx or .txt → .thidua next to it or in --out; registry additions; formatted and checked. Returns the exit code and the files written. */
+/** The lines (0-based) where the text does not lex or parse. */
+export function problemLinesOf(services: ReturnType<typeof createThiduaCoreServices>['Thidua']): (text: string) => number[] {
+    return text => {
+        const result = services.parser.LangiumParser.parse(text);
+        const lines = [
+            ...result.lexerErrors.map(e => (e.line ?? 1) - 1),
+            ...result.parserErrors.map(e => Number.isFinite(e.token.startLine) ? e.token.startLine! - 1 : text.split('\n').length - 1)
+        ];
+        return [...new Set(lines)].sort((a, b) => a - b);
+    };
+}
+
 export async function importPaths(paths: string[], outDir: string | undefined, io: Io): Promise<{ code: number; written: string[] }> {
-    const lexer = createThiduaCoreServices(EmptyFileSystem).Thidua.parser.Lexer;
+    const services = createThiduaCoreServices(EmptyFileSystem).Thidua;
+    const lexer = services.parser.Lexer;
+    const problems = problemLinesOf(services);
     let code = 0;
     const written: string[] = [];
     for (const p of paths) {
         for (const file of await sources(p)) {
-            const text = await readSource(file, io);
-            const result = importText(text);
+            const result = await importSource(file, io);
+            const repaired = ensureParses(formatThidua(result.text, lexer), problems);
             const dir = outDir ?? path.dirname(file);
-            const target = path.join(dir, path.basename(file).replace(/\.(docx|txt)$/i, '') + '.thidua');
+            const target = path.join(dir, path.basename(file).replace(/\.(docx|doc|odt|rtf|pdf|txt)$/i, '') + '.thidua');
             if (await fs.stat(target).then(() => true, () => false)) {
                 io.err(`Đã có tệp ${target}: không ghi đè. Hãy xóa hoặc đổi tên tệp cũ, hoặc chọn --out khác.\n`);
                 code = 2;
                 continue;
             }
             try {
-                await writeAtomically(target, formatThidua(result.text, lexer));
+                await writeAtomically(target, repaired.text);
                 const added = await addToRegistry(dir, result.cited);
                 const s = result.stats;
-                io.out(`Đã nhập: ${target} — ${s.indicators} chỉ tiêu, ${s.citations} trích dẫn, ${s.dates} mốc thời gian; ${s.proseLines} dòng giữ nguyên là văn xuôi${added ? `; thêm ${added} văn bản vào ${REGISTRY}` : ''}.\n`);
+                const notes = [
+                    s.tables ? `${s.tables} bảng` : '', s.chrome ? `${s.chrome} dòng của trang web giữ lại dưới dạng ghi chú (//)` : '',
+                    repaired.demoted ? `${repaired.demoted} dòng chưa rõ cấu trúc giữ nguyên là đoạn văn (đánh dấu "\\" ở đầu dòng)` : ''
+                ].filter(Boolean);
+                io.out(`Đã nhập: ${target} — ${s.indicators} chỉ tiêu, ${s.citations} trích dẫn, ${s.dates} mốc thời gian; ${s.proseLines} dòng giữ nguyên là văn xuôi`
+                    + `${notes.length ? `; ${notes.join('; ')}` : ''}${added ? `; thêm ${added} văn bản vào ${REGISTRY}` : ''}.\n`);
                 written.push(target);
             } catch (e) {
                 if (!(e instanceof WriteError)) throw e;

@@ -57,16 +57,21 @@ export function roleLabel(role: ColumnRole): string {
 }
 
 /** The numbering's shape: items of one shape are siblings. */
+/** A label as compared: no closing "." or ")", no dot between a letter and its number ("b.2.5" → "b2.5"), lower case letters. */
+export function normalLabel(label: string): string {
+    return label.replace(/[.)]$/, '').trim().replace(/^([a-zđA-ZĐ])\.(?=[0-9])/u, '$1');
+}
+
 export function numberingShape(label: string): string {
-    const s = label.replace(/[.)]$/, '').trim();
+    const s = normalLabel(label);
     if (!s) return '';
     if (/^[IVXLC]+$/.test(s)) return 'roman';
     if (/^[0-9]+$/.test(s)) return 'arabic';
     if (/^[0-9]+(?:\.[0-9]+)+$/.test(s)) return `dotted${s.split('.').length}`;
     if (/^[a-zđ]$/.test(s)) return 'letter';
     if (/^[A-ZĐ]$/.test(s)) return 'upper-letter';
-    if (/^[a-zđ][0-9]+$/.test(s)) return 'letter-digit';
-    if (/^[a-zđ][0-9]+(?:\.[0-9]+)+$/.test(s)) return `letter-digit${s.split('.').length}`;
+    if (/^[a-zđ][0-9]+$/iu.test(s)) return 'letter-digit';
+    if (/^[a-zđ][0-9]+(?:\.[0-9]+)+$/iu.test(s)) return `letter-digit${s.split('.').length}`;
     return '';
 }
 
@@ -119,6 +124,12 @@ export function readScoring(grid: Grid): ScoringTable | undefined {
             if (stack.length) stack[stack.length - 1].details.push(criterion);
             continue;
         }
+        // "C" after "b" among letters is the letter c written in capitals, not the Roman hundred.
+        const letters = stack.findIndex(c => c.shape === 'letter');
+        if (letters >= 0 && (criterion.shape === 'roman' || criterion.shape === 'upper-letter') && label.replace(/[.)]$/, '').length === 1) {
+            const last = stack[letters];
+            if (nextLabel(last.label, last.shape)?.toLowerCase() === normalLabel(label).toLowerCase()) criterion.shape = 'letter';
+        }
         const same = stack.findIndex(c => c.shape === criterion.shape);
         if (same >= 0) stack.length = same;
         criterion.parent = stack[stack.length - 1];
@@ -130,14 +141,13 @@ export function readScoring(grid: Grid): ScoringTable | undefined {
 }
 
 /** The number that follows `label` in its sequence ("a" → "b", "1.2" → "1.3", "IV" → "V", "a1" → "a2"). */
-export function nextLabel(label: string): string | undefined {
-    const s = label.replace(/[.)]$/, '');
-    const shape = numberingShape(s);
+export function nextLabel(label: string, shape = numberingShape(label)): string | undefined {
+    const s = normalLabel(label);
     if (shape === 'roman') return toRoman(fromRoman(s) + 1);
     if (shape === 'arabic') return String(Number(s) + 1);
     if (shape.startsWith('dotted') || shape.startsWith('letter-digit')) return s.replace(/[0-9]+$/, n => String(Number(n) + 1));
     if (shape === 'letter' || shape === 'upper-letter') {
-        const alphabet = shape === 'letter' ? 'abcdđeghiklmnopqrstuvxy' : 'ABCDĐEGHIKLMNOPQRSTUVXY';
+        const alphabet = /[a-zđ]/.test(s) ? 'abcdđeghiklmnopqrstuvxy' : 'ABCDĐEGHIKLMNOPQRSTUVXY';
         const i = alphabet.indexOf(s);
         return i >= 0 && i + 1 < alphabet.length ? alphabet[i + 1] : undefined;
     }

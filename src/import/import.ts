@@ -1,9 +1,10 @@
 import { DOC_NUMBER_SOURCE } from '../domain/doc-number.js';
 import { VI_NUMBER_SOURCE } from '../domain/numbers.js';
 import { documentKinds, unitPrefixOf } from '../domain/tables.js';
+import { isKindTitle, prepare, type Line } from './lines.js';
 
 /** What the import typed, and what it left as plain prose. */
-export interface ImportStats { indicators: number; citations: number; dates: number; proseLines: number }
+export interface ImportStats { indicators: number; citations: number; dates: number; proseLines: number; tables: number; chrome: number }
 export interface ImportResult { text: string; stats: ImportStats; cited: string[] }
 
 const QUOC_HIEU = /CỘNG HO?[ÒÀ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM/u;
@@ -32,7 +33,7 @@ function header(lines: string[]): { left: string[]; right: string[]; rest: strin
     for (; i < lines.length; i++) {
         const l = lines[i].trim();
         if (!l) continue;
-        if (KIND_TITLES.includes(l.replace(/\*/g, '').trim())) break;
+        if (isKindTitle(l)) break;
         const cells = l.includes('|') ? l.split('|').map(c => c.trim()).filter(Boolean) : [l];
         const pieces: string[] = [];
         for (const c of cells) {
@@ -43,7 +44,7 @@ function header(lines: string[]): { left: string[]; right: string[]; rest: strin
                 if (m && rest !== m[0]) { pieces.push(...[rest.slice(0, m.index), m[0]].map(x => x.trim()).filter(Boolean)); rest = rest.slice(m.index + m[0].length).trim(); }
             }
             const so = /^(Số\s*:?\s*[0-9]*\s*[/-]\s*[A-ZĐ][^\s]*)\s+(\S.*, ngày .*)$/u.exec(rest);
-            if (so) pieces.push(so[1], so[2]);
+            if (so) pieces.push(so[1], so[2].replace(/^\*+|\*+$/g, '').trim());
             else if (rest) pieces.push(rest);
         }
         let consumed = false;
@@ -127,11 +128,28 @@ function spansOf(text: string, indicatorContext: boolean, numbered: boolean): Sp
 
 /** Turns the text of a document (as copied from a web page, a law site, or read out of a .docx) into .thidua. */
 export function importText(input: string): ImportResult {
-    const stats: ImportStats = { indicators: 0, citations: 0, dates: 0, proseLines: 0 };
+    return importLines(prepare(input));
+}
+
+/** Imports lines already read (a Word document's paragraphs and tables, or a prepared text). */
+export function importLines(prepared: { lines: Line[]; chrome: number }): ImportResult {
+    const stats: ImportStats = { indicators: 0, citations: 0, dates: 0, proseLines: 0, tables: 0, chrome: prepared.chrome };
     const cited: string[] = [];
-    const lines = input.replace(/^\uFEFF/, '').normalize('NFC').replace(/\r\n?/g, '\n').split('\n').map(clean);
+    // The site's own lines before the document stay as comments at the top.
+    const all = prepared.lines;
+    const first = all.findIndex(l => !l.comment && (l.text.trim() || l.table));
+    const out: string[] = all.slice(0, Math.max(first, 0)).filter(l => l.comment).map(l => `// ${l.text.trim()}`);
+    const kept = first < 0 ? [] : all.slice(first);
+    const tables = new Map<string, Line>();
+    // Tables and comments travel through the line-based steps below as placeholders.
+    const lines = kept.map((l, n) => {
+        if (!l.table && !l.comment) return clean(l.text);
+        const key = `\u0000${n}\u0000`;
+        tables.set(key, l);
+        return key;
+    });
     const { left, rest } = header(lines);
-    const out: string[] = [...left];
+    out.push(...left);
     let i = 0;
     while (i < rest.length && !rest[i].trim()) i++;
     const kindLine = rest[i]?.replace(/\*/g, '').trim();
@@ -154,10 +172,23 @@ export function importText(input: string): ImportResult {
     for (; i < rest.length; i++) {
         const line = rest[i];
         if (!line.trim()) { out.push(''); continue; }
+        const placed = tables.get(line);
+        if (placed?.comment) { out.push(`// ${placed.text.trim()}`); continue; }
+        if (placed?.table) {
+            stats.tables++;
+            out.push('', ...tableRows(placed.table), '');
+            continue;
+        }
         const marker = /^(\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.?(?=\s)|[0-9]{1,3}\)|[a-zđ]\)|[-+•–](?:\s+[0-9]{1,3}\))?)\s+)?/u.exec(line)![0];
         const body = line.slice(marker.length);
         if (/^\s*[IVXLC]{1,6}\./u.test(marker)) section = body.toUpperCase();
         if (/^\s*Nơi nhận/u.test(line)) section = 'NƠI NHẬN';
+        else if (section === 'NƠI NHẬN' && (/^\s*(?:TM|KT|Q|TL|TUQ)\.\s/u.test(line) || /^[\p{Lu}\s,.-]+$/u.test(line.replace(/\*/g, '')))) section = 'CHỮ KÝ';
+        else if (section === 'NƠI NHẬN' && !/^\s*[-+•–]/u.test(line) && !/^[\p{Lu}\s,-]+$/u.test(line.replace(/\*/g, ''))) {
+            // A recipient whose "-" the copy lost.
+            out.push(`- ${escape(line.trim())}`);
+            continue;
+        }
         const numbered = /[0-9]\)\s*$/.test(marker.trim()) && !/^[-+•–]\s*$/.test(marker.trim());
         const bullet = /^\s*[-+•–]/.test(marker);
         const context = section.includes('CHỈ TIÊU') || listContext || /chỉ tiêu|phấn đấu/iu.test(body);
@@ -177,4 +208,18 @@ export function importText(input: string): ImportResult {
         if (!bullet && !numbered) listContext = /chỉ tiêu[^.]*:\s*$/iu.test(body) || (listContext && false);
     }
     return { text: out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n', stats, cited };
+}
+
+/**
+ * Pipe rows of a rebuilt table: rows without a word are left out; the first row is the header, and so is each row
+ * under it that continues it ("^" under a cell that spans two rows); a "|" in a cell is escaped.
+ */
+function tableRows(rows: string[][]): string[] {
+    const kept = rows.filter(r => r.some(c => c.trim() && c.trim() !== '<' && c.trim() !== '^'));
+    if (!kept.length) return [];
+    let header = 1;
+    while (header < kept.length && kept[header].some(c => c.trim() === '^')) header++;
+    const cell = (c: string) => escape(clean(c)).replace(/\|/g, '\\|') || ' ';
+    const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+    return [...kept.slice(0, header).map(line), `|${kept[0].map(() => '---').join('|')}|`, ...kept.slice(header).map(line)];
 }

@@ -10,7 +10,7 @@ export function completeRoot<T extends AstNode>(root: T): T {
 
 /** Removes the backslash of `\[`, `\]`, `\{`, `\}`, `\*`, `\\`. */
 export function unescapeText(s: string): string {
-    return s.replace(/\\([\\[\]{}*_|])/g, '$1');
+    return s.replace(/\\([\\[\]{}*_|<^])/g, '$1');
 }
 
 /** Marks a footnote reference in a source made for the page (`lineSource(node, true)`): NOTE_OPEN id NOTE_CLOSE. */
@@ -47,9 +47,12 @@ export interface Segment { text: string; bold: boolean; italic: boolean; note?: 
 export function segments(source: string): Segment[] {
     const runs: { at: number; n: number; paired: boolean }[] = [];
     const openers: number[] = [];
+    // A "\\" that starts a line keeps the line as prose ("\\I. …" is not a section): it is not part of the text.
+    const lead = /^\s*\\(?=\S)/.exec(source)?.[0].length ?? 0;
+    const escaped = (i: number) => source[i] === '\\' && i + 1 < source.length && (i === lead - 1 || /[\\[\]{}*_|<^]/.test(source[i + 1]));
     for (let i = 0; i < source.length; i++) {
         const c = source[i];
-        if (c === '\\' && i + 1 < source.length && /[\\[\]{}*_|]/.test(source[i + 1])) { i++; continue; }
+        if (escaped(i)) { i++; continue; }
         if (c !== '*') continue;
         let n = 1;
         while (source[i + n] === '*') n++;
@@ -76,7 +79,7 @@ export function segments(source: string): Segment[] {
     };
     for (let i = 0; i < source.length; i++) {
         const c = source[i];
-        if (c === '\\' && i + 1 < source.length && /[\\[\]{}*_|]/.test(source[i + 1])) {
+        if (escaped(i)) {
             buf += source[++i];
             continue;
         }

@@ -16,7 +16,29 @@ const TOKEN_WORDS: Record<string, string> = {
     CITE_TEXT: 'tên loại văn bản',
     VALUE_TEXT: 'nội dung giá trị',
     KIND_LINE: 'tên loại văn bản (CHỈ THỊ, KẾ HOẠCH, BÁO CÁO)',
-    REGISTRY_TITLE: 'dòng tiêu đề "SỔ VĂN BẢN"'
+    REGISTRY_TITLE: 'dòng tiêu đề "SỔ VĂN BẢN"',
+    QUOC_HIEU: 'Quốc hiệu',
+    TIEU_NGU: 'Tiêu ngữ',
+    NUMBER_LINE: 'dòng số, ký hiệu ("Số: …")',
+    PLACE_DATE_LINE: 'dòng địa danh, ngày tháng',
+    SIGN_AUTHORITY: 'dòng quyền hạn người ký (TM., KT., TL.)',
+    ANNEX_LINE: 'tên phụ lục ("PHỤ LỤC")',
+    ROMAN: 'số mục (I., II.)',
+    NUM1: 'số khoản (1., 2.)',
+    NUM2: 'số khoản (1.1.)',
+    PAREN_MARK: 'số thứ tự "1)"',
+    LETTER_MARK: 'điểm "a)"',
+    RULE_LINE: 'dòng kẻ',
+    '|': 'dòng của bảng ("| … |")'
+};
+
+/** What a line that starts with a token of this kind is, for a drafter. */
+const LINE_KINDS: Record<string, string> = {
+    KIND_LINE: 'tên loại văn bản', QUOC_HIEU: 'Quốc hiệu', TIEU_NGU: 'Tiêu ngữ', NUMBER_LINE: 'dòng số, ký hiệu',
+    PLACE_DATE_LINE: 'dòng địa danh, ngày tháng', NOI_NHAN: 'dòng "Nơi nhận:"', SIGN_AUTHORITY: 'dòng quyền hạn người ký',
+    CAPS_LINE: 'dòng chữ in hoa', ROMAN: 'một mục', NUM1: 'một khoản', NUM2: 'một khoản', PAREN_MARK: 'một dòng đánh số',
+    LETTER_MARK: 'một điểm', BULLET: 'một dòng gạch đầu dòng', '|': 'một dòng của bảng', TEXT: 'một đoạn văn',
+    ANNEX_LINE: 'tên phụ lục', RULE_LINE: 'một dòng kẻ', REGISTRY_TITLE: 'tiêu đề sổ văn bản', '[': 'một đoạn văn', '{': 'một đoạn văn'
 };
 
 function describe(t: TokenType): string {
@@ -47,8 +69,12 @@ export class ThiduaParserErrorMessageProvider implements IParserErrorMessageProv
         return `Cần ${describe(options.expected)} nhưng gặp ${found(options.actual)}.${hint}`;
     }
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
-        return `Không đọc được phần văn bản từ ${found(options.firstRedundant)}: dòng này không thuộc phần nào của văn bản. `
-            + 'Sau "Nơi nhận:" chỉ có các dòng "- …" rồi khối chữ ký (chức vụ in hoa, họ tên).';
+        const t = options.firstRedundant;
+        const kind = LINE_KINDS[t.tokenType.name];
+        const what = kind ? `Dòng ${found(t)} là ${kind} nhưng đứng ở chỗ văn bản không còn nhận ${kind}` : `Không đọc được phần văn bản từ ${found(t)}`;
+        return `${what}: sau "Nơi nhận:" chỉ có các dòng "- …", rồi khối chữ ký (quyền hạn, chức vụ in hoa, họ tên) và các phụ lục `
+            + '(dòng "PHỤ LỤC"). Nếu dòng này thuộc nội dung, hãy chuyển nó lên trên "Nơi nhận:"; nếu muốn giữ nguyên là một đoạn văn, '
+            + 'hãy viết dấu "\\" ở đầu dòng.';
     }
     buildNoViableAltMessage(options: { actual: IToken[] }): string {
         const token = options.actual[0];

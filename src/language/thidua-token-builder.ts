@@ -30,6 +30,8 @@ type Position = 'lineStart' | 'lineStartOrAfterBullet';
 function lineMatcher(source: string, where: Position = 'lineStart', check?: (m: string) => boolean): CustomPatternMatcherFunc {
     const re = sticky(source);
     return (text, offset) => {
+        // A line that starts with "\\" is prose, whatever follows.
+        if (text.charCodeAt(offset) === 92) return null;
         const ok = where === 'lineStart' ? isLineStart(text, offset) : isLineStart(text, offset) || isAfterBullet(text, offset);
         if (!ok) return null;
         re.lastIndex = offset;
@@ -104,6 +106,21 @@ const textMatcher: CustomPatternMatcherFunc = (text, offset) => {
 function oneWrap(m: string): boolean {
     const breaks = m.match(/\n/g)?.length ?? 0;
     return breaks <= 1 && !/\n[ \t]*\r?$/.test(m);
+}
+
+const ATTACHED_LINE = /^[ \t]*[*_]{0,3}\(?[ \t]*(?:Ban hành[ \t]+)?[Kk]èm theo[ \t]/;
+
+/** A line in capitals followed, within four lines, by its "(Kèm theo …)" line. */
+function beforeAttachedLine(text: string, end: number): boolean {
+    let at = end;
+    for (let n = 0; n < 4 && at < text.length; n++) {
+        const next = text.indexOf('\n', at + 1);
+        const line = text.slice(at + 1, next < 0 ? text.length : next);
+        if (ATTACHED_LINE.test(line)) return true;
+        if (next < 0) return false;
+        at = next;
+    }
+    return false;
 }
 
 const docNumber = sticky(DOC_NUMBER_SOURCE);
@@ -185,7 +202,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         custom('QUOC_HIEU', lineMatcher(`(?:${words('CỘNG', 'H(?:ÒA|OÀ)', 'XÃ', 'HỘI', 'CHỦ', 'NGHĨA', 'VIỆT', 'NAM')}|ĐẢNG CỘNG SẢN VIỆT NAM)${EOL}`,
             'lineStart', oneWrap), ['C', 'Đ'], true);
         custom('TIEU_NGU', lineMatcher(`Độc lập\\s*[-–]\\s*Tự do\\s*[-–]\\s*Hạnh phúc${EOL}`, 'lineStart', oneWrap), ['Đ'], true);
-        custom('NUMBER_LINE', lineMatcher(`Số[ \\t]*:?[ \\t]*[0-9]*[ \\t]*[/-][ \\t]*[A-ZĐ][^\\n\\r]*`), ['S']);
+        custom('NUMBER_LINE', lineMatcher(`Số[ \\t]*:?[ \\t]*[0-9]*[ \\t]*[/-][ \\t]*(?:[0-9]{4}[ \\t]*/[ \\t]*)?[A-ZĐ][^\\n\\r]*`), ['S']);
         custom('PLACE_DATE_LINE', lineMatcher(
             `[^\\n\\r,\\[\\]{}]{1,60}, ngày\\s+(?:[0-9….\\s]*tháng[0-9….\\s]*năm[ \\t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`,
             'lineStart', oneWrap), undefined, true);
@@ -204,6 +221,11 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         custom('LETTER_MARK', lineMatcher(`${EM}(?:\\([a-zđ]\\)|[a-zđ][).])(?=[ \\t])`, 'lineStartOrAfterBullet'));
         custom('BULLET', lineMatcher(`[-+•–][ \\t]+`), [...BULLET_CHARS]);
         custom('CAPS_LINE', capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m))));
+        const caps = capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m)));
+        custom('ATTACHMENT_TITLE', (text, offset, ...rest) => {
+            const m = caps(text, offset, ...rest);
+            return m && beforeAttachedLine(text, offset + m[0].length) ? m : null;
+        });
         custom('DOC_NUMBER', docNumberToken);
         custom('CITE_TEXT', citeText);
         custom('|', pipeMatcher, ['|']);
@@ -224,7 +246,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
 
         const main = ['NL', 'COMMENT', 'WS', 'REGISTRY_TITLE', 'KIND_LINE', 'QUOC_HIEU', 'TIEU_NGU', 'NUMBER_LINE',
             'PLACE_DATE_LINE', 'ANNEX_LINE', 'NOI_NHAN', 'SIGN_AUTHORITY', 'RULE_LINE', 'ROMAN', 'NUM2', 'NUM1',
-            'PAREN_MARK', 'LETTER_MARK', 'BULLET', 'CAPS_LINE', '|', '[', '{', 'TEXT'].map(tok);
+            'PAREN_MARK', 'LETTER_MARK', 'BULLET', 'ATTACHMENT_TITLE', 'CAPS_LINE', '|', '[', '{', 'TEXT'].map(tok);
         const definition: IMultiModeLexerDefinition = {
             modes: {
                 main,

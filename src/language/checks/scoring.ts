@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import {
-    BONUS_ALLOWED, DEDUCTION_LIMIT, firstLabel, nextLabel, STATED_TOTAL, sum, type Criterion, type Points, type ScoringTable
+    BONUS_ALLOWED, DEDUCTION_LIMIT, firstLabel, nextLabel, normalLabel, STATED_TOTAL, sum, type Criterion, type Points, type ScoringTable
 } from '../../domain/scoring.js';
 import type { GridCell } from '../../domain/table-grid.js';
 import { formatViNumber } from '../../domain/numbers.js';
@@ -81,10 +81,6 @@ export class ScoringChecks {
                 report(accept, 'bang-diem-tru', `Điểm trừ của tiêu chí "${name(c)}" ghi dấu cộng (${c.deduction.raw}). Hãy ghi số trừ không dấu hoặc dấu trừ.`,
                     where(c.deduction, at), replaceFix(c.deduction, `-${c.deduction.raw.replace(/^\+\s*/, '')}`, at, 'Ghi dấu trừ'));
             }
-            if (c.bonus?.signed === '-') {
-                report(accept, 'bang-diem-tru', `Điểm thưởng của tiêu chí "${name(c)}" là số âm (${c.bonus.raw}). Điểm trừ ghi ở cột điểm trừ.`,
-                    where(c.bonus, at));
-            }
             const limit = DEDUCTION_LIMIT.exec(`${c.text} ${c.guide ?? ''}`);
             if (!limit) continue;
             const max = Number(limit[1].replace(',', '.'));
@@ -109,9 +105,9 @@ export class ScoringChecks {
         const lists = [s.roots, ...s.criteria.map(c => c.children)];
         for (const list of lists) {
             list.forEach((c, i) => {
-                const expected = i === 0 ? firstLabel(c.shape, c.parent?.label) : list[i - 1].shape === c.shape ? nextLabel(list[i - 1].label) : undefined;
+                const expected = i === 0 ? firstLabel(c.shape, c.parent?.label) : list[i - 1].shape === c.shape ? nextLabel(list[i - 1].label, list[i - 1].shape) : undefined;
                 const own = c.label.replace(/[.)]$/, '');
-                if (!expected || own === expected || !c.labelCell) return;
+                if (!expected || normalLabel(own).toLowerCase() === normalLabel(expected).toLowerCase() || !c.labelCell) return;
                 if (i === 0 && !(c.shape.startsWith('dotted') || c.shape.startsWith('letter-digit'))) return;
                 const node = at(c.labelCell);
                 if (!node) return;

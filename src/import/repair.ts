@@ -1,0 +1,38 @@
+/**
+ * The import's contract: the file it writes parses. A line the parser cannot place is kept as prose by a "\\" at its
+ * start (not part of the document; see `segments`); what is still not parsed after a few rounds is made prose from
+ * the first problem on, and at last the whole text. Every word stays, in order.
+ */
+export function ensureParses(text: string, problemLines: (text: string) => number[]): { text: string; demoted: number } {
+    let lines = text.split('\n');
+    let demoted = 0;
+    const demote = (i: number) => {
+        const l = lines[i];
+        if (l === undefined || !l.trim() || /^\s*(?:\\|\/\/)/.test(l)) return false;
+        // Markup the import added ("[", "{") goes back to plain characters: the words stay, the line is prose.
+        lines[i] = `\\${l.trimStart().replace(/(?<!\\)([[\]{}])/g, '\\$1')}`;
+        demoted++;
+        return true;
+    };
+    for (let round = 0; round < 60; round++) {
+        const problems = problemLines(lines.join('\n'));
+        if (!problems.length) return { text: lines.join('\n'), demoted };
+        let changed = false;
+        for (const i of problems) changed = demote(nearestText(lines, i)) || changed;
+        if (!changed || round >= 50) {
+            const from = Math.min(...problems.map(i => nearestText(lines, i)));
+            for (let i = from; i < lines.length; i++) demote(i);
+            if (!problemLines(lines.join('\n')).length) return { text: lines.join('\n'), demoted };
+            for (let i = 0; i < lines.length; i++) demote(i);
+            return { text: lines.join('\n'), demoted };
+        }
+    }
+    return { text: lines.join('\n'), demoted };
+}
+
+/** The line itself, or the nearest line above it with text (an error at a line break or the end is the line's). */
+function nearestText(lines: string[], i: number): number {
+    let k = Math.min(Math.max(i, 0), lines.length - 1);
+    while (k > 0 && !lines[k].trim()) k--;
+    return k;
+}

@@ -1,0 +1,98 @@
+import type { Line } from './lines.js';
+
+/**
+ * A Word document, as mammoth reads it (its document tree, through the documented `transformDocument` option),
+ * turned into import lines: paragraphs with their bold and italic, Word's automatic numbering written back as
+ * markers, tables as rows with "<" and "^" for merged cells. The page's two-column header and footer tables
+ * (agency | Quốc hiệu; Nơi nhận | signature) are read as their lines, left column first.
+ */
+interface Node { type: string; children?: Node[]; value?: string; isBold?: boolean; isItalic?: boolean;
+    numbering?: { level: string; isOrdered: boolean } | null; colSpan?: number; rowSpan?: number }
+
+const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+
+function runText(node: Node): string {
+    if (node.type === 'text') return node.value ?? '';
+    if (node.type === 'tab') return ' ';
+    if (node.type === 'break') return ' ';
+    const inner = (node.children ?? []).map(runText).join('');
+    if (node.type !== 'run' || !inner.trim()) return inner;
+    const lead = /^\s*/.exec(inner)![0], trail = /\s*$/.exec(inner)![0], core = inner.trim();
+    const mark = node.isBold && node.isItalic ? '***' : node.isBold ? '**' : node.isItalic ? '*' : '';
+    return `${lead}${mark}${core}${mark}${trail}`;
+}
+
+/** A paragraph's text; runs of the same emphasis side by side are merged ("**a** **b**" → "**a b**"). */
+function paragraphText(p: Node): string {
+    return (p.children ?? []).map(runText).join('').normalize('NFC').replace(/(\*{1,3})(\s*)\1(?!\*)/g, '$2').replace(/\s+/g, ' ').trim();
+}
+
+function cellLines(cell: Node): string[] {
+    return (cell.children ?? []).flatMap(c => c.type === 'paragraph' ? [paragraphText(c)] : c.type === 'table' ? tableLines(c) : []).filter(Boolean);
+}
+
+function tableLines(t: Node): string[] {
+    return (t.children ?? []).flatMap(r => (r.children ?? []).flatMap(cellLines));
+}
+
+/** Rows with "<" after a cell that spans columns and "^" where a cell above spans rows. */
+function tableRows(t: Node): string[][] {
+    const rows: string[][] = [];
+    const below: number[] = [];
+    for (const r of t.children ?? []) {
+        const row: string[] = [];
+        let col = 0;
+        const fillFromAbove = () => { while ((below[col] ?? 0) > 0) { row.push('^'); below[col]--; col++; } };
+        for (const cell of r.children ?? []) {
+            fillFromAbove();
+            const span = cell.colSpan ?? 1;
+            row.push(cellLines(cell).join(' <br> '));
+            for (let k = 1; k < span; k++) row.push('<');
+            for (let k = 0; k < span; k++) below[col + k] = (cell.rowSpan ?? 1) - 1;
+            col += span;
+        }
+        fillFromAbove();
+        rows.push(row);
+    }
+    return rows;
+}
+
+/** The page's layout tables: the header (agency | Quốc hiệu) and the footer (Nơi nhận | chữ ký). */
+function isLayoutTable(t: Node): boolean {
+    const text = tableLines(t).join('\n');
+    const rows = t.children ?? [];
+    return rows.length <= 3 && /CỘNG H[OÒ]À XÃ HỘI|Độc lập|Nơi nhận|ĐẢNG CỘNG SẢN/u.test(text);
+}
+
+export function wordLines(document: Node): Line[] {
+    const lines: Line[] = [];
+    const counters: number[] = [];
+    for (const block of document.children ?? []) {
+        if (block.type === 'table') {
+            if (isLayoutTable(block)) {
+                const columns = Math.max(...(block.children ?? []).map(r => (r.children ?? []).length));
+                for (let c = 0; c < columns; c++) {
+                    for (const r of block.children ?? []) for (const l of cellLines((r.children ?? [])[c] ?? { type: 'x' })) lines.push({ text: l });
+                }
+            } else {
+                const rows = tableRows(block);
+                if (rows.length >= 2 || (rows[0]?.length ?? 0) >= 2) lines.push({ text: '', table: rows });
+                else for (const l of tableLines(block)) lines.push({ text: l });
+            }
+            continue;
+        }
+        if (block.type !== 'paragraph') continue;
+        let text = paragraphText(block);
+        const n = block.numbering;
+        if (n && text) {
+            const level = Number(n.level) || 0;
+            counters[level] = (counters[level] ?? 0) + 1;
+            counters.length = level + 1;
+            const k = counters[level];
+            const marker = !n.isOrdered ? '-' : level === 0 ? `${k}.` : level === 1 ? `${LETTERS[(k - 1) % LETTERS.length]})` : `${k})`;
+            text = `${marker} ${text}`;
+        }
+        lines.push({ text });
+    }
+    return lines;
+}

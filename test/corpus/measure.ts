@@ -1,0 +1,84 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { importFile } from '../../src/cli/import.js';
+import { generateText } from '../../src/generate/text.js';
+import type { Model } from '../../src/language/generated/ast.js';
+import { workspace } from '../helpers.js';
+
+export const REAL = join(import.meta.dirname, '..', 'fixtures', 'real');
+
+export interface Counts { indicators: number; citations: number; periods_dates: number }
+export const handCounts: Record<string, Counts & { notes: string }> = JSON.parse(readFileSync(join(REAL, 'counts.json'), 'utf8'));
+export const sets: Record<string, string> = Object.fromEntries(readFileSync(join(REAL, 'SOURCES.md'), 'utf8').split('\n')
+    .filter(l => /^\| [0-9]{2}-/.test(l)).map(l => l.split('|').map(c => c.trim())).map(c => [c[1], c[6]]));
+
+export function realFiles(): string[] {
+    return readdirSync(REAL).filter(f => /^[0-9]{2}-.*\.(txt|docx|doc)$/.test(f)).sort();
+}
+
+const words = (s: string) => s.normalize('NFC').replace(/[|*#_`>]+/g, ' ').split(/\s+/).map(w => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter(w => /\p{L}|\p{N}/u.test(w));
+
+/** The share of the source's words found in the output in the same order: the longest common subsequence (Myers). */
+export function wordsInOrder(source: string, output: string): number {
+    const a = words(source), b = words(output);
+    if (!a.length) return 1;
+    const n = a.length, m = b.length, max = n + m, offset = max + 1;
+    const v = new Int32Array(2 * max + 3);
+    for (let d = 0; d <= max; d++) {
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) { x++; y++; }
+            v[offset + k] = x;
+            if (x >= n && y >= m) return (n + m - d) / 2 / n;
+        }
+    }
+    return 0;
+}
+
+/** The source's own text: a web copy as it is; a Word file as mammoth or LibreOffice reads its text. */
+export async function sourceText(file: string): Promise<string> {
+    const path = join(REAL, file);
+    if (file.endsWith('.txt')) return readFileSync(path, 'utf8');
+    let bytes = readFileSync(path);
+    if (file.endsWith('.doc')) {
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-corpus-'));
+        spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', dir, path], { env: { ...process.env, HOME: dir } });
+        bytes = readFileSync(join(dir, file.replace(/\.doc$/, '.docx')));
+        rmSync(dir, { recursive: true, force: true });
+    }
+    return (await mammoth.extractRawText({ buffer: bytes })).value;
+}
+
+export interface Measured {
+    file: string; set: string; parses: boolean; kept: number; demoted: number;
+    typed: Counts; hand?: Counts; diagnostics: Record<string, number>;
+}
+
+const io = { out: () => undefined, err: () => undefined };
+
+export async function measure(file: string): Promise<Measured> {
+    const result = await importFile(join(REAL, file), io);
+    const { docs } = await workspace({ 'doc.thidua': result.text });
+    const doc = docs.get('doc.thidua')!;
+    const parses = !doc.parseResult.lexerErrors.length && !doc.parseResult.parserErrors.length;
+    // The site's lines kept as comments stand where they stood: before the document, or after it.
+    const lines = result.text.split('\n');
+    const first = lines.findIndex(l => l.trim() && !l.startsWith('//'));
+    const before = lines.slice(0, Math.max(first, 0)).filter(l => l.startsWith('//'));
+    const after = lines.slice(Math.max(first, 0)).filter(l => l.startsWith('//'));
+    const output = [...before, generateText(doc.parseResult.value as Model), ...after].join('\n');
+    const kept = wordsInOrder(await sourceText(file), output);
+    const diagnostics: Record<string, number> = {};
+    for (const d of doc.diagnostics ?? []) diagnostics[String(d.code)] = (diagnostics[String(d.code)] ?? 0) + 1;
+    const s = result.stats;
+    return {
+        file, set: sets[file] ?? '', parses, kept, demoted: result.demoted,
+        typed: { indicators: s.indicators, citations: s.citations, periods_dates: s.dates }, hand: handCounts[file], diagnostics
+    };
+}
