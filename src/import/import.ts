@@ -33,7 +33,7 @@ function header(lines: string[]): { left: string[]; right: string[]; rest: strin
     for (; i < lines.length; i++) {
         const l = lines[i].trim();
         if (!l) continue;
-        if (isKindTitle(l)) break;
+        if (isKindTitle(l) || /[[\]{}\\]/.test(l)) break;
         const cells = l.includes('|') ? l.split('|').map(c => c.trim()).filter(Boolean) : [l];
         const pieces: string[] = [];
         for (const c of cells) {
@@ -138,7 +138,7 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
     // The site's own lines before the document stay as comments at the top.
     const all = prepared.lines;
     const first = all.findIndex(l => !l.comment && (l.text.trim() || l.table));
-    const out: string[] = all.slice(0, Math.max(first, 0)).filter(l => l.comment).map(l => `// ${l.text.trim()}`);
+    const out: string[] = all.slice(0, first < 0 ? all.length : first).filter(l => l.comment).map(l => `// ${l.text.trim()}`);
     const kept = first < 0 ? [] : all.slice(first);
     const tables = new Map<string, Line>();
     // Tables and comments travel through the line-based steps below as placeholders.
@@ -184,7 +184,7 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
         if (/^\s*[IVXLC]{1,6}\./u.test(marker)) section = body.toUpperCase();
         if (/^\s*Nơi nhận/u.test(line)) section = 'NƠI NHẬN';
         else if (section === 'NƠI NHẬN' && (/^\s*(?:TM|KT|Q|TL|TUQ)\.\s/u.test(line) || /^[\p{Lu}\s,.-]+$/u.test(line.replace(/\*/g, '')))) section = 'CHỮ KÝ';
-        else if (section === 'NƠI NHẬN' && !/^\s*[-+•–]/u.test(line) && !/^[\p{Lu}\s,-]+$/u.test(line.replace(/\*/g, ''))) {
+        else if (section === 'NƠI NHẬN' && !/^\s*[-+•–]/u.test(line) && /;\s*$/u.test(line) && !/^[\p{Lu}\s,-]+$/u.test(line.replace(/\*/g, ''))) {
             // A recipient whose "-" the copy lost.
             out.push(`- ${escape(line.trim())}`);
             continue;
@@ -203,7 +203,8 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
             else stats.indicators++;
         }
         if (!spans.length) stats.proseLines++;
-        out.push(marker + text);
+        // A line of the document that starts like a comment ("//") is kept as prose.
+        out.push(!marker && /^\s*\/\//.test(text) ? `\\${text.trimStart()}` : marker + text);
         // A paragraph announcing indicators ("… các chỉ tiêu chủ yếu sau:") makes the list after it one.
         if (!bullet && !numbered) listContext = /chỉ tiêu[^.]*:\s*$/iu.test(body) || (listContext && false);
     }

@@ -35,7 +35,9 @@ export function prepare(input: string): { lines: Line[]; chrome: number } {
         let end = lastMeta[lastMeta.length - 1];
         // The value lines that follow the last key belong to the block, up to the first blank line.
         while (end + 1 < lines.length && lines[end + 1].text.trim() && !isCapsText(lines[end + 1].text) && end - lastMeta[lastMeta.length - 1] < 8) end++;
-        if (lastMeta[0] < (start < 0 ? Infinity : start) || end < 60) {
+        // A block of the site's keys ("Số hiệu:", "Loại văn bản:" …) before the document starts.
+        const keys = lines.slice(0, end + 1).filter(l => META.test(l.text.trim())).length;
+        if ((keys >= 2 || lastMeta.length >= 2) && (start < 0 || lastMeta[0] < start)) {
             for (let i = 0; i <= end; i++) if (lines[i].text.trim()) { lines[i].comment = true; chromeLines++; }
         }
     }

@@ -8,9 +8,15 @@ export function ensureParses(text: string, problemLines: (text: string) => numbe
     let demoted = 0;
     const demote = (i: number) => {
         const l = lines[i];
-        if (l === undefined || !l.trim() || /^\s*(?:\\|\/\/)/.test(l)) return false;
-        // Markup the import added ("[", "{") goes back to plain characters: the words stay, the line is prose.
-        lines[i] = `\\${l.trimStart().replace(/(?<!\\)([[\]{}])/g, '\\$1')}`;
+        if (l === undefined || !l.trim() || /^\s*\/\//.test(l)) return false;
+        // Markup the import added ("[", "{") goes back to plain characters, and a backslash before a blank is written
+        // "\\\\": the words stay, the line is prose.
+        // A line that already starts with "\\" is prose: only its markup is escaped.
+        const body = l.trimStart();
+        const escaped = body.replace(/\\(?=\s|$)/g, '\\\\').replace(/(?<!\\)([[\]{}])/g, '\\$1');
+        const fixed = escaped.startsWith('\\') ? escaped : `\\${escaped}`;
+        if (fixed === l) return false;
+        lines[i] = fixed;
         demoted++;
         return true;
     };

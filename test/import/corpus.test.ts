@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { measure, realFiles } from '../corpus/measure.js';
+
+// 27 real documents of public bodies (test/fixtures/real/SOURCES.md): web copies, Word and old Word files.
+describe('real documents: every import parses and keeps the words in order', () => {
+    for (const file of realFiles()) {
+        test(file, async () => {
+            const m = await measure(file);
+            expect(m.parses, file).toBe(true);
+            // Side-by-side cells of Word forms (Nơi nhận | chữ ký) come out one after the other: a few words change place.
+            expect(m.kept, file).toBeGreaterThanOrEqual(0.97);
+        }, 120_000);
+    }
+
+    test('the corpus holds at least 20 documents, three of them Word files, each with its source and hand counts', async () => {
+        const files = realFiles();
+        expect(files.length).toBeGreaterThanOrEqual(20);
+        expect(files.filter(f => /\.docx?$/.test(f)).length).toBeGreaterThanOrEqual(3);
+        const { sets, handCounts } = await import('../corpus/measure.js');
+        for (const f of files) {
+            expect(sets[f], f).toMatch(/^(?:tune|holdout)$/);
+            expect(handCounts[f], f).toBeDefined();
+        }
+    });
+});
