@@ -122,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             void vscode.window.showInformationMessage(t('Đã mở {0} văn bản để kiểm tra; xem bảng Problems.', files.length));
         }),
         vscode.commands.registerCommand('thidua.import', async (uri?: vscode.Uri) => {
-            const picked = uri ? [uri] : await vscode.window.showOpenDialog({ canSelectMany: true, filters: { 'Word, văn bản': ['docx', 'txt'] } });
+            const picked = uri ? [uri] : await vscode.window.showOpenDialog({ canSelectMany: true, filters: { 'Word, PDF, văn bản': ['docx', 'doc', 'odt', 'rtf', 'pdf', 'txt'] } });
             for (const source of picked ?? []) {
                 // The CLI's import: legacy encodings, registry additions, never overwrites, checks the result.
                 const said: string[] = [], errors: string[] = [];
