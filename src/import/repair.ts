@@ -21,7 +21,8 @@ export function ensureParses(text: string, problemLines: (text: string) => numbe
         return true;
     };
     for (let round = 0; round < 60; round++) {
-        const problems = problemLines(lines.join('\n'));
+        // An error at the end of the text belongs to the last line that is not prose already.
+        const problems = problemLines(lines.join('\n')).map(i => (i >= lines.length - 1 ? lines.length : i));
         if (!problems.length) return { text: lines.join('\n'), demoted };
         let changed = false;
         for (const i of problems) changed = demote(nearestText(lines, i)) || changed;
@@ -36,9 +37,12 @@ export function ensureParses(text: string, problemLines: (text: string) => numbe
     return { text: lines.join('\n'), demoted };
 }
 
-/** The line itself, or the nearest line above it with text (an error at a line break or the end is the line's). */
+/**
+ * The line itself, or the nearest line above it with text that is not prose already: an error at a line break or at
+ * the end (a block left unfinished, such as a signature without its title) belongs to the line before.
+ */
 function nearestText(lines: string[], i: number): number {
     let k = Math.min(Math.max(i, 0), lines.length - 1);
-    while (k > 0 && !lines[k].trim()) k--;
+    while (k > 0 && (!lines[k].trim() || (k < i && /^\s*(?:\\|\/\/)/.test(lines[k])))) k--;
     return k;
 }

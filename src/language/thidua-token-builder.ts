@@ -220,8 +220,8 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         custom('PAREN_MARK', lineMatcher(`${EM}\\(?[0-9]{1,3}\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
         custom('LETTER_MARK', lineMatcher(`${EM}(?:\\([a-zđ]\\)|[a-zđ][).])(?=[ \\t])`, 'lineStartOrAfterBullet'));
         custom('BULLET', lineMatcher(`[-+•–][ \\t]+`), [...BULLET_CHARS]);
-        custom('CAPS_LINE', capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m))));
         const caps = capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m)));
+        custom('CAPS_LINE', caps);
         custom('ATTACHMENT_TITLE', (text, offset, ...rest) => {
             const m = caps(text, offset, ...rest);
             return m && beforeAttachedLine(text, offset + m[0].length) ? m : null;

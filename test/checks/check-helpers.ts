@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver';
+import { expect, test } from 'vitest';
 import { workspace } from '../helpers.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'correct');
@@ -58,4 +59,35 @@ export function one(c: Checked, code: string): Diagnostic {
     const found = c.diagnostics.filter(d => codeOf(d) === code);
     if (found.length !== 1) throw new Error(`expected one ${code}, got ${found.length}: ${c.diagnostics.map(d => `${codeOf(d)} ${d.message}`).join(' | ')}`);
     return found[0];
+}
+
+/** A rule case: a text that breaks the rule once, what the finding covers and says, and the text after its first fix. */
+export interface RuleCase {
+    name: string;
+    code: string;
+    text: string;
+    files?: Record<string, string>;
+    severity: number;
+    /** The source text the diagnostic's range covers. */
+    covered: string;
+    message: RegExp;
+    /** The text after the first quick fix (of doc.thidua unless `fixFile`). */
+    fixed?: string;
+    fixFile?: string;
+}
+
+/** One test per case: exactly one finding of the rule, its severity, range, Vietnamese NFC message and fix. */
+export function testRuleCases(cases: RuleCase[]): void {
+    for (const c of cases) {
+        test(`${c.code}: ${c.name}`, async () => {
+            const checked = await check(c.text, c.files);
+            const d = one(checked, c.code);
+            expect(d.severity).toBe(c.severity);
+            expect(checked.covered(d)).toBe(c.covered);
+            expect(d.message).toMatch(c.message);
+            expect(d.message).toBe(d.message.normalize('NFC'));
+            expect(d.message).not.toMatch(/src\/|\.json|\.ts\b/);
+            if (c.fixed !== undefined) expect((await checked.fix(d))[c.fixFile ?? 'doc.thidua']).toBe(c.fixed);
+        });
+    }
 }

@@ -1,24 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { CHI_THI, KE_HOACH, REGISTRY, check, edit, one } from './check-helpers.js';
+import { CHI_THI, KE_HOACH, REGISTRY, check, edit, one, testRuleCases, type RuleCase } from './check-helpers.js';
 
 const ERROR = 1, WARNING = 2, INFO = 3, HINT = 4;
 
-interface Case {
-    name: string;
-    code: string;
-    text: string;
-    files?: Record<string, string>;
-    severity: number;
-    /** The source text the diagnostic's range covers. */
-    covered: string;
-    message: RegExp;
-    /** The text after the first quick fix (of doc.thidua unless `fixFile`). */
-    fixed?: string;
-    fixFile?: string;
-}
 
 const K = KE_HOACH;
-const cases: Case[] = [
+const cases: RuleCase[] = [
     // 1. Số và ký hiệu
     { name: 'malformed number', code: 'so-ky-hieu-dang-thuc', text: edit(K, 'Số: 05/KH-UBND', 'Số: 5-KH-UBND'), severity: ERROR, covered: 'Số: 5-KH-UBND', message: /^Số, ký hiệu "Số: 5-KH-UBND" chưa đúng dạng\. .*"Số: 12\/CT-UBND".*\(NĐ 30, Phụ lục I, mục II\.3\)$/ },
     { name: 'type code not the kind', code: 'so-ky-hieu-loai', text: edit(K, 'Số: 05/KH-UBND', 'Số: 05/CT-UBND'), severity: ERROR, covered: 'CT', message: /^Văn bản là Kế hoạch nên ký hiệu loại phải là "KH", không phải "CT"\./, fixed: K },
@@ -95,20 +82,7 @@ const cases: Case[] = [
 ];
 
 describe('each rule: a document that breaks it, and its quick fix', () => {
-    for (const c of cases) {
-        test(`${c.code}: ${c.name}`, async () => {
-            const checked = await check(c.text, c.files);
-            const d = one(checked, c.code);
-            expect(d.severity).toBe(c.severity);
-            expect(checked.covered(d)).toBe(c.covered);
-            expect(d.message).toMatch(c.message);
-            expect(d.message).toBe(d.message.normalize('NFC'));
-            if (c.fixed !== undefined) {
-                const result = await checked.fix(d);
-                expect(result[c.fixFile ?? 'doc.thidua']).toBe(c.fixed);
-            }
-        });
-    }
+    testRuleCases(cases);
 });
 
 describe('rules that must not fire', () => {

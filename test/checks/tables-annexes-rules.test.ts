@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { check, edit, one } from './check-helpers.js';
+import { check, edit, one, testRuleCases, type RuleCase } from './check-helpers.js';
 
 const PLAN = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'correct', 'ke-hoach-phu-luc-chuan.thidua'), 'utf8');
 const WARNING = 2, ERROR = 1, INFO = 3;
 
-interface Case { name: string; code: string; text: string; severity: number; covered: string; message: RegExp; fixed?: string; files?: Record<string, string> }
-
 const GROUP_I = '| I   | **CÔNG TÁC CHỈ ĐẠO**              | 30    |';
-const cases: Case[] = [
+const cases: RuleCase[] = [
     {
         name: 'the "Kèm theo" line names another number and date', code: 'phu-luc-kem-theo', severity: ERROR,
         text: edit(PLAN, 'Kế hoạch số 45/KH-UBND ngày 10/3/2025 của', 'Kế hoạch số 46/KH-UBND ngày 11/3/2025 của'),
@@ -69,18 +67,12 @@ describe('annexes and scoring tables: each rule breaks, and its quick fix', () =
     test('the plan with its scoring annex is correct as written', async () => {
         expect((await check(PLAN)).diagnostics.map(d => `${d.code}: ${d.message}`)).toEqual([]);
     });
-    for (const c of cases) {
-        test(`${c.code}: ${c.name}`, async () => {
-            const checked = await check(c.text, c.files);
-            const d = one(checked, c.code);
-            expect(d.severity).toBe(c.severity);
-            expect(checked.covered(d)).toBe(c.covered);
-            expect(d.message).toMatch(c.message);
-            expect(d.message).toBe(d.message.normalize('NFC'));
-            expect(d.message).not.toMatch(/src\/|\.json|\.ts\b/);
-            if (c.fixed !== undefined) expect((await checked.fix(d))['doc.thidua']).toBe(c.fixed);
-        });
-    }
+    testRuleCases(cases);
+
+    test('a text issued with the document ("QUY ĐỊNH" + "Ban hành kèm theo") is not a Phụ lục to number', async () => {
+        const text = edit(PLAN, 'PHỤ LỤC\nBẢNG', 'PHỤ LỤC I\nBẢNG') + '\nQUY ĐỊNH\n(Ban hành kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2025)\n\nCác xã.\n';
+        expect((await check(text)).diagnostics.filter(d => d.code === 'phu-luc-so')).toEqual([]);
+    });
 });
 
 const REPORT = ['BÁO CÁO', 'Kết quả chấm điểm thi đua năm 2025', '', 'I. KẾT QUẢ CHẤM ĐIỂM', '',

@@ -55,6 +55,13 @@ describe('the import contract: a file that parses, every word kept in order', ()
         expect(generateText(doc.parseResult.value)).toContain('\nMột đoạn sau chữ ký.');
     });
 
+    test('a block left unfinished at the end (a quyền hạn with no chức vụ) is kept as prose, not the whole text', () => {
+        const out = importAll('KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nPhát huy.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\n');
+        expect(problems(out)).toEqual([]);
+        expect(out).toContain('\\TM. ỦY BAN NHÂN DÂN');
+        expect(out).toContain('\nI. MỤC ĐÍCH\n');
+    });
+
     test('a flattened table ("|" lines, one cell per line) becomes a table; site chrome becomes comments', () => {
         const out = importAll(['**Số hiệu:**', '|', '229/CĐ-TTg', '|', '**Loại văn bản:**', '|', 'Công điện', '', 'KẾ HOẠCH', 'Thi đua', '',
             '|', 'STT', '|', 'Tiêu chí', '|', 'Điểm', '|', '|', '1', '|', 'Ban hành', 'kế hoạch', '|', '10', '|', '|', '2', '|', 'Phát động', '|', '', '|', ''].join('\n'));

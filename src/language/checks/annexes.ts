@@ -87,7 +87,8 @@ export class AnnexChecks {
     }
 
     private checkNumerals(doc: Document, accept: ValidationAcceptor): void {
-        const annexes = this.models.get(doc).annexes;
+        // Only the annexes called "Phụ lục": a text issued with the document ("QUY ĐỊNH", "DANH MỤC") has no number.
+        const annexes = this.models.get(doc).annexes.filter(a => /^(?:PHỤ LỤC|Phụ lục)/u.test(a.heading));
         if (annexes.length < 2) return;
         annexes.forEach((annex, i) => {
             const expected = toRoman(i + 1);
