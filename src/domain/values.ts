@@ -73,7 +73,8 @@ export function parseValue(text: string): TypedValue {
     if (round && /^(?:từ|kể từ|trong|năm|[0-9])/iu.test(t.slice(round[0].length))) {
         return { ...parsePeriod(t.slice(round[0].length), raw), round: round[1].charAt(0).toUpperCase() + round[1].slice(1) };
     }
-    if (/^(?:từ|kể từ|giai đoạn|trong năm|năm [0-9]{4}$)/u.test(lower) || /^[0-9]{4}\s*[-–]\s*[0-9]{4}$/.test(t)
+    if (/^(?:đến|tới|tầm nhìn đến)\s/u.test(lower)) return { type: 'period', raw, end: periodEnd(t.replace(/^\S+(?:\s+đến)?\s+/u, ''), true) };
+    if (/^(?:từ|kể từ|giai đoạn|nhiệm kỳ|năm học|niên khóa|niên độ|khóa học|quý|trong năm|trong tháng|năm [0-9]{4}$)/u.test(lower) || /^[0-9]{4}\s*[-–]\s*[0-9]{4}$/.test(t)
         || /^\(?[0-9/.]+\s*[-–]\s*[0-9/.]+\)?$/.test(t)) {
         return parsePeriod(t, raw);
     }

@@ -1,7 +1,8 @@
-import { DOC_NUMBER_SOURCE } from '../domain/doc-number.js';
-import { VI_NUMBER_SOURCE } from '../domain/numbers.js';
-import { documentKinds, unitPrefixOf } from '../domain/tables.js';
+import { readScoring } from '../domain/scoring.js';
+import { buildGrid } from '../domain/table-grid.js';
+import { documentKinds } from '../domain/tables.js';
 import { isKindTitle, prepare, type Line } from './lines.js';
+import { isQuantityCell, spansOf } from './spans.js';
 
 /** What the import typed, and what it left as plain prose. */
 export interface ImportStats { indicators: number; citations: number; dates: number; proseLines: number; tables: number; chrome: number }
@@ -60,72 +61,6 @@ function header(lines: string[]): { left: string[]; right: string[]; rest: strin
     return { left: ordered, right: [], rest: lines.slice(i) };
 }
 
-const KINDS = [...documentKinds.map(k => k.name), 'Chị thị'].sort((a, b) => b.length - a.length).join('|');
-const CITATION = new RegExp(`(?<![\\p{L}])(?:${KINDS})\\s+(?:số\\s+)?(?:${DOC_NUMBER_SOURCE})(?:\\s+ngày\\s+[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})?(?:\\s+của\\s+[^,;.()“”*\\[\\]{}]+?(?=\\s+(?:về|tiếp tục|nhằm|để|và|theo)\\s|[,;.()“”*]|$))?`, 'giu');
-const NAMED = /(?<![\p{L}])Nghị quyết Đại hội[^,.;()“”*[\]{}]{0,80}?lần thứ [IVXLC]+(?:\s+của\s+Đảng)?/gu;
-const TIME: RegExp[] = [
-    /(?<![\p{L}])[Tt]ừ (?:nay|ngày (?:phát động|ký|ban hành)[^,.;]{0,30}?|ngày [0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}) đến (?:hết )?(?:ngày [0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}|ngày [0-9]{1,2} tháng [0-9]{1,2} năm [0-9]{4}|tháng [0-9]{1,2} năm [0-9]{4})/gu,
-    /(?<![\p{L}])kỷ niệm [0-9]+ (?:năm|ngày) [^()[\]{}]{0,140}?\((?:[0-9]{1,2}\/[0-9]{1,2}\/)?[0-9]{4}\s*[-–]\s*(?:[0-9]{1,2}\/[0-9]{1,2}\/)?[0-9]{4}\)/gu,
-    /(?<![\p{L}])giai đoạn [0-9]{4}\s*[-–]\s*[0-9]{4}/gu,
-    /\([0-9]{4}\s*[-–]\s*[0-9]{4}\)/gu,
-    /(?<![\p{L}])định kỳ [^,.;]{1,40}?(?=\s+báo cáo|[,.;])/gu,
-    /(?<![\p{L}])trước ngày [0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}/gu,
-    /^Ngày [0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}/gu
-];
-const QUANTITY = new RegExp(`(?<![\\p{L}\\p{N}/.,])(${VI_NUMBER_SOURCE})(\\s*)`, 'gu');
-
-/** A number with a known unit (not a duration) or a percentage: the mark of an indicator's target. */
-function hasQuantity(s: string): boolean {
-    QUANTITY.lastIndex = 0;
-    for (let m = QUANTITY.exec(s); m; m = QUANTITY.exec(s)) {
-        const rest = s.slice(m.index + m[0].length);
-        if (/^[0-9]{4}$/.test(m[1]) && !rest.startsWith('%')) continue;
-        if (rest.startsWith('%') || rest.startsWith('‰')) return true;
-        const unit = m[2] ? unitPrefixOf(rest) : undefined;
-        if (unit && unit.info.kind !== 'duration') return true;
-        if (/^\/[0-9]/.test(s.slice(m.index + m[1].length))) return true;
-    }
-    return false;
-}
-
-interface Span { start: number; end: number; kind: 'cite' | 'value'; what: 'citation' | 'date' | 'indicator' }
-
-function spansOf(text: string, indicatorContext: boolean, numbered: boolean): Span[] {
-    const spans: Span[] = [];
-    const free = (s: number, e: number) => !spans.some(x => s < x.end && e > x.start);
-    for (const re of [CITATION, NAMED]) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].trimEnd().length, kind: 'cite', what: 'citation' });
-    }
-    for (const re of TIME) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'value', what: 'date' });
-    }
-    if (numbered && (hasQuantity(text) || /(?<![\p{L}])đạt\s+(?:khá|tốt|xuất sắc|loại|chuẩn)/u.test(text))) {
-        const end = text.replace(/[.;\s]+$/, '').length;
-        if (free(0, end)) spans.push({ start: 0, end, kind: 'value', what: 'indicator' });
-    } else if (indicatorContext) {
-        // Sentences and ";"-parts with a target, after a lead-in such as "như:".
-        const lead = /(?:như|sau)\s*:\s*/u.exec(text);
-        let from = lead ? lead.index + lead[0].length : 0;
-        // ";" and sentences separate targets; so does ", " and "(Trong đó: …)" when both sides carry one.
-        const parts = text.slice(from).split(/(?<=[.;])\s+|;\s*|\s*\((?=Trong đó)|\)(?=\.?$)/u)
-            .flatMap(p => {
-                const comma = p.split(/,\s+(?!(?:tăng|giảm|bằng|thị trấn|phường|tổ dân phố|điểm)(?![\p{L}]))/u);
-                return comma.length > 1 && comma.every(hasQuantity) ? comma : [p];
-            });
-        for (const raw of parts) {
-            const at = text.indexOf(raw, from);
-            from = at + raw.length;
-            const seg = raw.replace(/[.;\s]+$/, '');
-            const start = at + (raw.length - raw.trimStart().length);
-            const end = at + seg.length;
-            if (seg.trim() && hasQuantity(seg) && free(start, end)) spans.push({ start, end, kind: 'value', what: 'indicator' });
-        }
-    }
-    return spans.sort((a, b) => a.start - b.start);
-}
-
 /** Turns the text of a document (as copied from a web page, a law site, or read out of a .docx) into .thidua. */
 export function importText(input: string): ImportResult {
     return importLines(prepare(input));
@@ -176,10 +111,12 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
         if (placed?.comment) { out.push(`// ${placed.text.trim()}`); continue; }
         if (placed?.table) {
             stats.tables++;
-            out.push('', ...tableRows(placed.table), '');
+            const table = tableRows(placed.table);
+            stats.indicators += table.typed;
+            out.push('', ...table.lines, '');
             continue;
         }
-        const marker = /^(\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.?(?=\s)|[0-9]{1,3}\)|[a-zđ]\)|[-+•–](?:\s+[0-9]{1,3}\))?)\s+)?/u.exec(line)![0];
+        const marker = /^(\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|[0-9]{1,3}\)|[a-zđ]\)|[-+•–](?:\s+[0-9]{1,3}\))?)\s+)?/u.exec(line)![0];
         const body = line.slice(marker.length);
         if (/^\s*[IVXLC]{1,6}\./u.test(marker)) section = body.toUpperCase();
         if (/^\s*Nơi nhận/u.test(line)) section = 'NƠI NHẬN';
@@ -213,14 +150,37 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
 
 /**
  * Pipe rows of a rebuilt table: rows without a word are left out; the first row is the header, and so is each row
- * under it that continues it ("^" under a cell that spans two rows); a "|" in a cell is escaped.
+ * under it that continues it ("^" under a cell that spans two rows); a "|" in a cell is escaped. A scoring table is
+ * typed by its columns (the language reads its points); in another table each cell holding only a quantity is typed,
+ * except in a numbering column. `typed` counts the rows that carry a typed figure.
  */
-function tableRows(rows: string[][]): string[] {
+function tableRows(rows: string[][]): { lines: string[]; typed: number } {
     const kept = rows.filter(r => r.some(c => c.trim() && c.trim() !== '<' && c.trim() !== '^'));
-    if (!kept.length) return [];
+    if (!kept.length) return { lines: [], typed: 0 };
     let header = 1;
     while (header < kept.length && kept[header].some(c => c.trim() === '^')) header++;
     const cell = (c: string) => escape(clean(c)).replace(/\|/g, '\\|') || ' ';
-    const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
-    return [...kept.slice(0, header).map(line), `|${kept[0].map(() => '---').join('|')}|`, ...kept.slice(header).map(line)];
+    const separator = kept[0].map(() => '---');
+    const grid = buildGrid([...kept.slice(0, header).map(r => r.map(cell)), separator, ...kept.slice(header).map(r => r.map(cell))]);
+    const scoring = readScoring(grid);
+    const body = kept.slice(header);
+    let typed = 0;
+    if (scoring) {
+        typed = scoring.criteria.filter(c => [c.max, c.bonus, c.deduction, c.self, c.assessed].some(p => p && p.value !== 0)).length;
+    } else {
+        const numbering = (col: number) => /^(?:stt|tt|số tt|số thứ tự)$/iu.test(grid.headings[col]?.replace(/[*.:]/g, '').trim() ?? '')
+            || col === 0 && body.every(r => /^\s*(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])?\.?\s*$/u.test(r[col] ?? ''));
+        const skip = kept[0].map((_, col) => numbering(col));
+        for (const r of body) {
+            let any = false;
+            r.forEach((c, col) => {
+                if (skip[col] || !isQuantityCell(c)) return;
+                r[col] = `{${c.trim()}}`;
+                any = true;
+            });
+            if (any) typed++;
+        }
+    }
+    const line = (r: string[]) => `| ${r.map(c => /^\{.*\}$/su.test(c) ? c : cell(c)).join(' | ')} |`;
+    return { lines: [...kept.slice(0, header).map(line), `|${separator.join('|')}|`, ...body.map(line)], typed };
 }

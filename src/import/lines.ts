@@ -14,7 +14,7 @@ const META = new RegExp(`^\\**\\s*(?:${chrome.metadataKeys.join('|')})\\s*:?\\s*
 const BANNER = new RegExp(chrome.banner.map(b => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
 const FOOTER = new RegExp(`^\\**\\s*(?:${chrome.footer.join('|')})`, 'u');
 const MARKUP_ONLY = /^[\s|*#_~`>-]*$/u;
-const MARKER = /^\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.?(?=\s)|\(?[0-9]{1,3}\)|\(?[a-zđ]\)|[a-zđ]\.(?=\s)|[-+•–](?=\s))/u;
+const MARKER = /^\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|\(?[0-9]{1,3}\)|\(?[a-zđ]\)|[a-zđ]\.(?=\s)|[-+•–](?=\s))/u;
 const SENTENCE_END = /[.;:!?…”"')\]]\**$/u;
 const SIGNING = new RegExp(`^\\**\\s*(?:${layoutWords.positions.map(p => p.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'u');
 

@@ -76,7 +76,7 @@ export class IndicatorChecks {
             const over = numbersOf(t).find(n => n.value > 100);
             if (over) report(accept, 'chi-tieu-qua-100', `Chỉ tiêu tỷ lệ hoặc mức giảm không thể vượt quá 100% (ở đây ${over.raw}%). Hãy kiểm tra lại số liệu.`, where(over.raw));
         }
-        if (q?.kind === 'fraction' && q.numerator.value > q.denominator.value) {
+        if (q?.kind === 'fraction' && q.numerator.value > q.denominator.value && !indicatorsData.scoreUnits.includes(t.unit ?? '')) {
             report(accept, 'chi-tieu-phan-so', `Số đạt (${q.numerator.raw}) lớn hơn tổng số (${q.denominator.raw}). Hãy kiểm tra lại, ví dụ "13/13 xã".`, where(`${q.numerator.raw}/${q.denominator.raw}`));
         }
         if (q?.kind === 'range' && q.low.value > q.high.value) {
