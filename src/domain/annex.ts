@@ -12,7 +12,7 @@ export interface AttachedTo {
     issuer?: string;
 }
 
-const ATTACHED = /^[*_\s]*\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s+/u;
+const ATTACHED = /^[*_\s]*\(?[*_\s]*(?:Ban hành\s+)?[Kk]èm theo\s+/u;
 const NUMBER = new RegExp(`(?<![0-9A-Za-z])(?:số[ \\t]*)?(${DOC_NUMBER_SOURCE}|[0-9]{0,5}[ \\t]*/[ \\t]*[A-ZĐ][A-Za-zĐđ0-9-]*)`, 'u');
 
 export function isAttachedLine(text: string): boolean {

@@ -184,7 +184,8 @@ export function parseTarget(text: string): Target {
     let valueText = s;
     let prefix = '';
     const colon = s.lastIndexOf(':');
-    if (colon >= 0) {
+    // "Tên chỉ tiêu: giá trị"; a colon that ends the text ("… tại địa chỉ:") introduces what follows the value.
+    if (colon >= 0 && /[0-9]/.test(s.slice(colon + 1))) {
         prefix = s.slice(0, colon);
         valueText = s.slice(colon + 1);
     }

@@ -156,9 +156,9 @@ export function layout(root: Model): Layout {
     const sig = model.signature;
     if (sig) {
         for (const n of doc.signature!.notes) out.footer.right.push(line('ghi-chu-ky', n.text));
-        const block = (s: { authorities: string[]; titles: string[]; signer?: string }) => [
+        const block = (s: { authorities: string[]; titles: string[]; signed?: string; signer?: string }) => [
             ...s.authorities.map(a => line('quyen-han', a)), ...s.titles.map(t => line('chuc-vu', t)),
-            ...(s.signer ? [line('ho-ten', s.signer)] : [])
+            ...(s.signed ? [line('ghi-chu-ky', s.signed)] : []), ...(s.signer ? [line('ho-ten', s.signer)] : [])
         ];
         out.footer.right.push(...block(sig));
         out.footer.signers = sig.others.map(block);

@@ -92,15 +92,15 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
         out.push('', kindLine);
         i++;
         while (i < rest.length && !rest[i].trim()) i++;
-        if (i < rest.length) {
+        if (i < rest.length && !tables.has(rest[i])) {
             let subject = escape(rest[i].trim());
             for (const sp of spansOf(subject, false, false).reverse()) {
                 subject = subject.slice(0, sp.start) + (sp.kind === 'cite' ? `[${subject.slice(sp.start, sp.end)}]` : `{${subject.slice(sp.start, sp.end)}}`) + subject.slice(sp.end);
                 if (sp.what === 'date') stats.dates++; else stats.citations++;
             }
             out.push(subject, '');
+            i++;
         }
-        i++;
     }
     let section = '';
     let listContext = false;
@@ -116,7 +116,7 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
             out.push('', ...table.lines, '');
             continue;
         }
-        const marker = /^(\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|[0-9]{1,3}\)|[a-zđ]\)|[-+•–](?:\s+[0-9]{1,3}\))?)\s+)?/u.exec(line)![0];
+        const marker = /^(\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|\(?[0-9]{1,3}\)|\(?[a-zđ]\)|[-+•–](?:\s+[0-9]{1,3}\))?)\s+)?/u.exec(line)![0];
         const body = line.slice(marker.length);
         if (/^\s*[IVXLC]{1,6}\./u.test(marker)) section = body.toUpperCase();
         if (/^\s*Nơi nhận/u.test(line)) section = 'NƠI NHẬN';

@@ -14,6 +14,7 @@ const META = new RegExp(`^\\**\\s*(?:${chrome.metadataKeys.join('|')})\\s*:?\\s*
 const BANNER = new RegExp(chrome.banner.map(b => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
 const FOOTER = new RegExp(`^\\**\\s*(?:${chrome.footer.join('|')})`, 'u');
 const MARKUP_ONLY = /^[\s|*#_~`>-]*$/u;
+const ROW = /^\s*\|(?:[^|]*(?<!\\)\|){2,}\s*$/u;
 const MARKER = /^\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|\(?[0-9]{1,3}\)|\(?[a-zđ]\)|[a-zđ]\.(?=\s)|[-+•–](?=\s))/u;
 const SENTENCE_END = /[.;:!?…”"')\]]\**$/u;
 const SIGNING = new RegExp(`^\\**\\s*(?:${layoutWords.positions.map(p => p.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'u');
@@ -67,6 +68,17 @@ function rebuildTables(lines: Line[]): Line[] {
     let i = 0;
     while (i < lines.length) {
         const l = lines[i];
+        // Rows written one per line ("| a | b |", a "|---|" row under the header): a table as it stands.
+        if (!l.comment && i > kind && ROW.test(l.text)) {
+            const rows: string[][] = [];
+            for (; i < lines.length && !lines[i].comment && ROW.test(lines[i].text); i++) {
+                const cells = lines[i].text.trim().slice(1, -1).split(/(?<!\\)\|/).map(c => c.trim());
+                if (!cells.every(c => /^:?-{3,}:?$/.test(c))) rows.push(cells);
+            }
+            if (rows.length >= 2) out.push({ text: '', table: rows });
+            else out.push({ text: lines[i - 1].text });
+            continue;
+        }
         if (l.comment || !pipe(i) || i <= kind) {
             // Lines of markup only ("|", "**", "-----") carry no word.
             if (l.comment || !MARKUP_ONLY.test(l.text) || l.text.trim() === '') out.push(l);
@@ -147,7 +159,16 @@ function unwrap(lines: Line[]): Line[] {
         const NAME = /^[*_]*\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){0,2}[*_]*$/u;
         const cutName = prev && !prev.comment && !prev.table && NAME.test(prev.text.trim())
             && (NAME.test(text) || /^[*_]*\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){0,3}, ngày/u.test(text));
-        if (prev && !prev.comment && !prev.table && /^\**\s*Số\s*:?\s*\**$/u.test(prev.text.trim()) && /^[0-9]*\s*\/|^[0-9]+[-/]/u.test(text)) {
+        // Emphasis opened on one line and closed on a short next one spans a wrap: "**TM. ỦY BAN NHÂN" / "DÂN**".
+        const odd = (s: string) => (s.match(/\*\*/g) ?? []).length % 2 === 1;
+        const spanned = prev && !prev.comment && !prev.table && odd(prev.text) && odd(text) && /\*\*$/u.test(text)
+            && text.split(/\s+/).length <= 4 && !MARKER.test(text.replace(/^[*_]+/, '')) && !SIGNING.test(text);
+        // A parenthesis opened on one line and closed on the next: "(Ban hành kèm theo Quyết định số …" / "… ngày …)".
+        const depth = (x: string) => (x.match(/\(/g) ?? []).length - (x.match(/\)/g) ?? []).length;
+        const inParens = prev && !prev.comment && !prev.table && depth(prev.text) > 0 && depth(text) < 0 && !MARKER.test(text);
+        if (spanned || inParens) {
+            prev.text = `${prev.text.replace(/\s+$/, '')} ${text}`;
+        } else if (prev && !prev.comment && !prev.table && /^\**\s*Số\s*:?\s*\**$/u.test(prev.text.trim()) && /^[0-9]*\s*\/|^[0-9]+[-/]/u.test(text)) {
             prev.text = `${prev.text.replace(/\s+$/, '')} ${text}`;
         } else if (cutName && (prev.text.trim().split(/\s+/).length + text.split(/\s+/).length <= 5 || /, ngày/u.test(text))) {
             prev.text = `${prev.text.replace(/\s+$/, '')} ${text}`;

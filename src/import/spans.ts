@@ -85,8 +85,11 @@ export function quantitiesOf(text: string): { start: number; end: number }[] {
         let end = m.index + m[0].length;
         const gap = /^\s*/.exec(text.slice(end))![0];
         const rest = text.slice(end + gap.length);
-        if (rest.startsWith('%') || rest.startsWith('‰')) end += gap.length + 1;
-        else {
+        if (rest.startsWith('%') || rest.startsWith('‰')) {
+            end += gap.length + 1;
+            const kept = /^\s+(?:trở lên|trở xuống)(?![\p{L}])/u.exec(text.slice(end));
+            if (kept) end += kept[0].length;
+        } else {
             const unit = unitPrefixOf(rest);
             if (unit && gap && (unit.info.kind !== 'duration' || m[1] || /^\S+\s+(?:liên tục|liền)/u.test(rest))) {
                 end += gap.length + unit.form.length;
@@ -107,7 +110,7 @@ export function isQuantityCell(text: string): boolean {
     const t = text.replace(/\*/g, '').trim();
     if (!/^[+\-−–]?\s*[0-9]/u.test(t) || /^(?:19|20)[0-9]{2}$/.test(t)) return false;
     return new RegExp(`^[+\\-−–]?\\s*${NUM}(?:\\s*/\\s*${NUM})?\\s*(?:%|‰)?(?:\\s*\\(${NUM}\\s*%\\))?$`, 'u').test(t)
-        || quantitiesOf(t).some(q => q.start === t.search(/[0-9]/) && q.end === t.length);
+        || quantitiesOf(t).some(q => q.start <= t.search(/[0-9]/) && q.end === t.length);
 }
 
 /** Citations, dates and periods, and (in a list of targets) whole targets and quantities of one line. */

@@ -12,23 +12,52 @@ interface Node { type: string; children?: Node[]; value?: string; isBold?: boole
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
 function runText(node: Node): string {
-    if (node.type === 'text') return node.value ?? '';
-    if (node.type === 'tab') return ' ';
-    if (node.type === 'break') return ' ';
+    // A long run of spaces pushes text to a second column, as a tab does.
+    if (node.type === 'text') return (node.value ?? '').replace(/ {6,}/g, '\t');
+    if (node.type === 'tab') return '\t';
+    if (node.type === 'break') return '\n';
     const inner = (node.children ?? []).map(runText).join('');
     if (node.type !== 'run' || !inner.trim()) return inner;
-    const lead = /^\s*/.exec(inner)![0], trail = /\s*$/.exec(inner)![0], core = inner.trim();
     const mark = node.isBold && node.isItalic ? '***' : node.isBold ? '**' : node.isItalic ? '*' : '';
-    return `${lead}${mark}${core}${mark}${trail}`;
+    // Each line of a run that holds a line break gets its own marks.
+    return inner.split('\n').map(piece => {
+        if (!piece.trim()) return piece;
+        const lead = /^\s*/.exec(piece)![0], trail = /\s*$/.exec(piece)![0];
+        return `${lead}${mark}${piece.trim()}${mark}${trail}`;
+    }).join('\n');
 }
 
 /** A paragraph's text; runs of the same emphasis side by side are merged ("**a** **b**" → "**a b**"). */
 function paragraphText(p: Node): string {
-    return (p.children ?? []).map(runText).join('').normalize('NFC').replace(/(\*{1,3})(\s*)\1(?!\*)/g, '$2').replace(/\s+/g, ' ').trim();
+    return tidy((p.children ?? []).map(runText).join(''));
+}
+
+/**
+ * The lines of a paragraph with line breaks: a break is a new line ("TL. BỘ TRƯỞNG" / "VỤ TRƯỞNG …") unless the text
+ * goes on across it (an open parenthesis, a piece starting in lower case).
+ */
+function breakLines(text: string): string[] {
+    const out: string[] = [];
+    const depth = (x: string) => (x.match(/\(/g) ?? []).length - (x.match(/\)/g) ?? []).length;
+    for (const piece of text.split('\n').map(p => p.trim()).filter(Boolean)) {
+        const prev = out[out.length - 1];
+        if (prev !== undefined && (depth(prev) > 0 || /^[*_]*[\p{Ll}]/u.test(piece))) out[out.length - 1] = `${prev} ${piece}`;
+        else out.push(piece);
+    }
+    return out;
+}
+
+const tidy = (s: string) => s.normalize('NFC').replace(/(\*{1,3})(\s*)\1(?!\*)/g, '$2').replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n').trim();
+
+/** The columns a paragraph lays out with tabs ("Nơi nhận:⇥TRƯỞNG PHÒNG"). */
+function tabColumns(p: Node): string[] {
+    return (p.children ?? []).map(runText).join('').split(/\t+/).map(tidy).filter(Boolean);
 }
 
 function cellLines(cell: Node): string[] {
-    return (cell.children ?? []).flatMap(c => c.type === 'paragraph' ? [paragraphText(c)] : c.type === 'table' ? tableLines(c) : []).filter(Boolean);
+    return (cell.children ?? []).flatMap(c => c.type === 'paragraph' ? breakLines(paragraphText(c)) : c.type === 'table' ? tableLines(c) : [])
+        .map(l => l.trim()).filter(Boolean);
 }
 
 function tableLines(t: Node): string[] {
@@ -67,7 +96,27 @@ function isLayoutTable(t: Node): boolean {
 export function wordLines(document: Node): Line[] {
     const lines: Line[] = [];
     const counters: number[] = [];
+    // The signature typed with tabs to the right of the Nơi nhận lines: it follows the list.
+    let right: string[] | undefined;
+    const flush = () => { if (right) lines.push(...right.map(text => ({ text }))); right = undefined; };
     for (const block of document.children ?? []) {
+        if (block.type === 'paragraph') {
+            const cols = tabColumns(block);
+            const text = cols.join(' ');
+            const split = (c: string[]) => c.flatMap(breakLines);
+            if (/^[*_]*Nơi nhận/u.test(text) && cols.length > 1) {
+                flush();
+                lines.push(...split(cols.slice(0, 1)).map(t => ({ text: t })));
+                right = split(cols.slice(1));
+                continue;
+            }
+            if (right && /^[*_]*[-+•–]/u.test(text)) {
+                lines.push(...split(cols.slice(0, 1)).map(t => ({ text: t })));
+                right.push(...split(cols.slice(1)));
+                continue;
+            }
+            if (right && text) flush();
+        } else flush();
         if (block.type === 'table') {
             if (isLayoutTable(block)) {
                 const columns = Math.max(...(block.children ?? []).map(r => (r.children ?? []).length));
@@ -92,7 +141,8 @@ export function wordLines(document: Node): Line[] {
             const marker = !n.isOrdered ? '-' : level === 0 ? `${k}.` : level === 1 ? `${LETTERS[(k - 1) % LETTERS.length]})` : `${k})`;
             text = `${marker} ${text}`;
         }
-        lines.push({ text });
+        for (const piece of text ? breakLines(text) : ['']) lines.push({ text: piece });
     }
+    flush();
     return lines;
 }

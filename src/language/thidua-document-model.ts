@@ -64,8 +64,10 @@ export interface RoundEntry { node: Value; value: PeriodValue; label: string }
 /** Quyền hạn lines (TM., KT., Q., TL., TUQ.), chức vụ lines, the signer's name, and stray note lines. */
 export interface SignatureInfo {
     authority?: string; authorities: string[]; titles: string[]; signer?: string; notes: string[];
+    /** "(Đã ký)" written between the chức vụ and the name in a published copy. */
+    signed?: string;
     /** Signers side by side (liên tịch), each with its own quyền hạn, chức vụ and name. */
-    others: { authorities: string[]; titles: string[]; signer?: string }[];
+    others: { authorities: string[]; titles: string[]; signed?: string; signer?: string }[];
 }
 
 /** The typed view of one document: what checks, editor answers and generators read. */
@@ -299,11 +301,13 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
             authorities,
             titles: joinWrapped(root.signature.titles.map(t => t.trim()), isPositionStart),
             signer: root.signature.signer ? plainText(root.signature.signer).trim() : undefined,
+            signed: root.signature.signed?.trim(),
             notes: root.signature.notes.map(n => plainText(n.text).trim()),
             others: (root.signature.others ?? []).map(o => ({
                 authorities: o.authorities.map(a => a.trim()),
                 titles: joinWrapped(o.titles.map(t => t.trim()), isPositionStart),
-                signer: o.signer ? plainText(o.signer).trim() : undefined
+                signer: o.signer ? plainText(o.signer).trim() : undefined,
+                signed: o.signed?.trim()
             }))
         };
         // A quyền hạn wrapped over two lines ("TM. ỦY BAN NHÂN" / "DÂN") continues on the first chức vụ line.

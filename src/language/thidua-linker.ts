@@ -1,6 +1,9 @@
-import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import {
+    Cancellation, DefaultLinker, interruptAndCheck, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo
+} from 'langium';
+import { parseCitation, sameIssuer } from '../domain/citation.js';
 import { referencesOf } from './thidua-reference-description-provider.js';
-import { isValue } from './generated/ast.js';
+import { isCitation, isRegistryEntry, isValue } from './generated/ast.js';
 
 /** Unresolved references explained in Vietnamese; linking visits only the nodes that can hold a reference. */
 export class ThiduaLinker extends DefaultLinker {
@@ -10,6 +13,22 @@ export class ThiduaLinker extends DefaultLinker {
             if (i % 512 === 0) await interruptAndCheck(cancelToken);
             this.doLink(refs[i], document);
         }
+    }
+
+    /** Two issuers may number documents alike ("146/KH-UBND"): the registry entry of the cited issuer is chosen. */
+    override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | LinkingError {
+        const container = refInfo.container;
+        if (!isCitation(container) || !container.tail) return super.getCandidate(refInfo);
+        const issuer = parseCitation(container.head, refInfo.reference.$refText, container.tail).issuer;
+        if (!issuer) return super.getCandidate(refInfo);
+        const all = this.scopeProvider.getScope(refInfo).getElements(refInfo.reference.$refText).toArray();
+        if (all.length < 2) return super.getCandidate(refInfo);
+        const same = all.find(d => {
+            const node = this.loadAstNode(d);
+            const entry = node && isRegistryEntry(node) ? parseCitation(node.head, d.name, node.tail) : undefined;
+            return entry?.issuer !== undefined && sameIssuer(entry.issuer, issuer);
+        });
+        return same ?? all[0];
     }
 
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: unknown): LinkingError {

@@ -108,7 +108,7 @@ function oneWrap(m: string): boolean {
     return breaks <= 1 && !/\n[ \t]*\r?$/.test(m);
 }
 
-const ATTACHED_LINE = /^[ \t]*[*_]{0,3}\(?[ \t]*(?:Ban hành[ \t]+)?[Kk]èm theo[ \t]/;
+const ATTACHED_LINE = /^[ \t]*[*_]{0,3}\(?[*_]{0,3}[ \t]*(?:Ban hành[ \t]+)?[Kk]èm theo[ \t]/;
 
 /** A line in capitals followed, within four lines, by its "(Kèm theo …)" line. */
 function beforeAttachedLine(text: string, end: number): boolean {
@@ -211,6 +211,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         ['P']);
         custom('RULE_LINE', lineMatcher(`[-_=*.…–—~](?:[-_=*.…–—~ \\t]*[-_=*.…–—~])?${EOL}`), ['-', '_', '=', '*', '.', '…', '–', '—', '~']);
         custom('NOI_NHAN', lineMatcher(`Nơi nhận:?${EOL}`), ['N']);
+        custom('SIGNED_NOTE', lineMatcher(`\\([ \\t]*[Đđ]ã[ \\t]+ký[^\\n\\r()]*\\)${EOL}`), ['(']);
         custom('SIGN_AUTHORITY', lineMatcher(`(?:TM|KT|Q|TL|TUQ)\\.[ \\t]+[^\\n\\r]*`, 'lineStart', m => isUpperLine(m)), ['T', 'K', 'Q']);
         // A marker may carry the emphasis that runs over its line ("**a) Đối với …**").
         const EM = '\\*{0,3}';
@@ -245,7 +246,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         closeValue.POP_MODE = true;
 
         const main = ['NL', 'COMMENT', 'WS', 'REGISTRY_TITLE', 'KIND_LINE', 'QUOC_HIEU', 'TIEU_NGU', 'NUMBER_LINE',
-            'PLACE_DATE_LINE', 'ANNEX_LINE', 'NOI_NHAN', 'SIGN_AUTHORITY', 'RULE_LINE', 'ROMAN', 'NUM2', 'NUM1',
+            'PLACE_DATE_LINE', 'ANNEX_LINE', 'NOI_NHAN', 'SIGNED_NOTE', 'SIGN_AUTHORITY', 'RULE_LINE', 'ROMAN', 'NUM2', 'NUM1',
             'PAREN_MARK', 'LETTER_MARK', 'BULLET', 'ATTACHMENT_TITLE', 'CAPS_LINE', '|', '[', '{', 'TEXT'].map(tok);
         const definition: IMultiModeLexerDefinition = {
             modes: {

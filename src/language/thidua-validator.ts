@@ -60,7 +60,15 @@ export class ThiduaValidator {
         this.models = models;
         this.dates = new DateChecks(models.lookups);
         this.soKyHieu = new SoKyHieuChecks(models);
-        this.citations = new CitationChecks(models, services.shared.workspace.LangiumDocuments);
+        const workspace = services.shared.workspace;
+        // Whether the folder keeps a registry at all, asked again after each change of the workspace.
+        let registry: boolean | undefined, listening = false;
+        const hasRegistry = () => {
+            if (!listening) workspace.DocumentBuilder.onUpdate(() => { registry = undefined; });
+            listening = true;
+            return registry ??= !workspace.IndexManager.allElements('RegistryEntry').isEmpty();
+        };
+        this.citations = new CitationChecks(models, workspace.LangiumDocuments, hasRegistry);
         this.periods = new PeriodChecks(models);
         this.years = new YearChecks(models);
         this.indicators = new IndicatorChecks(models);
@@ -75,6 +83,7 @@ export class ThiduaValidator {
         this.soKyHieu.checkNumberLine(doc, accept);
         this.dates.checkHeaderDate(doc, accept);
         this.citations.checkFirstMentions(doc, accept);
+        this.citations.checkCitedDates(doc, accept);
         this.periods.checkAssignments(doc, accept);
         this.indicators.checkDocument(doc, accept);
         this.awards.checkAwards(doc, accept);

@@ -83,6 +83,14 @@ describe('line structure', () => {
         expect(d.signature).toMatchObject({ authorities: ['KT. CHỦ TỊCH'], titles: ['PHÓ CHỦ TỊCH'], signer: 'Nguyễn Văn A' });
     });
 
+    test('"(Đã ký)" of a published copy stands between the chức vụ and the name; in a sentence it is prose', async () => {
+        const root = await doc('BÁO CÁO\nKết quả\n\n(Đã ký) ở đầu một câu là chữ.\n\nNơi nhận:\n- Lưu: VT.\n\nHIỆU TRƯỞNG\n( Đã ký)\nNinh Văn Hưng\n');
+        expect(root.signature?.signed).toBe('( Đã ký)');
+        expect(root.signature?.signer).toBe('Ninh Văn Hưng');
+        expect(generateText(root)).toMatch(/HIỆU TRƯỞNG\n+\( Đã ký\)\n+Ninh Văn Hưng/);
+        expect(generateText(root)).toContain('(Đã ký) ở đầu một câu là chữ.');
+    });
+
     test('comments are not part of the document; escaped brackets are', async () => {
         const d = await doc('// ghi chú của người soạn\nMột đoạn có dấu \\[1\\] và \\{a\\}.\n');
         expect(generateText(d)).toBe('Một đoạn có dấu [1] và {a}.\n');

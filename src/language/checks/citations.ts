@@ -1,41 +1,22 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import { dayNumber, shortForm, toIso } from '../../domain/dates.js';
-import { memoByText } from '../../domain/memo.js';
+import { namesIssuer, normaliseIssuer, sameIssuer, sameNormalisedIssuer, sentenceAround } from '../../domain/citation.js';
 import { isCitation, type Citation, type Document } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { propertyOffset, rangeOf, report, type Fix } from './rules.js';
 
-/** Issuers compared as drafters write them: "UBND" = "Ủy ban nhân dân", "Uỷ" = "Ủy", case ignored. */
-export const normaliseIssuer = memoByText((s: string): string => s.normalize('NFC').toLowerCase()
-    .replace(/uỷ/g, 'ủy').replace(/\bubnd\b/g, 'ủy ban nhân dân').replace(/\bhđnd\b/g, 'hội đồng nhân dân')
-    .replace(/\s+/g, ' ').trim());
-
-export function sameIssuer(a: string, b: string): boolean {
-    return sameNormalisedIssuer(normaliseIssuer(a), normaliseIssuer(b));
-}
-
-function sameNormalisedIssuer(x: string, y: string): boolean {
-    return x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ');
-}
-
 /** Citations of prior documents: dated before the citing one, agreeing with the registry and each other. */
 export class CitationChecks {
-    constructor(private readonly models: ThiduaDocumentModel, private readonly documents: LangiumDocuments) {}
+    constructor(private readonly models: ThiduaDocumentModel, private readonly documents: LangiumDocuments,
+        private readonly hasRegistry: () => boolean = () => true) {}
 
     checkCitation(citation: Citation, accept: ValidationAcceptor): void {
         const info = this.models.citationInfo(citation);
-        const model = this.models.get(citation);
-        if (info.date && model.date?.year !== undefined) {
-            const cited = dayNumber(info.date), citing = dayNumber(model.date, true);
-            if (cited !== undefined && citing !== undefined && cited > citing) {
-                report(accept, 'trich-dan-sau-ngay', `Văn bản được trích dẫn (${shortForm(info.date)}) có ngày sau ngày ban hành của văn bản này (${model.date.raw.replace(/^ngày\s*/u, '')}). Hãy kiểm tra lại ngày trích dẫn hoặc ngày ban hành.`,
-                    { node: citation, property: 'tail' });
-            }
-        }
         const number = citation.number;
         if (!number) return;
         const entry = number.ref;
-        if (!entry && number.$refText) {
+        // Without any registry in the folder there is nothing to compare with: saying so for each citation is noise.
+        if (!entry && number.$refText && this.hasRegistry()) {
             report(accept, 'trich-dan-chua-dang-ky', `Văn bản số ${number.$refText} chưa có trong sổ văn bản. Hãy thêm vào sổ (tệp bắt đầu bằng dòng "SỔ VĂN BẢN") để kiểm tra được số, ngày và cơ quan ban hành.`,
                 { node: citation, range: number.$refNode?.range }, this.addToRegistry(citation));
             return;
@@ -59,6 +40,28 @@ export class CitationChecks {
         }
     }
 
+    /**
+     * A cited document is older than the citing one. One citation dated later: that date is doubtful. Several: the
+     * document's own date is the likely mistake — one diagnostic on it, listing the citations.
+     */
+    checkCitedDates(doc: Document, accept: ValidationAcceptor): void {
+        const model = this.models.get(doc);
+        if (model.date?.year === undefined) return;
+        const citing = dayNumber(model.date, true);
+        if (citing === undefined) return;
+        const later = model.citations.filter(c => isCitation(c.node) && c.info.date && (dayNumber(c.info.date) ?? 0) > citing);
+        const own = model.date.raw.replace(/^ngày\s*/u, '');
+        if (later.length === 1) {
+            const { node, info } = later[0];
+            report(accept, 'trich-dan-sau-ngay', `Văn bản được trích dẫn (${shortForm(info.date!)}) có ngày sau ngày ban hành của văn bản này (${own}). Hãy kiểm tra lại ngày trích dẫn hoặc ngày ban hành.`,
+                { node, property: 'tail' });
+        } else if (later.length > 1 && doc.placeDate) {
+            const last = later.map(c => c.info.date!).sort((a, b) => dayNumber(b)! - dayNumber(a)!)[0];
+            report(accept, 'trich-dan-sau-ngay', `Ngày ban hành (${own}) sớm hơn ngày của ${later.length} văn bản được trích dẫn (muộn nhất ${shortForm(last)}). Hãy kiểm tra lại ngày ban hành.`,
+                { node: doc, property: 'placeDate', related: later.map(c => ({ node: c.node, message: `Văn bản ngày ${shortForm(c.info.date!)}` })) });
+        }
+    }
+
     /** NĐ 30: the first mention of a document is full (loại, số, ngày, cơ quan); later ones may be short. */
     checkFirstMentions(doc: Document, accept: ValidationAcceptor): void {
         const model = this.models.get(doc);
@@ -70,7 +73,8 @@ export class CitationChecks {
             if (seen.has(key)) continue;
             seen.add(key);
             if (info.kind?.normative && info.kind.name !== 'Nghị định' && info.kind.name !== 'Thông tư') continue;
-            const missing = [!info.date && 'ngày ban hành', !info.issuer && 'cơ quan ban hành'].filter(Boolean) as string[];
+            const missing = [!info.date && 'ngày ban hành', !info.issuer && !this.issuerKnown(node, model) && 'cơ quan ban hành']
+                .filter(Boolean) as string[];
             if (!missing.length) continue;
             const reg = node.number.ref ? this.models.citationInfo(node.number.ref) : undefined;
             const fixes: Fix[] = [];
@@ -84,6 +88,18 @@ export class CitationChecks {
             report(accept, 'trich-dan-lan-dau', `Lần đầu nhắc đến văn bản số ${key} phải ghi đầy đủ loại, số, ký hiệu, ngày ban hành và cơ quan ban hành; ở đây còn thiếu ${missing.join(' và ')}.`,
                 { node, range: node.$cstNode?.range }, fixes);
         }
+    }
+
+    /**
+     * The issuer goes without saying when the citing sentence names a body ("Ủy ban nhân dân thị xã ban hành [Công văn
+     * số …]") or the cited number carries the citing document's own issuer code ("191/BC-PTNMT" in "403/BC-PTNMT").
+     */
+    private issuerKnown(node: Citation, model: { number?: { issuerCode: string } }): boolean {
+        const own = model.number?.issuerCode, cited = this.models.citationInfo(node).docNumber?.issuerCode;
+        if (own && cited && own === cited) return true;
+        const cst = node.$cstNode;
+        if (!cst) return false;
+        return namesIssuer(sentenceAround(AstUtils.getDocument(node).textDocument.getText(), cst.offset, cst.end));
     }
 
     /** Workspace-wide (slow): the same document cited with different dates or issuers. */
@@ -113,8 +129,11 @@ export class CitationChecks {
         for (const { node, info } of mine) {
             const date = info.date && toIso(info.date);
             const issuer = info.issuer && normaliseIssuer(info.issuer);
-            const conflict = [...(forms.get(info.docNumber!.raw)?.values() ?? [])].find(o =>
-                (o.date && date && o.date !== date) || (o.issuer && issuer && !sameNormalisedIssuer(o.issuer, issuer)));
+            // A document is its number and its issuer: the same number from two issuers on two dates is two documents.
+            const conflict = [...(forms.get(info.docNumber!.raw)?.values() ?? [])].find(o => {
+                const sameBody = !o.issuer || !issuer || sameNormalisedIssuer(o.issuer, issuer);
+                return sameBody ? !!(o.date && date && o.date !== date) : !!(o.date && date && o.date === date);
+            });
             if (!conflict) continue;
             const mineShown = [info.date && `ngày ${shortForm(info.date)}`, info.issuer && `của ${info.issuer}`].filter(Boolean).join(' ');
             report(accept, 'trich-dan-mau-thuan', `Văn bản số ${info.docNumber!.raw} được trích dẫn khác nhau: ở đây ${mineShown}, ở ${conflict.where} ${conflict.shown}. Hãy thống nhất theo sổ văn bản.`,

@@ -1,4 +1,4 @@
-import { GrammarUtils, type ValidationAcceptor } from 'langium';
+import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import indicatorsData from '../../domain/data/indicators.json' with { type: 'json' };
 import { formatViNumber, parseViNumber, VI_NUMBER_SOURCE, type ViNumber } from '../../domain/numbers.js';
 import { units } from '../../domain/tables.js';
@@ -122,9 +122,10 @@ export class IndicatorChecks {
                 report(accept, 'chi-tieu-trung-ma', `Mã chỉ tiêu "#${i.id}" đã dùng cho một chỉ tiêu khác (dòng ${ids.get(i.id)!.$cstNode!.range.start.line + 1}). Hãy đặt mã khác.`, { node: i.node, property: 'id' });
             } else ids.set(i.id, i.node);
         }
-        let prev: number | undefined;
         for (const i of model.indicators) {
             if (i.number === undefined) continue;
+            // Numbering runs through the list the line belongs to, whether or not the lines before hold a target.
+            const prev = previousNumber(i.node.$container);
             if (prev !== undefined && i.number !== 1 && i.number !== prev + 1) {
                 const what = i.number === prev ? `lặp lại số ${prev}` : i.number > prev + 1 ? `nhảy từ ${prev} lên ${i.number}` : `quay về ${i.number} sau ${prev}`;
                 const line = i.node.$container as { mark?: string; $cstNode?: { offset: number } } & Value['$container'];
@@ -132,7 +133,22 @@ export class IndicatorChecks {
                 const fixes: Fix[] = markNode ? [{ title: `Đánh lại số ${prev + 1}`, edits: [{ range: markNode.range, newText: markNode.text.replace(/^[0-9]+/, String(prev + 1)) }] }] : [];
                 report(accept, 'chi-tieu-danh-so', `Số thứ tự chỉ tiêu ${what}; chỉ tiêu này phải là số ${prev + 1}.`, { node: line, property: 'mark' }, fixes);
             }
-            prev = i.number;
         }
     }
+}
+
+const MARK_NUMBER = /^\**\(?([0-9]+)([.)])/;
+
+/** The number of the nearest line before `line` in its list that is numbered the same way ("3." before "4."). */
+function previousNumber(line: AstNode | undefined): number | undefined {
+    const mark = (n: AstNode) => 'mark' in n && typeof n.mark === 'string' ? MARK_NUMBER.exec(n.mark.trim()) : null;
+    const own = line && mark(line);
+    const container = line?.$container as { items?: readonly AstNode[]; body?: readonly AstNode[] } | undefined;
+    const list = container?.items ?? container?.body;
+    if (!own || !list) return undefined;
+    for (let k = list.indexOf(line) - 1; k >= 0; k--) {
+        const m = list[k].$type === line.$type ? mark(list[k]) : null;
+        if (m && m[2] === own[2]) return Number(m[1]);
+    }
+    return undefined;
 }

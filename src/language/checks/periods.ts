@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { dayNumber, isCompleteDate, shortForm, type ViDate } from '../../domain/dates.js';
 import { parsePeriod, type AnniversaryValue, type PeriodEnd } from '../../domain/values.js';
-import type { Document, Value } from '../generated/ast.js';
+import type { Document, Inline, TextPart, Value } from '../generated/ast.js';
 import type { DocumentModel, ThiduaDocumentModel } from '../thidua-document-model.js';
 import { PieceText, propertyOffset, rangeOf, report } from './rules.js';
 import { inlineSource, plainText } from '../ast-text.js';
@@ -43,6 +43,17 @@ function campaignBounds(model: DocumentModel): { start?: number; end?: number; i
 
 const PROSE_PERIOD = /(?:giai đoạn|nhiệm kỳ)\s+([0-9]{4})\s*[-–]\s*([0-9]{4})|\(([0-9]{4})\s*[-–]\s*([0-9]{4})\)/gu;
 
+/** Whether a citation comes before the value in the same sentence ("Công văn số … yêu cầu gửi trước ngày …"). */
+function quotesCitation(value: Value): boolean {
+    const parts = (value.$container as { parts?: readonly Inline[] }).parts ?? [];
+    for (let i = parts.indexOf(value) - 1; i >= 0; i--) {
+        const p = parts[i];
+        if (p.$type === 'Citation') return true;
+        if (p.$type === 'TextPart' && /[.;!?]\s/u.test((p as TextPart).text)) return false;
+    }
+    return false;
+}
+
 /** Periods and time: start before end, deadlines and phases inside the campaign, anniversary arithmetic. */
 export class PeriodChecks {
     constructor(private readonly models: ThiduaDocumentModel) {}
@@ -57,7 +68,8 @@ export class PeriodChecks {
                 report(accept, 'thoi-gian-nguoc', `Thời gian bắt đầu (${show(v.start!)}) sau thời gian kết thúc (${show(v.end!)}). Hãy sửa lại mốc thời gian, ví dụ "giai đoạn 2021-2025".`,
                     { node: value, property: 'text' });
             }
-        } else if (v.type === 'deadline' && v.date) {
+        } else if (v.type === 'deadline' && v.date && model.kind?.code !== 'BC' && !quotesCitation(value)) {
+            // A report tells past deadlines; a deadline in a sentence that cites a document is that document's.
             this.checkInside(value, v.date, 'Hạn', model, accept, isEvaluation(value.$container as never));
         } else if (v.type === 'anniversary') {
             this.checkAnniversary(value, v, model, accept);

@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import rulesData from '../../domain/data/rules.json' with { type: 'json' };
 import { positionOf } from '../thidua-parser.js';
@@ -16,14 +16,20 @@ export interface Fix { title: string; edits: FixEdit[] }
 /** What a diagnostic carries to the code action provider. */
 export interface ThiduaDiagnosticData { code: RuleCode; fixes: Fix[] }
 
-export interface Where { node: AstNode; property?: string; range?: Range }
+/** `related`: the other places the one mistake shows (LSP related information). */
+export interface Where { node: AstNode; property?: string; range?: Range; related?: { node: AstNode; message: string }[] }
 
 /** Reports a rule violation with the rule's severity, its source appended to the message, and its fixes. */
 export function report(accept: ValidationAcceptor, code: RuleCode, message: string, where: Where, fixes: Fix[] = []): void {
     const rule = rules[code];
     const data: ThiduaDiagnosticData = { code, fixes };
+    const relatedInformation = where.related?.flatMap(r => {
+        const range = r.node.$cstNode?.range;
+        return range ? [{ location: { uri: AstUtils.getDocument(r.node).uri.toString(), range }, message: r.message }] : [];
+    });
     accept(rule.severity, `${message} (${rule.source})`.normalize('NFC'), {
-        node: where.node, property: where.property as never, range: where.range ?? directRange(where), code, data
+        node: where.node, property: where.property as never, range: where.range ?? directRange(where), code, data,
+        ...(relatedInformation?.length ? { relatedInformation } : {})
     });
 }
 

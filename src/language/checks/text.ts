@@ -22,6 +22,7 @@ const MAYBE_NOT_NFC = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
 /** Function words that are never reduplicated on purpose (unlike "dần dần", "từng người"). */
 const STOP_WORDS = new Set(['của', 'và', 'các', 'những', 'được', 'là', 'có', 'trong', 'với', 'cho', 'để', 'đã', 'sẽ', 'thì', 'mà', 'nhằm', 'theo']);
 const NO_SPACE = /[,;:](?=\p{L})/gu;
+const COMPOUNDS = new Set(typosData.compoundsEndingInFunctionWord);
 const TONED = new RegExp(`[${TONED_CHARS}]`, 'iu');
 const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't'];
 const INITIALS = /^(?:ngh|ng|nh|ph|th|tr|ch|gh|gi|kh|qu|[bcdđghklmnprstvx])/iu;
@@ -117,7 +118,8 @@ export class TextChecks {
             let n = 0;
             if (i + 3 < words.length && words.same(i, i + 2) && words.same(i + 1, i + 3)
                 && blank(words.end(i), words.start(i + 1)) && blank(words.end(i + 1), words.start(i + 2)) && blank(words.end(i + 2), words.start(i + 3))) n = 2;
-            else if (i + 1 < words.length && words.same(i, i + 1) && STOP_WORDS.has(words.word(i)) && blank(words.end(i), words.start(i + 1))) n = 1;
+            else if (i + 1 < words.length && words.same(i, i + 1) && STOP_WORDS.has(words.word(i)) && blank(words.end(i), words.start(i + 1))
+                && !(i > 0 && COMPOUNDS.has(`${words.word(i - 1)} ${words.word(i)}`.toLowerCase()))) n = 1;
             if (!n) continue;
             const firstEnd = words.end(i + n - 1), second = words.start(i + n), secondEnd = words.end(i + 2 * n - 1);
             const phrase = text.text.slice(words.start(i), firstEnd);
