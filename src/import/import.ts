@@ -3,6 +3,9 @@ import { buildGrid } from '../domain/table-grid.js';
 import { documentKinds } from '../domain/tables.js';
 import { isKindTitle, prepare, type Line } from './lines.js';
 import { isQuantityCell, spansOf } from './spans.js';
+import { NOTE_CLOSE, NOTE_OPEN } from './word.js';
+
+const FOOTNOTE = new RegExp(`${NOTE_OPEN}([0-9]+)${NOTE_CLOSE}`, 'g');
 
 /** What the import typed, and what it left as plain prose. */
 export interface ImportStats { indicators: number; citations: number; dates: number; proseLines: number; tables: number; chrome: number }
@@ -48,6 +51,8 @@ function header(lines: string[]): { left: string[]; right: string[]; rest: strin
             if (so) pieces.push(so[1], so[2].replace(/^\*+|\*+$/g, '').trim());
             else if (rest) pieces.push(rest);
         }
+        // The place and date close the header (NĐ 30, Phụ lục I): capitals after them are the title.
+        if (right.some(x => PLACE_DATE.test(x)) && !pieces.some(p => QUOC_HIEU.test(p) || TIEU_NGU.test(p) || NUMBER_LINE.test(p))) break;
         let consumed = false;
         for (const p of pieces) {
             if (QUOC_HIEU.test(p) || TIEU_NGU.test(p) || PLACE_DATE.test(p)) right.push(p);
@@ -145,7 +150,8 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
         // A paragraph announcing indicators ("… các chỉ tiêu chủ yếu sau:") makes the list after it one.
         if (!bullet && !numbered) listContext = /chỉ tiêu[^.]*:\s*$/iu.test(body) || (listContext && false);
     }
-    return { text: out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n', stats, cited };
+    const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim().replace(FOOTNOTE, '[^$1]') + '\n';
+    return { text, stats, cited };
 }
 
 /**

@@ -6,16 +6,21 @@ import type { Line } from './lines.js';
  * markers, tables as rows with "<" and "^" for merged cells. The page's two-column header and footer tables
  * (agency | Quốc hiệu; Nơi nhận | signature) are read as their lines, left column first.
  */
-interface Node { type: string; children?: Node[]; value?: string; isBold?: boolean; isItalic?: boolean;
+interface Node { type: string; children?: Node[]; value?: string; isBold?: boolean; isItalic?: boolean; noteType?: string;
+    noteId?: string; body?: Node[]; notes?: { _notes?: Record<string, Node> };
     numbering?: { level: string; isOrdered: boolean } | null; colSpan?: number; rowSpan?: number }
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+
+/** A Word footnote's place in the text, written "[^n]" by the import once the text is escaped. */
+export const NOTE_OPEN = '\uE010', NOTE_CLOSE = '\uE011';
 
 function runText(node: Node): string {
     // A long run of spaces pushes text to a second column, as a tab does.
     if (node.type === 'text') return (node.value ?? '').replace(/ {6,}/g, '\t');
     if (node.type === 'tab') return '\t';
     if (node.type === 'break') return '\n';
+    if (node.type === 'noteReference' && node.noteType === 'footnote') return `${NOTE_OPEN}${node.noteId}${NOTE_CLOSE}`;
     const inner = (node.children ?? []).map(runText).join('');
     if (node.type !== 'run' || !inner.trim()) return inner;
     const mark = node.isBold && node.isItalic ? '***' : node.isBold ? '**' : node.isItalic ? '*' : '';
@@ -144,5 +149,29 @@ export function wordLines(document: Node): Line[] {
         for (const piece of text ? breakLines(text) : ['']) lines.push({ text: piece });
     }
     flush();
-    return lines;
+    return withFootnotes(lines, document);
+}
+
+/**
+ * Footnotes numbered in the order the text refers to them; their texts ("[^1]: …") close the body, before the
+ * Nơi nhận (a note's text is part of the document, not of its recipients).
+ */
+function withFootnotes(lines: Line[], document: Node): Line[] {
+    const numbers = new Map<string, number>();
+    const refer = (id: string) => numbers.get(id) ?? (numbers.set(id, numbers.size + 1), numbers.size);
+    const re = new RegExp(`${NOTE_OPEN}([^${NOTE_CLOSE}]*)${NOTE_CLOSE}`, 'g');
+    const renumber = (t: string) => t.replace(re, (_, id: string) => `${NOTE_OPEN}${refer(id)}${NOTE_CLOSE}`);
+    for (const l of lines) {
+        l.text = renumber(l.text);
+        if (l.table) l.table = l.table.map(r => r.map(renumber));
+    }
+    if (!numbers.size) return lines;
+    const notes = document.notes?._notes ?? {};
+    const texts = [...numbers].map(([id, n]) => {
+        const body = notes[`footnote-${id}`]?.body ?? [];
+        const text = body.flatMap(b => b.type === 'paragraph' ? breakLines(paragraphText(b)) : []).join(' ').trim();
+        return { text: `${NOTE_OPEN}${n}${NOTE_CLOSE}: ${text}` };
+    });
+    const at = lines.findIndex(l => /^[*_]*Nơi nhận/u.test(l.text));
+    return at < 0 ? [...lines, { text: '' }, ...texts] : [...lines.slice(0, at), ...texts, { text: '' }, ...lines.slice(at)];
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { KE_HOACH, REGISTRY, check, codeOf, edit, one } from './check-helpers.js';
 import { sameIssuer } from '../../src/domain/citation.js';
@@ -22,13 +24,15 @@ describe('citations', () => {
         const after = withLine('2. Thực hiện [Nghị quyết số 24/NQ-HĐND ngày 10/7/2022] và 25/NQ-HĐND của Hội đồng nhân dân huyện.');
         expect(await codes(after, {})).not.toContain('trich-dan-lan-dau');
         // "Ban hành" begins with "Ban" but names no body: the issuer is still missing.
-        const none = withLine('2. Ban hành [Công văn số 77/UBND-VX ngày 17/9/2021] về thi đua.');
+        const none = withLine('2. Ban hành [Công văn số 77/SNV-VX ngày 17/9/2021] về thi đua.');
         expect(one(await check(none, {}), 'trich-dan-lan-dau').message).toMatch(/còn thiếu cơ quan ban hành/);
     });
 
     test('a document of the same issuer (its code in the number) needs no "của …"', async () => {
         const text = withLine('2. Thực hiện [Kế hoạch số 12/KH-UBND ngày 17/9/2021] về thi đua.');
         expect(await codes(text, {})).not.toContain('trich-dan-lan-dau');
+        const unit = withLine('2. Thực hiện [Công văn số 89/UBND-VX ngày 17/9/2021] về thi đua.');
+        expect(await codes(unit, {})).not.toContain('trich-dan-lan-dau');
         const other = withLine('2. Thực hiện [Kế hoạch số 12/KH-SNV ngày 17/9/2021] về thi đua.');
         expect(await codes(other, {})).toContain('trich-dan-lan-dau');
     });
@@ -112,5 +116,19 @@ describe('deadlines, numbering, scores, repeats, parts', () => {
         expect(parseValue('quý I năm 2026').type).toBe('period');
         expect(parseValue('nhiệm kỳ 2026 - 2031')).toMatchObject({ type: 'period', start: { year: 2026 }, end: { year: 2031 } });
         expect(parseValue('100% số hồ sơ được cập nhật tại địa chỉ:')).toMatchObject({ parts: [{ unit: '%' }] });
+    });
+
+    test('annexes numbered 01, 02, 03 throughout are one finding, with one fix for all', async () => {
+        const plan = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'correct', 'ke-hoach-phu-luc-chuan.thidua'), 'utf8');
+        const annex = (n: string) => `\nPhụ lục ${n}\nDANH SÁCH ${n}\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2025 của Ủy ban nhân dân huyện Nam Sơn)\n\nCác xã.\n`;
+        const text = edit(plan, 'PHỤ LỤC\nBẢNG', 'Phụ lục 01\nBẢNG') + annex('02') + annex('03');
+        const checked = await check(text);
+        const d = one(checked, 'phu-luc-so');
+        expect(d.message).toMatch(/phụ lục thứ 1 phải đánh số La Mã "I" \(đang ghi "Phụ lục 01"\); cũng vậy: "Phụ lục 02", "Phụ lục 03"/);
+        expect(d.relatedInformation).toHaveLength(2);
+        const fixed = (await checked.fix(d))['doc.thidua'];
+        expect(fixed).toContain('Phụ lục I\nBẢNG');
+        expect(fixed).toContain('Phụ lục II\nDANH SÁCH 02');
+        expect(fixed).toContain('Phụ lục III\nDANH SÁCH 03');
     });
 });

@@ -90,17 +90,22 @@ export class AnnexChecks {
         // Only the annexes called "Phụ lục": a text issued with the document ("QUY ĐỊNH", "DANH MỤC") has no number.
         const annexes = this.models.get(doc).annexes.filter(a => /^(?:PHỤ LỤC|Phụ lục)/u.test(a.heading));
         if (annexes.length < 2) return;
-        annexes.forEach((annex, i) => {
-            const expected = toRoman(i + 1);
-            const numeral = annexNumeral(annex.heading);
-            if (numeral?.text === expected) return;
+        // One numbering for the whole document: one finding on the first annex off it, one fix for all.
+        const wrong = annexes.map((annex, i) => ({ annex, expected: toRoman(i + 1), numeral: annexNumeral(annex.heading) }))
+            .filter(x => x.numeral?.text !== x.expected);
+        if (!wrong.length) return;
+        const edits = wrong.map(({ annex, expected, numeral }) => {
             const start = annex.node.$cstNode!.offset;
-            const fixes: Fix[] = numeral
-                ? [{ title: `Đánh số "${expected}"`, edits: [{ range: rangeOf(annex.node, start + numeral.offset, start + numeral.offset + numeral.text.length), newText: expected }] }]
-                : [{ title: `Đánh số "${expected}"`, edits: [{ range: rangeOf(annex.node, start + annex.heading.length, start + annex.heading.length), newText: ` ${expected}` }] }];
-            report(accept, 'phu-luc-so', `Văn bản có ${annexes.length} phụ lục: phụ lục thứ ${i + 1} phải đánh số La Mã "${expected}" `
-                + `(đang ghi "${annex.heading}").`, { node: annex.node, range: lineRange(annex.node) }, fixes);
+            return numeral
+                ? { range: rangeOf(annex.node, start + numeral.offset, start + numeral.offset + numeral.text.length), newText: expected }
+                : { range: rangeOf(annex.node, start + annex.heading.length, start + annex.heading.length), newText: ` ${expected}` };
         });
+        const first = wrong[0];
+        const others = wrong.slice(1).map(w => `"${w.annex.heading}"`);
+        report(accept, 'phu-luc-so', `Văn bản có ${annexes.length} phụ lục: phụ lục thứ ${annexes.indexOf(first.annex) + 1} phải đánh số La Mã `
+            + `"${first.expected}" (đang ghi "${first.annex.heading}")${others.length ? `; cũng vậy: ${others.join(', ')}` : ''}.`,
+        { node: first.annex.node, range: lineRange(first.annex.node), related: wrong.slice(1).map(w => ({ node: w.annex.node, message: `Phụ lục số ${w.expected}` })) },
+        [{ title: wrong.length > 1 ? 'Đánh số La Mã cho các phụ lục' : `Đánh số "${first.expected}"`, edits }]);
     }
 }
 

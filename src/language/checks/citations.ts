@@ -96,7 +96,8 @@ export class CitationChecks {
      */
     private issuerKnown(node: Citation, model: { number?: { issuerCode: string } }): boolean {
         const own = model.number?.issuerCode, cited = this.models.citationInfo(node).docNumber?.issuerCode;
-        if (own && cited && own === cited) return true;
+        // "89/PTNMT-MT" is a công văn of PTNMT drafted by its MT unit.
+        if (own && cited && (own === cited || cited.startsWith(own + '-') || own.startsWith(cited + '-'))) return true;
         const cst = node.$cstNode;
         if (!cst) return false;
         return namesIssuer(sentenceAround(AstUtils.getDocument(node).textDocument.getText(), cst.offset, cst.end));
