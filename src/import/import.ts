@@ -1,4 +1,4 @@
-import { readScoring } from '../domain/scoring.js';
+import { readScoring, TOTAL_ROW } from '../domain/scoring.js';
 import { buildGrid } from '../domain/table-grid.js';
 import { documentKinds } from '../domain/tables.js';
 import { isKindTitle, prepare, type Line } from './lines.js';
@@ -118,6 +118,8 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
             stats.tables++;
             const table = tableRows(placed.table);
             stats.indicators += table.typed;
+            stats.citations += table.citations;
+            stats.dates += table.dates;
             out.push('', ...table.lines, '');
             continue;
         }
@@ -160,33 +162,53 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
  * typed by its columns (the language reads its points); in another table each cell holding only a quantity is typed,
  * except in a numbering column. `typed` counts the rows that carry a typed figure.
  */
-function tableRows(rows: string[][]): { lines: string[]; typed: number } {
+function tableRows(rows: string[][]): { lines: string[]; typed: number; citations: number; dates: number } {
     const kept = rows.filter(r => r.some(c => c.trim() && c.trim() !== '<' && c.trim() !== '^'));
-    if (!kept.length) return { lines: [], typed: 0 };
+    const none = { lines: [], typed: 0, citations: 0, dates: 0 };
+    if (!kept.length) return none;
     let header = 1;
     while (header < kept.length && kept[header].some(c => c.trim() === '^')) header++;
+    // A row numbering the columns ("1 | 2 | 3 …", "(1) | (2) …") closes the header of a form.
+    const columnNumbers = kept.slice(0, 5).findIndex(r => r.filter(c => c.trim()).length >= 3
+        && r.filter(c => c.trim()).every((c, k, all) => /^\(?[0-9]{1,2}\)?$/.test(c.trim()) && (k === 0 || num(c) === num(all[k - 1]) + 1)));
+    if (columnNumbers >= 0) header = Math.max(header, columnNumbers + 1);
+    else if (header === 1 && kept.length > 2 && !kept[1][0]?.trim() && kept[1].slice(1).every(c => !isQuantityCell(c))) header = 2;
+    if (header >= kept.length) header = Math.min(1, kept.length - 1) || 1;
     const cell = (c: string) => escape(clean(c)).replace(/\|/g, '\\|') || ' ';
     const separator = kept[0].map(() => '---');
     const grid = buildGrid([...kept.slice(0, header).map(r => r.map(cell)), separator, ...kept.slice(header).map(r => r.map(cell))]);
     const scoring = readScoring(grid);
     const body = kept.slice(header);
-    let typed = 0;
+    const out = { typed: 0, citations: 0, dates: 0 };
+    // Citations and dates in the text of a cell, as in a paragraph.
+    const typeText = (c: string) => {
+        let text = cell(c);
+        for (const sp of spansOf(text, false, false).filter(x => x.what !== 'indicator').reverse()) {
+            text = text.slice(0, sp.start) + (sp.kind === 'cite' ? `[${text.slice(sp.start, sp.end)}]` : `{${text.slice(sp.start, sp.end)}}`) + text.slice(sp.end);
+            if (sp.what === 'citation') out.citations++; else out.dates++;
+        }
+        return text;
+    };
+    const typedRows = body.map(r => r.map(c => (c.trim() === '<' || c.trim() === '^' ? c : typeText(c))));
     if (scoring) {
-        typed = scoring.criteria.filter(c => [c.max, c.bonus, c.deduction, c.self, c.assessed].some(p => p && p.value !== 0)).length;
+        out.typed = scoring.criteria.filter(c => [c.max, c.bonus, c.deduction, c.self, c.assessed].some(p => p && p.value !== 0)).length;
     } else {
-        const numbering = (col: number) => /^(?:stt|tt|số tt|số thứ tự)$/iu.test(grid.headings[col]?.replace(/[*.:]/g, '').trim() ?? '')
-            || col === 0 && body.every(r => /^\s*(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])?\.?\s*$/u.test(r[col] ?? ''));
+        const numbering = (col: number) => /^(?:stt|tt|số tt|số thứ tự)(?![\p{L}])/iu.test(grid.headings[col]?.replace(/[*.:]/g, '').trim() ?? '')
+            || col === 0 && body.filter(r => !isTotal(r)).every(r => /^\s*(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])?\.?\s*$/u.test(r[col] ?? ''));
         const skip = kept[0].map((_, col) => numbering(col));
-        for (const r of body) {
-            let any = false;
+        body.forEach((r, k) => {
+            const total = isTotal(r);
             r.forEach((c, col) => {
                 if (skip[col] || !isQuantityCell(c)) return;
-                r[col] = `{${c.trim()}}`;
-                any = true;
+                typedRows[k][col] = `{${escape(c.trim())}}`;
+                if (!total) out.typed++;
             });
-            if (any) typed++;
-        }
+        });
     }
-    const line = (r: string[]) => `| ${r.map(c => /^\{.*\}$/su.test(c) ? c : cell(c)).join(' | ')} |`;
-    return { lines: [...kept.slice(0, header).map(line), `|${separator.join('|')}|`, ...body.map(line)], typed };
+    const line = (r: string[]) => `| ${r.join(' | ')} |`;
+    return { ...out, lines: [...kept.slice(0, header).map(r => line(r.map(cell))), `|${separator.join('|')}|`, ...typedRows.map(line)] };
 }
+
+const num = (c: string) => Number(c.replace(/[()]/g, ''));
+/** A total row ("Tổng cộng", "Cộng") repeats the figures above it. */
+const isTotal = (r: string[]) => r.slice(0, 2).some(c => TOTAL_ROW.test(c.replace(/\*/g, '').trim()) || /^cộng\s*:?$/iu.test(c.replace(/\*/g, '').trim()));

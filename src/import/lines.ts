@@ -30,8 +30,10 @@ export function prepare(input: string): { lines: Line[]; chrome: number } {
     const lines: Line[] = raw.map(text => ({ text }));
     let chromeLines = 0;
     // The site before the document: banners and a metadata block ("Số hiệu: | 229/CĐ-TTg | Loại văn bản: …").
-    const lastMeta = lines.map((l, i) => (META.test(l.text.trim()) || BANNER.test(l.text) ? i : -1)).filter(i => i >= 0);
     const start = lines.findIndex(l => isKindTitle(l.text) || /^\**\s*(?:Số\s*:|CỘNG H|ỦY BAN|UBND|ĐẢNG BỘ)/u.test(l.text));
+    // Only the keys before the document: a site lists related documents with the same keys after it.
+    const lastMeta = lines.map((l, i) => (META.test(l.text.trim()) || BANNER.test(l.text) ? i : -1))
+        .filter(i => i >= 0 && (start < 0 || i < start));
     if (lastMeta.length && lastMeta[0] < Math.max(start, 0) + 400) {
         let end = lastMeta[lastMeta.length - 1];
         // The value lines that follow the last key belong to the block, up to the first blank line.
@@ -45,7 +47,8 @@ export function prepare(input: string): { lines: Line[]; chrome: number } {
     // The site after the document: from a footer phrase after the signature's "Nơi nhận".
     const noiNhan = lines.findIndex(l => /^\**\s*Nơi nhận/u.test(l.text));
     if (noiNhan >= 0) {
-        const foot = lines.findIndex((l, i) => i > noiNhan + 3 && FOOTER.test(l.text.trim()) && l.text.trim().length < 80);
+        const foot = lines.findIndex((l, i) => i > noiNhan + 3 && ((FOOTER.test(l.text.trim()) && l.text.trim().length < 80)
+            || (META.test(l.text.trim()) && lines.slice(i + 1, i + 12).some(x => META.test(x.text.trim())))));
         // Only a short tail is the site's: a long one is the document's own (a form, an annex).
         const tail = foot < 0 ? [] : lines.slice(foot).filter(l => l.text.trim());
         if (foot >= 0 && tail.length < 80 && !tail.some(l => /^\**\s*(?:PHỤ LỤC|Phụ lục)|[Kk]èm theo/u.test(l.text))) {

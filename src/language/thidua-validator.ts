@@ -92,6 +92,7 @@ export class ThiduaValidator {
         this.structure.checkSignature(doc, accept);
         this.annexes.checkAnnexes(doc, accept);
         this.text.checkNfc(doc, accept);
+        this.text.checkToneStyle(doc, accept);
         this.text.checkNumberLineSpace(doc, accept);
     }
 
@@ -138,6 +139,7 @@ export class ThiduaValidator {
         this.lines.run(text, this.yearContext(this.models.get(line).campaignYear), accept, acceptLine => {
             this.text.checkProse(text, acceptLine);
             this.text.checkJoined(text, acceptLine);
+            this.text.checkSyllables(text, acceptLine);
             this.periods.checkProse(text, acceptLine);
             this.years.checkProse(text, acceptLine);
             for (const part of line.parts) if (isTextPart(part)) this.dates.checkRealDates(part, 'text', part.text, acceptLine);

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { KE_HOACH, REGISTRY, check, codeOf, edit, one } from './check-helpers.js';
 import { sameIssuer } from '../../src/domain/citation.js';
 import { parseValue } from '../../src/domain/values.js';
+import rulesData from '../../src/domain/data/rules.json' with { type: 'json' };
 
 // Each family of false alarms measured on real documents, held by the general rule that fixes it, and the real
 // mistake next to it still found.
@@ -130,5 +131,12 @@ describe('deadlines, numbering, scores, repeats, parts', () => {
         expect(fixed).toContain('Phụ lục I\nBẢNG');
         expect(fixed).toContain('Phụ lục II\nDANH SÁCH 02');
         expect(fixed).toContain('Phụ lục III\nDANH SÁCH 03');
+    });
+
+    test('every rule says what it may misread, and no message source names a file', () => {
+        for (const [code, rule] of Object.entries(rulesData.rules as Record<string, { source: string; risk?: string }>)) {
+            expect(rule.risk, code).toMatch(/\p{L}{3}/u);
+            expect(rule.source, code).not.toMatch(/src\/|\.json|\.ts\b/);
+        }
     });
 });

@@ -25,7 +25,7 @@ beforeAll(() => {
 describe('thidua check', () => {
     test('the bundled examples: their real mistakes are reported, exit 1 (one is an error: "giai đoạn 2021-2015")', () => {
         const r = thidua(['check', 'examples']);
-        expect(r.err).toContain('Đã kiểm tra 12 tệp: 1 lỗi, 14 cảnh báo và ghi chú.');
+        expect(r.err).toContain('Đã kiểm tra 12 tệp: 1 lỗi, 15 cảnh báo và ghi chú.');
         expect(r.out).toContain('examples/000-chi-thi-ha-lang-2023.thidua:50:553: error [thoi-gian-nguoc] Thời gian bắt đầu (2021) sau thời gian kết thúc (2015).');
         expect(r.code).toBe(1);
     });

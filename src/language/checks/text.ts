@@ -1,6 +1,8 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import typosData from '../../domain/data/typos.json' with { type: 'json' };
 import type { Document } from '../generated/ast.js';
+import { isCheckable, isMarked, nearestSyllable, otherStyle, readSyllable } from '../../domain/syllable.js';
+import { documentKinds } from '../../domain/tables.js';
 import { PieceText, propertyOffset, rangeOf, report, TONED_CHARS, wordHash, type Words } from './rules.js';
 
 /** Misspellings by the hash of their first word, longest first: a line's words are compared in place. */
@@ -23,6 +25,9 @@ const MAYBE_NOT_NFC = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f]/;
 const STOP_WORDS = new Set(['của', 'và', 'các', 'những', 'được', 'là', 'có', 'trong', 'với', 'cho', 'để', 'đã', 'sẽ', 'thì', 'mà', 'nhằm', 'theo']);
 const NO_SPACE = /[,;:](?=\p{L})/gu;
 const COMPOUNDS = new Set(typosData.compoundsEndingInFunctionWord);
+const KIND_BEFORE = new RegExp(`(?:${documentKinds.map(k => k.name).join('|')})\\s+$`, 'iu');
+/** Open syllables in oa, oe, uy with a tone mark, where the mark may sit on either vowel. */
+const TWO_WAY = /(?<![\p{L}])(?![qQ])\p{L}{0,3}?(?:[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ])(?![\p{L}])/gu;
 const TONED = new RegExp(`[${TONED_CHARS}]`, 'iu');
 const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't'];
 const INITIALS = /^(?:ngh|ng|nh|ph|th|tr|ch|gh|gi|kh|qu|[bcdđghklmnprstvx])/iu;
@@ -149,6 +154,86 @@ export class TextChecks {
             report(accept, 'thieu-dau-cach', `"${written}" có hai tiếng viết liền nhau${fixed ? `; có phải là "${fixed}"?` : '.'} Hãy thêm dấu cách giữa hai tiếng.`,
                 { node, range }, fixed ? [{ title: `Viết "${fixed}"`, edits: [{ range, newText: fixed }] }] : []);
         }
+    }
+
+    /**
+     * Each lower-case word of prose read as a Vietnamese syllable (onset + rhyme + tone, the mark on the main vowel):
+     * what is not one is said with its likely correction. A word without any Vietnamese mark is judged only when two
+     * swapped letters make it one ("trogn"): otherwise it may be a foreign word. A letter cut from its syllable
+     * ("di đ ộng") is joined back. "so" between a document's kind and its number is "số".
+     */
+    checkSyllables(text: PieceText, accept: ValidationAcceptor): void {
+        const words = text.words;
+        for (let i = 0; i < words.length; i++) {
+            const start = words.start(i), end = words.end(i);
+            const written = text.text.slice(start, end);
+            const node = text.nodeAt(start)!;
+            if (text.nodeAt(end - 1) !== node) continue;
+            const range = rangeOf(node, text.offsetAt(start), text.offsetAt(end - 1) + 1);
+            const fix = (right: string) => [{ title: `Sửa thành "${right}"`, edits: [{ range, newText: right }] }];
+            if (written === 'so' && /^\s+[0-9]/.test(text.text.slice(end, end + 3)) && KIND_BEFORE.test(text.text.slice(Math.max(0, start - 16), start))) {
+                report(accept, 'sai-chinh-ta', `"so" trước số, ký hiệu văn bản là "số" thiếu dấu. Hãy viết "số".`, { node, range }, fix('số'));
+                continue;
+            }
+            if (!isCheckable(written) || words.toned(i) >= 2) continue;
+            const reading = readSyllable(written);
+            if (reading.ok) continue;
+            if (written.length === 1 || (written.length <= 3 && reading.problem === 'structure' && !/[aăâeêioôơuưy]/u.test(written.normalize('NFD')))) {
+                this.checkCut(text, i, accept);
+                continue;
+            }
+            if (!isMarked(written)) {
+                const near = nearestSyllable(written, false);
+                if (near) report(accept, 'am-tiet', `"${written}" không phải là một tiếng tiếng Việt; có phải là "${near}"? Hãy sửa lại.`, { node, range }, fix(near));
+                continue;
+            }
+            if (reading.problem === 'tone-place') {
+                report(accept, 'am-tiet', `"${written}": dấu thanh đặt sai chỗ; viết đúng là "${reading.expected}".`, { node, range }, fix(reading.expected!));
+            } else if (reading.problem === 'spelling') {
+                report(accept, 'am-tiet', `"${written}" viết là "${reading.expected}" (k, gh, ngh đứng trước i, e, ê; c, g, ng đứng trước các nguyên âm khác).`,
+                    { node, range }, fix(reading.expected!));
+            } else if (reading.problem === 'tone-final') {
+                report(accept, 'am-tiet', `"${written}": tiếng tận cùng bằng p, t, c, ch chỉ mang dấu sắc hoặc dấu nặng. Hãy sửa lại dấu thanh.`, { node, range });
+            } else {
+                const near = nearestSyllable(written);
+                report(accept, 'am-tiet', `"${written}" không phải là một tiếng tiếng Việt viết đúng${near ? `; có phải là "${near}"?` : '.'} Hãy sửa lại.`,
+                    { node, range }, near ? fix(near) : []);
+            }
+        }
+    }
+
+    /** "đ ộng": a consonant cut from the rest of its syllable by a space. */
+    private checkCut(text: PieceText, i: number, accept: ValidationAcceptor): void {
+        const words = text.words;
+        if (i + 1 >= words.length) return;
+        const a = text.text.slice(words.start(i), words.end(i)), b = text.text.slice(words.start(i + 1), words.end(i + 1));
+        if (text.text.slice(words.end(i), words.start(i + 1)) !== ' ' || !isCheckable(b) || !readSyllable(a + b).ok) return;
+        const node = text.nodeAt(words.start(i))!;
+        if (text.nodeAt(words.end(i + 1) - 1) !== node) return;
+        const range = rangeOf(node, text.offsetAt(words.start(i)), text.offsetAt(words.end(i + 1) - 1) + 1);
+        report(accept, 'am-tiet', `"${a} ${b}" là một tiếng bị tách đôi; viết liền là "${a + b}".`, { node, range },
+            [{ title: `Viết liền "${a + b}"`, edits: [{ range, newText: a + b }] }]);
+    }
+
+    /**
+     * One way of placing the tone in open oa, oe, uy in a document ("hòa, thủy" or "hoà, thuỷ"): the fewer of the two
+     * is one finding, with a fix for all of them.
+     */
+    checkToneStyle(doc: Document, accept: ValidationAcceptor): void {
+        const text = AstUtils.getDocument(doc).textDocument.getText();
+        const found: { old: { at: number; word: string }[]; new: { at: number; word: string }[] } = { old: [], new: [] };
+        TWO_WAY.lastIndex = 0;
+        for (let m = TWO_WAY.exec(text); m; m = TWO_WAY.exec(text)) {
+            const r = readSyllable(m[0]);
+            if (r.ok && r.syllable.style && m[0] === m[0].toLowerCase()) found[r.syllable.style].push({ at: m.index, word: m[0] });
+        }
+        if (!found.old.length || !found.new.length) return;
+        const [fewer, style] = found.old.length < found.new.length ? [found.old, 'cũ (hòa, thủy)'] : [found.new, 'mới (hoà, thuỷ)'];
+        const other = style.startsWith('cũ') ? 'mới (hoà, thuỷ)' : 'cũ (hòa, thủy)';
+        const edits = fewer.map(f => ({ range: rangeOf(doc, f.at, f.at + f.word.length), newText: otherStyle(f.word)! }));
+        report(accept, 'dau-thanh-kieu', `Văn bản đặt dấu thanh theo hai kiểu: ${fewer.length} chữ theo kiểu ${style} (như "${fewer[0].word}"), `
+            + `còn lại theo kiểu ${other}. Hãy dùng một kiểu cho cả văn bản.`,
+        { node: doc, range: edits[0].range }, [{ title: `Đặt dấu theo kiểu ${other} cho cả văn bản`, edits }]);
     }
 
     checkNumberLineSpace(doc: Document, accept: ValidationAcceptor): void {
