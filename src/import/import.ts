@@ -20,7 +20,9 @@ const isCaps = (s: string) => /[A-ZĐÀ-Ỹ]/u.test(s) && s === s.toUpperCase() 
 
 /** Removes Markdown heading marks and a bold/italic wrapping the whole line (web copies), keeps inline emphasis. */
 function clean(line: string): string {
-    let l = line.replace(/\u00a0/g, '\u00a0').replace(/^#{1,6}\s+/, '').replace(/\s+$/, '');
+    let l = line.replace(/\u00a0/g, '\u00a0').replace(/^#{1,6}\s+/, '').replace(/\s+$/, '')
+        // Emphasis on a piece of a number or on "số" before it is the copy's markup ("**1**52/2025", "**số** 72").
+        .replace(/\*\*([0-9]{1,3}|số)\*\*(?=[0-9]|\s+[0-9])/gu, '$1');
     const whole = /^\*{1,3}([^*].*?[^*])\*{1,3}$/u.exec(l);
     if (whole && !/^\*{3}“/.test(l)) l = whole[1];
     // Bold across two lines ("**TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH**"): drop the unpaired marks.

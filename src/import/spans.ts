@@ -23,7 +23,10 @@ const LAW = new RegExp(`(?<![\\p{L}])Luật\\s+(?:\\p{Lu}|sửa đổi)[^;.()\\[
     + `(?:\\s+số\\s*:?\\s*(?:${DOC_NUMBER_SOURCE})(?:,?\\s+ngày\\s+${DATE})?|\\s+ngày\\s+${DATE})`, 'gu');
 const NAMED = [
     /(?<![\p{L}])Nghị quyết Đại hội[^,.;()“”*[\]{}]{0,80}?lần thứ [IVXLC]+(?:\s+của\s+Đảng)?/gu,
-    new RegExp(`(?<![\\p{L}])(?:${words(phrases.namedDocuments)})`, 'gu')
+    new RegExp(`(?<![\\p{L}])(?:${words(phrases.namedDocuments)})`, 'gu'),
+    // A law by its name ("Luật Thi đua, khen thưởng", "… năm 2013"); "Luật này" is the text itself.
+    new RegExp(`(?<![\\p{L}])Luật\\s+(?:sửa đổi, bổ sung một số điều của Luật\\s+)?(?:${words(phrases.laws)})(?![\\p{L}])`
+        + '(?:\\s+(?:sửa đổi, bổ sung\\s+)?năm\\s+[0-9]{4})?', 'giu')
 ];
 const ISSUER_STOP = new RegExp(`^(?:${words(phrases.issuerStops)})(?![\\p{L}])`, 'u');
 
@@ -58,7 +61,7 @@ const TIME: RegExp[] = [
     new RegExp(`(?<![\\p{L}])(?:${words(phrases.spanWords)})\\s+[0-9]{4}\\s*[-–]\\s*[0-9]{4}`, 'giu'),
     /(?<![\p{L}])kỷ niệm [0-9]+ (?:năm|ngày) [^()[\]{}]{0,140}?\((?:[0-9]{1,2}\/[0-9]{1,2}\/)?[0-9]{4}\s*[-–]\s*(?:[0-9]{1,2}\/[0-9]{1,2}\/)?[0-9]{4}\)/gu,
     /\((?:[0-9]{1,2}\/[0-9]{1,2}\/)?[0-9]{4}\s*[-–]\s*(?:[0-9]{1,2}\/[0-9]{1,2}\/)?[0-9]{4}\)/gu,
-    /(?<![\p{L}])(?:đến|tới|tầm nhìn đến) năm [0-9]{4}/gu,
+    /(?<![\p{L}])(?:(?:đến|tới|tầm nhìn đến) năm|tầm nhìn(?: đến)?(?: năm)?) [0-9]{4}(?![0-9])/giu,
     /(?<![\p{L}])định kỳ [^,.;]{1,40}?(?=\s+báo cáo|[,.;])/gu,
     new RegExp(`(?<![\\p{L}])(?:trước|chậm nhất(?: là)?|trước hoặc trong)\\s+(?:ngày\\s+)?(?:${DATE}|${DAY_MONTH})`, 'giu'),
     new RegExp(`(?<![\\p{L}])trong tháng\\s+[0-9]{1,2}\\s+(?:hằng|hàng) năm`, 'giu'),

@@ -31,7 +31,7 @@ describe('quantities', () => {
         expect(['2025', 'Tốt', 'I', '1.2 Tuyên truyền'].some(isQuantityCell)).toBe(false);
         const out = importText('| STT | Đơn vị | Số phiếu | Tỷ lệ |\n|---|---|---|---|\n| 1 | Khoa A | 21/21 | 100% |\n| 2 | Khoa B | 19/21 | 90,5% |\n');
         expect(out.text).toContain('| 1 | Khoa A | {21/21} | {100%} |');
-        expect(out.stats.indicators).toBe(2);
+        expect(out.stats.indicators).toBe(4);
     });
 });
 
@@ -57,6 +57,28 @@ describe('dates, periods and citations', () => {
         ['Theo Thông tư số 24/2024/TT-BYT ngày 29/10/2024 của Bộ trưởng Bộ Y tế sửa đổi, bổ sung …',
             'Thông tư số 24/2024/TT-BYT ngày 29/10/2024 của Bộ trưởng Bộ Y tế']
     ])('%s', (line, first) => expect(pieces(typed(line), '[', ']')[0]).toBe(first));
+
+    test('a law by its name is a citation; "Luật này" is not; a vision year is a period', () => {
+        expect(pieces(typed('Thực hiện theo Luật Thi đua, khen thưởng và Luật này, tầm nhìn 2050.'), '[', ']')).toEqual(['Luật Thi đua, khen thưởng']);
+        expect(pieces(typed('Thực hiện theo Luật Thi đua, khen thưởng và Luật này, tầm nhìn 2050.'), '{', '}')).toEqual(['tầm nhìn 2050']);
+        // Two four-digit numbers with a unit are a range of a quantity, not years.
+        const range = importText('KẾ HOẠCH\nThi đua\n\nTiếp nhận từ 1000 đến 2000 hồ sơ.\n');
+        expect(pieces(range.text, '{', '}')).toEqual(['từ 1000 đến 2000 hồ sơ']);
+        expect(range.stats.dates).toBe(0);
+    });
+
+    test('emphasis on a piece of a number is the copy\'s markup', () => {
+        expect(pieces(typed('Căn cứ Nghị định số **1**52/2025/NĐ-CP của Chính phủ;'), '[', ']')).toEqual(['Nghị định số 152/2025/NĐ-CP của Chính phủ']);
+    });
+
+    test('in a table: citations and dates in text cells; a column-number row is header; a total row is not counted', () => {
+        const out = importText('KẾ HOẠCH\nThi đua\n\nBảng:\n\n| TT | Nội dung | Số lượng |\n|---|---|---|\n| 1 | 2 | 3 |\n'
+            + '| 1 | Theo Kế hoạch số 12/KH-UBND ngày 05/01/2025 | 15 |\n| Cộng | < | 15 |\n');
+        expect(out.text).toMatch(/\| 1 +\| 2 +\| 3 +\|\n\|---/);
+        expect(out.text).toContain('[Kế hoạch số 12/KH-UBND ngày 05/01/2025]');
+        expect(out.stats.indicators).toBe(1);
+        expect(out.stats.citations).toBe(1);
+    });
 });
 
 describe('lines a copy or a Word file splits', () => {
