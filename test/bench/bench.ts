@@ -213,13 +213,71 @@ async function exportFigures(): Promise<void> {
     }
 }
 
+/**
+ * A plan as a Word file of about `pages` A4 pages: the two-column header table, numbered sections of prose with
+ * targets, citations and dates, a 150-row indicator table, Nơi nhận and signature.
+ */
+async function planDocx(pages: number): Promise<Buffer> {
+    const { Document, Packer, Paragraph, Table, TableRow, TableCell, TextRun } = await import('docx');
+    const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
+    const row = (cells: string[]) => new TableRow({ children: cells.map(c => new TableCell({ children: [p(c)] })) });
+    const body: InstanceType<typeof Paragraph | typeof Table>[] = [
+        new Table({ rows: [row(['ỦY BAN NHÂN DÂN HUYỆN NAM SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']),
+            row(['Số: 45/KH-UBND', 'Nam Sơn, ngày 10 tháng 3 năm 2025'])] }),
+        p('KẾ HOẠCH', true), p('Phát động phong trào thi đua năm 2025')
+    ];
+    // About 18 paragraphs of ~60 words make a page.
+    for (let k = 0; k < pages * 18; k++) {
+        if (k % 40 === 0) body.push(p(`${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][(k / 40) % 8]}. NỘI DUNG THI ĐUA PHẦN ${k / 40 + 1}`, true));
+        body.push(p(`${k % 40 + 1}. Thực hiện [Kế hoạch số ${100 + k}/KH-UBND ngày 15/01/2025 của Ủy ban nhân dân tỉnh] về phát động `
+            + 'phong trào thi đua; phấn đấu có ít nhất 95% cơ quan, đơn vị hoàn thành xuất sắc nhiệm vụ, không quá 05 cá nhân '
+            + 'mỗi đơn vị được đề nghị khen thưởng; thời gian từ ngày 20 tháng 3 năm 2025 đến hết ngày 31 tháng 12 năm 2025, '
+            + 'báo cáo kết quả trước ngày 15/12/2025 về Phòng Nội vụ để tổng hợp, tham mưu sơ kết, tổng kết.'));
+    }
+    body.push(new Table({ rows: [row(['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Ghi chú']),
+        ...Array.from({ length: 150 }, (_, k) => row([String(k + 1), `Chỉ tiêu số ${k + 1} của phong trào`, 'xã', `${k % 13 + 1}/13`, '']))] }));
+    body.push(p('Nơi nhận:'), p('- Như trên;'), p('- Lưu: VT, NV.'), p('TM. ỦY BAN NHÂN DÂN', true), p('CHỦ TỊCH', true), p('Nguyễn Văn A', true));
+    return Packer.toBuffer(new Document({ sections: [{ children: body }] }));
+}
+
+/** `thidua import` of a generated Word plan as the CLI runs it: seconds and the process's peak memory. */
+async function importFigures(): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-import-'));
+    const peak = join(dir, 'peak.cjs');
+    writeFileSync(peak, "process.on('exit', () => require('fs').writeSync(2, '\\nPEAK ' + process.resourceUsage().maxRSS + '\\n'));\n");
+    const run = (file: string) => {
+        const t = performance.now();
+        const r = spawnSync(process.execPath, ['-r', peak, join(ROOT, 'bin', 'thidua.cjs'), 'import', file, '--out', join(dir, `out-${performance.now()}`)]);
+        return { s: (performance.now() - t) / 1000, mb: Number(/PEAK ([0-9]+)/.exec(r.stderr.toString())?.[1] ?? 0) / 1024, code: r.status };
+    };
+    const seconds: Record<number, number[]> = {};
+    let mb: number[] = [];
+    for (const pages of [12, 25, 50]) {
+        const file = join(dir, `ke-hoach-${pages}.docx`);
+        writeFileSync(file, await planDocx(pages));
+        const runs = Array.from({ length: 3 }, () => run(file));
+        if (runs.some(r => r.code !== 0)) throw new Error(`thidua import failed on ${file}`);
+        seconds[pages] = runs.map(r => r.s);
+        if (pages === 50) mb = runs.map(r => r.mb);
+    }
+    record('6. import a 12-page plan (.docx, CLI process)', seconds[12], 's');
+    record('6. import a 25-page plan (.docx, CLI process)', seconds[25], 's');
+    record('6. import a 50-page plan with a 150-row table (.docx, CLI)', seconds[50], 's', { max: 2, label: '≤ 2 s', on: 'median' });
+    record('6. import: peak memory (50 pages)', mb, 'MB', { max: 300, label: '≤ 300 MB', on: 'median' });
+    // Growth: the cost of one more page (the process's start-up left out) does not rise with the length.
+    const t = (n: number) => quantile(seconds[n], 0.5);
+    const marginal = ((t(50) - t(25)) / 25) / ((t(25) - t(12)) / 13);
+    record('6. import: cost of a page at 25–50 pages ÷ at 12–25 pages', [marginal], 'x', { max: 1.5, label: '≤ 1.5 (linear)', on: 'median' });
+}
+
 const started = performance.now();
 console.log(`thidua benchmark — node ${process.version}, ${new Date().toISOString()}`);
-// --only check|export|lsp runs one group.
+// --only check|export|lsp|import runs one group.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (!only || only === 'check') await checkFigures();
 if (!only || only === 'export') await exportFigures();
 if (!only || only === 'lsp') await lspFigures();
+if (!only || only === 'import') await importFigures();
 mkdirSync(OUT, { recursive: true });
 const file = join(OUT, only ? `bench-${only}.json` : 'bench.json');
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, figures: figures.map(({ samples, ...f }) => ({ ...f, samples })) }, null, 2));

@@ -27,7 +27,8 @@ const NO_SPACE = /[,;:](?=\p{L})/gu;
 const COMPOUNDS = new Set(typosData.compoundsEndingInFunctionWord);
 const KIND_BEFORE = new RegExp(`(?:${documentKinds.map(k => k.name).join('|')})\\s+$`, 'iu');
 /** Open syllables in oa, oe, uy with a tone mark, where the mark may sit on either vowel. */
-const TWO_WAY = /(?<![\p{L}])(?![qQ])\p{L}{0,3}?(?:[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ])(?![\p{L}])/gu;
+const TWO_WAY = /[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ]/g;
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff);
 const TONED = new RegExp(`[${TONED_CHARS}]`, 'iu');
 const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't'];
 const INITIALS = /^(?:ngh|ng|nh|ph|th|tr|ch|gh|gi|kh|qu|[bcdđghklmnprstvx])/iu;
@@ -167,15 +168,19 @@ export class TextChecks {
         for (let i = 0; i < words.length; i++) {
             const start = words.start(i), end = words.end(i);
             const written = text.text.slice(start, end);
+            const so = written === 'so';
+            // Most words are syllables: read from the cache before anything else is made.
+            if (!so && (words.toned(i) >= 2 || readSyllable(written).ok || !isCheckable(written))) continue;
             const node = text.nodeAt(start)!;
             if (text.nodeAt(end - 1) !== node) continue;
             const range = rangeOf(node, text.offsetAt(start), text.offsetAt(end - 1) + 1);
             const fix = (right: string) => [{ title: `Sửa thành "${right}"`, edits: [{ range, newText: right }] }];
-            if (written === 'so' && /^\s+[0-9]/.test(text.text.slice(end, end + 3)) && KIND_BEFORE.test(text.text.slice(Math.max(0, start - 16), start))) {
-                report(accept, 'sai-chinh-ta', `"so" trước số, ký hiệu văn bản là "số" thiếu dấu. Hãy viết "số".`, { node, range }, fix('số'));
+            if (so) {
+                if (/^\s+[0-9]/.test(text.text.slice(end, end + 3)) && KIND_BEFORE.test(text.text.slice(Math.max(0, start - 16), start))) {
+                    report(accept, 'sai-chinh-ta', `"so" trước số, ký hiệu văn bản là "số" thiếu dấu. Hãy viết "số".`, { node, range }, fix('số'));
+                }
                 continue;
             }
-            if (!isCheckable(written) || words.toned(i) >= 2) continue;
             const reading = readSyllable(written);
             if (reading.ok) continue;
             if (written.length === 1 || (written.length <= 3 && reading.problem === 'structure' && !/[aăâeêioôơuưy]/u.test(written.normalize('NFD')))) {
@@ -224,13 +229,26 @@ export class TextChecks {
         const found: { old: { at: number; word: string }[]; new: { at: number; word: string }[] } = { old: [], new: [] };
         TWO_WAY.lastIndex = 0;
         for (let m = TWO_WAY.exec(text); m; m = TWO_WAY.exec(text)) {
-            const r = readSyllable(m[0]);
-            if (r.ok && r.syllable.style && m[0] === m[0].toLowerCase()) found[r.syllable.style].push({ at: m.index, word: m[0] });
+            // The whole word around the two vowels: an open syllable ends with them.
+            let from = m.index;
+            const to = m.index + m[0].length;
+            if (isLetter(text.charCodeAt(to))) continue;
+            while (from > 0 && isLetter(text.charCodeAt(from - 1)) && m.index - from < 4) from--;
+            if (from > 0 && isLetter(text.charCodeAt(from - 1))) continue;
+            const word = text.slice(from, to);
+            const r = readSyllable(word);
+            if (r.ok && r.syllable.style && word === word.toLowerCase()) found[r.syllable.style].push({ at: from, word });
         }
         if (!found.old.length || !found.new.length) return;
         const [fewer, style] = found.old.length < found.new.length ? [found.old, 'cũ (hòa, thủy)'] : [found.new, 'mới (hoà, thuỷ)'];
         const other = style.startsWith('cũ') ? 'mới (hoà, thuỷ)' : 'cũ (hòa, thủy)';
-        const edits = fewer.map(f => ({ range: rangeOf(doc, f.at, f.at + f.word.length), newText: otherStyle(f.word)! }));
+        // Positions in one pass over the text (the words are in order).
+        let line = 0, lineStart = 0, scanned = 0;
+        const position = (offset: number) => {
+            for (; scanned < offset; scanned++) if (text.charCodeAt(scanned) === 10) { line++; lineStart = scanned + 1; }
+            return { line, character: offset - lineStart };
+        };
+        const edits = fewer.map(f => ({ range: { start: position(f.at), end: position(f.at + f.word.length) }, newText: otherStyle(f.word)! }));
         report(accept, 'dau-thanh-kieu', `Văn bản đặt dấu thanh theo hai kiểu: ${fewer.length} chữ theo kiểu ${style} (như "${fewer[0].word}"), `
             + `còn lại theo kiểu ${other}. Hãy dùng một kiểu cho cả văn bản.`,
         { node: doc, range: edits[0].range }, [{ title: `Đặt dấu theo kiểu ${other} cho cả văn bản`, edits }]);
