@@ -78,10 +78,11 @@ export function parseValue(text: string): TypedValue {
         || /^\(?[0-9/.]+\s*[-–]\s*[0-9/.]+\)?$/.test(t)) {
         return parsePeriod(t, raw);
     }
-    if (/^(?:định kỳ|hằng|hàng)(?![\p{L}\p{N}])/u.test(lower)) {
+    if (/^(?:định kỳ|hằng|hàng)(?![\p{L}\p{N}])/u.test(lower) || /(?:hằng|hàng) (?:tuần|tháng|quý)$/u.test(lower)) {
         return { type: 'cadence', raw, periods: t.replace(/^định kỳ\s*/iu, '').split(/\s*(?:,|và|hoặc)\s*/u).filter(Boolean) };
     }
-    if (/^(?:trước|chậm nhất|hạn|trước hoặc trong)(?![\p{L}\p{N}])/u.test(lower)) {
+    if (/^(?:trước|chậm nhất|hạn|trước hoặc trong)(?![\p{L}\p{N}])/u.test(lower)
+        || /^không (?:quá|muộn hơn) (?:ngày )?[0-9]{1,2}\/[0-9]{1,2}(?![0-9])/u.test(lower)) {
         return { type: 'deadline', raw, date: findDates(t).find(d => d.form !== 'month') ?? findDates(t)[0] };
     }
     const dates = findDates(t);

@@ -65,6 +65,10 @@ const TIME: RegExp[] = [
     /(?<![\p{L}])định kỳ [^,.;]{1,40}?(?=\s+báo cáo|[,.;])/gu,
     new RegExp(`(?<![\\p{L}])(?:trước|chậm nhất(?: là)?|trước hoặc trong)\\s+(?:ngày\\s+)?(?:${DATE}|${DAY_MONTH})`, 'giu'),
     new RegExp(`(?<![\\p{L}])trong tháng\\s+[0-9]{1,2}\\s+(?:hằng|hàng) năm`, 'giu'),
+    // "không quá 15/02 hằng năm": a latest date, not a quantity.
+    /(?<![\p{L}])không (?:quá|muộn hơn) (?:ngày )?[0-9]{1,2}\/[0-9]{1,2}(?![0-9/]) (?:hằng|hàng) năm/giu,
+    // A weekly or monthly rhythm: "vào ngày thứ Bảy hoặc Chủ nhật hàng tuần".
+    /(?<![\p{L}])(?:vào )?(?:các )?(?:ngày )?(?:thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật)(?:,? (?:và |hoặc )?(?:thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật))* (?:hằng|hàng) tuần/gu,
     new RegExp(`(?<![\\p{L}])quý\\s+(?:I{1,3}|IV)(?![\\p{L}])(?:\\s*(?:năm\\s+|/)[0-9]{4})?`, 'giu'),
     new RegExp(`(?<![\\p{L}])ngày\\s+${DATE}`, 'giu'),
     new RegExp(`(?<![\\p{L}])${MONTH}`, 'gu')

@@ -117,6 +117,8 @@ describe('deadlines, numbering, scores, repeats, parts', () => {
         expect(parseValue('quý I năm 2026').type).toBe('period');
         expect(parseValue('nhiệm kỳ 2026 - 2031')).toMatchObject({ type: 'period', start: { year: 2026 }, end: { year: 2031 } });
         expect(parseValue('100% số hồ sơ được cập nhật tại địa chỉ:')).toMatchObject({ parts: [{ unit: '%' }] });
+        expect(parseValue('không quá 15/02 hàng năm').type).toBe('deadline');
+        expect(parseValue('vào ngày thứ Bảy hoặc Chủ nhật hàng tuần').type).toBe('cadence');
     });
 
     test('annexes numbered 01, 02, 03 throughout are one finding, with one fix for all', async () => {

@@ -42,7 +42,9 @@ describe('dates, periods and citations', () => {
         ['Trước ngày 15 tháng 3 hàng năm, các đơn vị gửi báo cáo.', ['Trước ngày 15 tháng 3 hàng năm']],
         ['Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.', ['kể từ ngày 01 tháng 12 năm 2025']],
         ['Bầu cử đại biểu nhiệm kỳ 2026 - 2031, mục tiêu đến năm 2030.', ['nhiệm kỳ 2026 - 2031', 'đến năm 2030']],
-        ['Tổng kết trong quý I năm 2026.', ['quý I năm 2026']]
+        ['Tổng kết trong quý I năm 2026.', ['quý I năm 2026']],
+        ['Hoàn thành trong tháng 01 hàng năm, đặc biệt không quá 15/02 hàng năm.', ['trong tháng 01 hàng năm', 'không quá 15/02 hàng năm']],
+        ['Tổng vệ sinh vào ngày thứ Bảy hoặc Chủ nhật hàng tuần.', ['vào ngày thứ Bảy hoặc Chủ nhật hàng tuần']]
     ])('%s', (line, expected) => expect(pieces(typed(line), '{', '}')).toEqual(expected));
 
     test.each([
