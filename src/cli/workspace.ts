@@ -83,14 +83,15 @@ export async function checkPaths(paths: string[], options: { validate?: boolean 
         } catch (e) {
             throw new InputError(`Không tìm thấy tệp hoặc thư mục "${p}": ${reason(e)}.`);
         }
+        // One file is one document however its path is written ("a//x", "./x", "a/../a/x", relative or absolute).
         if (stat.isDirectory()) {
-            const files = await listThidua(p, true);
+            const files = (await listThidua(p, true)).map(f => path.resolve(f));
             targets.push(...files);
             files.forEach(f => context.add(f));
         } else {
-            targets.push(p);
-            context.add(p);
-            for (const sibling of await listThidua(path.dirname(p), false)) context.add(sibling);
+            targets.push(path.resolve(p));
+            context.add(path.resolve(p));
+            for (const sibling of await listThidua(path.dirname(p), false)) context.add(path.resolve(sibling));
         }
     }
     const { shared } = createThiduaCoreServices(NodeFileSystem);

@@ -23,6 +23,16 @@ beforeAll(() => {
 });
 
 describe('thidua check', () => {
+    test('a path written another way names the same file: one document, no crash (check and export)', () => {
+        const forms = ['dung.thidua', './dung.thidua', './/dung.thidua', `../${dir.split('/').pop()}/dung.thidua`, join(dir, 'dung.thidua')];
+        for (const f of forms) expect(thidua(['check', f], dir).code, f).toBe(0);
+        const both = thidua(['check', 'dung.thidua', join(dir, 'dung.thidua')], dir);
+        expect(both.code).toBe(0);
+        expect(both.err).toContain('Đã kiểm tra 1 tệp');
+        const out = thidua(['export', './dung.thidua', join(dir, 'dung.thidua'), '--out', join(dir, 'ra'), '--format', 'txt'], dir);
+        expect(out.code).toBe(0);
+    });
+
     test('the bundled examples: their real mistakes are reported, exit 1 (one is an error: "giai đoạn 2021-2015")', () => {
         const r = thidua(['check', 'examples']);
         expect(r.err).toContain('Đã kiểm tra 12 tệp: 1 lỗi, 15 cảnh báo và ghi chú.');
