@@ -1,9 +1,16 @@
 import {
     AlignmentType, BorderStyle, Document as DocxDocument, FootnoteReferenceRun, Header, PageNumber, Paragraph, Table, TableCell, TableRow,
-    TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IBorderOptions, type IParagraphOptions, type ISectionOptions
+    TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IBorderOptions, type IParagraphOptions, type IRunOptions,
+    type ISectionOptions
 } from 'docx';
+import { xmlSafe } from '../domain/xml-chars.js';
 import type { Model } from '../language/generated/ast.js';
 import { layout, RESULT_HEADINGS, type AnnexLayout, type Block, type Line, type Role, type TableLayout } from './layout.js';
+
+// A Word file holding a character XML 1.0 forbids does not open: `thidua check` warns (`ky-tu-khong-hop-le`), export drops it.
+function textRun(o: IRunOptions): TextRun {
+    return new TextRun(typeof o.text === 'string' ? { ...o, text: xmlSafe(o.text) } : o);
+}
 
 /** Page and type settings, within the ranges of NĐ 30/2020 Phụ lục I (defaults: the decree's examples). */
 export interface DocxOptions {
@@ -63,7 +70,7 @@ const SOLID: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '0000
 function runs(l: Line, bodySize: number): (TextRun | FootnoteReferenceRun)[] {
     const st = STYLE[l.role];
     const size = (st.size === 14 ? bodySize : st.size) * 2;
-    return l.segments.map(s => s.note && /^[0-9]+$/.test(s.text) ? new FootnoteReferenceRun(Number(s.text)) : new TextRun({
+    return l.segments.map(s => s.note && /^[0-9]+$/.test(s.text) ? new FootnoteReferenceRun(Number(s.text)) : textRun({
         text: s.text, font: FONTS, size,
         bold: st.bold || s.bold || undefined, italics: st.italics || s.italic || undefined
     }));
@@ -86,7 +93,7 @@ function paragraph(l: Line, bodySize: number, extra: Partial<IParagraphOptions> 
 /** A table of the body: borders, header rows repeated on every page, rows kept whole, merged cells. */
 export function gridTable(t: TableLayout, width: number, size: number): Table {
     const widths = t.widths.map(f => Math.round(width * f));
-    const run = (seg: { text: string; bold: boolean; italic: boolean }, header: boolean) => new TextRun({
+    const run = (seg: { text: string; bold: boolean; italic: boolean }, header: boolean) => textRun({
         text: seg.text, font: FONTS, size: size * 2, bold: header || seg.bold || undefined, italics: seg.italic || undefined
     });
     const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
@@ -181,7 +188,7 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
     }
 
     const pageNumber = () => new Header({
-        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONTS, size: bodySize * 2 })] })]
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [textRun({ children: [PageNumber.CURRENT], font: FONTS, size: bodySize * 2 })] })]
     });
     const page = {
         size: { width: A4.width, height: A4.height },
@@ -211,14 +218,14 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
     if (options.indicatorTable && l.indicators.length) sections.push(indicatorSection(l.indicators, textWidth, bodySize, m));
 
     const footnotes = Object.fromEntries(l.footnotes.map(f => [f.number, {
-        children: [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: f.segments.map(x => new TextRun({
+        children: [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: f.segments.map(x => textRun({
             text: x.text, font: FONTS, size: 24, bold: x.bold || undefined, italics: x.italic || undefined
         })) })]
     }]));
     return new DocxDocument({
         creator: 'thidua',
         footnotes,
-        title: l.title.map(t => t.text).join(' '),
+        title: xmlSafe(l.title.map(t => t.text).join(' ')),
         styles: { default: { document: { run: { font: FONTS, size: bodySize * 2 } } } },
         sections
     });
@@ -230,11 +237,11 @@ function resultsTable(results: NonNullable<ReturnType<typeof layout>['results']>
     const widths = frac.map(f => Math.round(width * f));
     const cellText = (text: string, w: number, bold = false) => new TableCell({
         width: { size: w, type: WidthType.DXA },
-        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: FONTS, size: 24, bold: bold || undefined })] })]
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [textRun({ text, font: FONTS, size: 24, bold: bold || undefined })] })]
     });
     const head = RESULT_HEADINGS;
     return [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: 'BẢNG KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', font: FONTS, size: 26, bold: true })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, children: [textRun({ text: 'BẢNG KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', font: FONTS, size: 26, bold: true })] }),
         new Table({
             width: { size: width, type: WidthType.DXA }, columnWidths: widths,
             rows: [
@@ -242,7 +249,7 @@ function resultsTable(results: NonNullable<ReturnType<typeof layout>['results']>
                 ...results.rows.map(r => new TableRow({ children: [r.number, r.name, r.target, r.actual, r.percent, r.status].map((t, i) => cellText(t, widths[i])) }))
             ]
         }),
-        new Paragraph({ spacing: { before: 120, after: 120 }, children: [new TextRun({ text: `Tổng hợp: ${results.summary}.`, font: FONTS, size: 28, bold: true })] })
+        new Paragraph({ spacing: { before: 120, after: 120 }, children: [textRun({ text: `Tổng hợp: ${results.summary}.`, font: FONTS, size: 28, bold: true })] })
     ];
 }
 
@@ -259,7 +266,7 @@ function indicatorSection(rows: ReturnType<typeof layout>['indicators'], width: 
     widths.push(width - widths[0] - widths[1] - widths[2]);
     const cellText = (text: string, w: number, bold = false, align: 'center' | 'left' = 'left') => new TableCell({
         width: { size: w, type: WidthType.DXA },
-        children: [new Paragraph({ alignment: ALIGN[align], children: [new TextRun({ text, font: FONTS, size: 26, bold: bold || undefined })] })]
+        children: [new Paragraph({ alignment: ALIGN[align], children: [textRun({ text, font: FONTS, size: 26, bold: bold || undefined })] })]
     });
     const head = ['STT', 'Chỉ tiêu', 'Đơn vị', 'Mục tiêu'];
     return {
@@ -269,7 +276,7 @@ function indicatorSection(rows: ReturnType<typeof layout>['indicators'], width: 
         },
         headers: {},
         children: [
-            new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: 'BẢNG TỔNG HỢP CÁC CHỈ TIÊU THI ĐUA', font: FONTS, size: bodySize * 2, bold: true })] }),
+            new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [textRun({ text: 'BẢNG TỔNG HỢP CÁC CHỈ TIÊU THI ĐUA', font: FONTS, size: bodySize * 2, bold: true })] }),
             new Table({
                 width: { size: width, type: WidthType.DXA }, columnWidths: widths,
                 rows: [

@@ -1,6 +1,7 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import typosData from '../../domain/data/typos.json' with { type: 'json' };
 import type { Document } from '../generated/ast.js';
+import { XML_INVALID } from '../../domain/xml-chars.js';
 import { isCheckable, isMarked, nearestSyllable, otherStyle, readSyllable } from '../../domain/syllable.js';
 import { documentKinds } from '../../domain/tables.js';
 import { PieceText, propertyOffset, rangeOf, report, TONED_CHARS, wordHash, type Words } from './rules.js';
@@ -68,6 +69,7 @@ export class TextChecks {
                 { node: doc, range: rangeOf(doc, bad, bad + 1) });
             return;
         }
+        this.checkXmlChars(doc, text, accept);
         if (!MAYBE_NOT_NFC.test(text)) return;
         const nfc = text.normalize('NFC');
         if (text === nfc) return;
@@ -79,6 +81,19 @@ export class TextChecks {
         report(accept, 'van-ban-nfc', 'Văn bản có chữ tiếng Việt gõ ở dạng tổ hợp (dấu tách rời khỏi chữ), nên tìm kiếm và kiểm tra không nhận ra. Hãy chuẩn hóa toàn bộ tệp về dạng dựng sẵn (Unicode NFC).',
             { node: doc, range: rangeOf(doc, i, j) },
             [{ title: 'Chuẩn hóa toàn bộ tệp (Unicode NFC)', edits: [{ range: rangeOf(doc, 0, text.length), newText: nfc }] }]);
+    }
+
+    /** Characters a Word file cannot hold (control characters, U+FFFE/U+FFFF, a lone surrogate): one finding, one fix. */
+    private checkXmlChars(doc: Document, text: string, accept: ValidationAcceptor): void {
+        XML_INVALID.lastIndex = 0;
+        if (!XML_INVALID.test(text)) return;
+        XML_INVALID.lastIndex = 0;
+        const all = [...text.matchAll(XML_INVALID)];
+        const code = all[0][0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        const edits = all.map(m => ({ range: rangeOf(doc, m.index!, m.index! + m[0].length), newText: '' }));
+        report(accept, 'ky-tu-khong-hop-le', `Văn bản có ${all.length} ký tự không in được (như U+${code}) mà tệp Word không chứa được; `
+            + 'khi xuất, các ký tự này bị bỏ. Hãy xóa chúng.', { node: doc, range: edits[0].range },
+        [{ title: 'Xóa các ký tự không in được', edits }]);
     }
 
     checkProse(text: PieceText, accept: ValidationAcceptor): void {
