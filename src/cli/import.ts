@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { ensureParses } from '../import/repair.js';
-import { decodeTcvn3, decodeVni } from '../import/legacy.js';
+import { decodeLegacy } from '../import/legacy.js';
 import { formatThidua } from '../language/lsp/thidua-formatter.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { writeAtomically, WriteError, type Io } from './export.js';
@@ -62,6 +62,12 @@ export async function importFile(file: string, io: Io): Promise<ImportResult & {
 }
 
 async function importSource(file: string, io: Io): Promise<ImportResult> {
+    const result = await readImport(file, io);
+    if (!/[\p{L}\p{N}]/u.test(result.text)) throw new InputError(`Tệp ${file} không có chữ nào để nhập: không có tệp nào được tạo.`);
+    return result;
+}
+
+async function readImport(file: string, io: Io): Promise<ImportResult> {
     const lower = file.toLowerCase();
     if (/\.(docx|doc|odt|rtf)$/.test(lower)) {
         let bytes: Buffer;
@@ -98,12 +104,15 @@ async function readSource(file: string, io: Io): Promise<string> {
     }
     const kind = detectEncoding(bytes);
     if (kind === 'binary') throw new InputError(`Tệp ${file} là tệp nhị phân; hãy nhập tệp .docx hoặc văn bản .txt.`);
-    if (kind === 'tcvn3' || kind === 'vni') {
-        io.err(`${file}: đã chuyển mã từ ${ENCODING_NAMES[kind]} sang Unicode (NFC).\n`);
-        return kind === 'tcvn3' ? decodeTcvn3(bytes) : decodeVni(bytes);
+    if (kind === 'utf-16le' || kind === 'utf-16be') return new TextDecoder(kind).decode(bytes).replace(/^\uFEFF/, '');
+    if (kind === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
+    const legacy = decodeLegacy(bytes);
+    if (!legacy) {
+        throw new InputError(`Tệp ${file} không dùng Unicode (UTF-8) và không nhận ra chắc chắn bảng mã cũ nào (TCVN3, VNI, `
+            + 'Windows-1258): hãy chuyển sang Unicode trước (ví dụ bằng Unikey: Công cụ chuyển mã).');
     }
-    if (kind !== 'utf-8') throw new InputError(`Tệp ${file} dùng bảng mã ${ENCODING_NAMES[kind]}, chưa chuyển tự động được; hãy chuyển sang Unicode (UTF-8) trước.`);
-    return new TextDecoder('utf-8').decode(bytes);
+    io.err(`${file}: đã chuyển mã từ ${ENCODING_NAMES[legacy.kind]} sang Unicode (NFC).\n`);
+    return legacy.text;
 }
 
 async function sources(p: string): Promise<string[]> {

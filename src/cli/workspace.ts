@@ -4,7 +4,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { NodeFileSystem } from 'langium/node';
-import { detectEncoding, ENCODING_NAMES } from '../domain/encoding.js';
+import { decodeText, ENCODING_NAMES } from '../domain/encoding.js';
 import { mayBeLinkTarget, referredIds } from '../language/thidua-scope-computation.js';
 
 export const EXTENSION = '.thidua';
@@ -57,15 +57,13 @@ export async function readText(file: string): Promise<string> {
     if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) {
         throw new InputError(`Tệp ${file} rỗng: không có nội dung để kiểm tra hay xuất.`);
     }
-    const kind = detectEncoding(bytes);
-    if (kind === 'binary') {
+    const decoded = decodeText(bytes);
+    if ('text' in decoded) return decoded.text;
+    if (decoded.kind === 'binary') {
         throw new InputError(`Tệp ${file} là tệp nhị phân (ví dụ Word, PDF, ảnh), không phải văn bản .thidua. Văn bản .thidua là văn bản thuần mã UTF-8.`);
     }
-    if (kind !== 'utf-8') {
-        throw new InputError(`Tệp ${file} không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã ${ENCODING_NAMES[kind]}. `
-            + 'Hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: chọn bảng mã nguồn, đích là Unicode) rồi lưu lại dạng UTF-8.');
-    }
-    return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    throw new InputError(`Tệp ${file} không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã ${ENCODING_NAMES[decoded.kind]}. `
+        + 'Hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: chọn bảng mã nguồn, đích là Unicode) rồi lưu lại dạng UTF-8.');
 }
 
 /**

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
  * Tells what a file that is not UTF-8 most likely is. Legacy Vietnamese encodings still common in offices:
  * TCVN3 (ABC, fonts .VnTime), VNI (fonts VNI-Times) and Windows-1258 (tone marks as separate bytes).
  */
-export type TextKind = 'utf-8' | 'tcvn3' | 'vni' | 'windows-1258' | 'binary' | 'unknown';
+export type TextKind = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'vni' | 'windows-1258' | 'binary' | 'unknown';
 
 /** Bytes characteristic of each encoding (TCVN 5712:1993 table; VNI; Windows code page 1258). */
 const TCVN3 = new Set([0xb5, 0xb8, 0xb6, 0xb7, 0xb9, 0xa8, 0xbb, 0xbe, 0xbc, 0xbd, 0xc6, 0xa9, 0xc7, 0xca, 0xc8, 0xc9, 0xcb,
@@ -18,6 +18,10 @@ const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
 
 export function detectEncoding(bytes: Uint8Array): TextKind {
     if (bytes.length === 0) return 'utf-8';
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+    // A NUL anywhere is not text.
+    if (bytes.indexOf(0) >= 0) return 'binary';
     let control = 0, zero = false;
     const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
     for (let i = 0; i < sample.length; i++) {
@@ -55,9 +59,21 @@ function trimPartial(b: Uint8Array): Uint8Array {
     return b.subarray(0, end);
 }
 
-export const ENCODING_NAMES: Record<Exclude<TextKind, 'utf-8' | 'binary'>, string> = {
+export const ENCODING_NAMES: Record<Exclude<TextKind, 'utf-8' | 'utf-16le' | 'utf-16be' | 'binary'>, string> = {
     tcvn3: 'TCVN3 (ABC, phông .VnTime)',
     vni: 'VNI (phông VNI-Times)',
     'windows-1258': 'Windows-1258',
     unknown: 'một bảng mã cũ'
 };
+
+/**
+ * The text of a .thidua file's bytes, for every reader (CLI, language server): UTF-8 with or without its BOM, UTF-16
+ * with a BOM; otherwise the kind that is not text (binary, a legacy encoding) for the reader's message.
+ */
+export function decodeText(bytes: Uint8Array): { text: string } | { kind: Exclude<TextKind, 'utf-8' | 'utf-16le' | 'utf-16be'> } {
+    const kind = detectEncoding(bytes);
+    if (kind === 'utf-8' || kind === 'utf-16le' || kind === 'utf-16be') {
+        return { text: new TextDecoder(kind).decode(bytes).replace(/^\uFEFF/, '') };
+    }
+    return { kind };
+}

@@ -1,3 +1,4 @@
+import { readSyllable } from '../domain/syllable.js';
 /**
  * TCVN3 (ABC, TCVN 5712:1993 "VN3") to Unicode. The encoding has codes for the lowercase letters with marks and
  * for Ă Â Ê Ô Ơ Ư Đ; capitals with tone marks were drawn with the same codes in the ".VnTimeH" fonts, so they come
@@ -44,4 +45,29 @@ export function decodeVni(bytes: Uint8Array): string {
         else out += String.fromCharCode(b);
     }
     return out.normalize('NFC');
+}
+
+export type Legacy = 'tcvn3' | 'vni' | 'windows-1258';
+
+const DECODERS: Record<Legacy, (bytes: Uint8Array) => string> = {
+    tcvn3: decodeTcvn3,
+    vni: decodeVni,
+    'windows-1258': bytes => new TextDecoder('windows-1258').decode(bytes).normalize('NFC')
+};
+
+/**
+ * Reads bytes that are not UTF-8 as each legacy Vietnamese encoding and keeps the reading whose marked words are
+ * Vietnamese syllables (onset + rhyme + tone): the share of such words decides, and a close or poor result is no
+ * guess (undefined) — a wrong guess would garble the text without a word of warning.
+ */
+export function decodeLegacy(bytes: Uint8Array): { kind: Legacy; text: string; score: number } | undefined {
+    const readings = (Object.keys(DECODERS) as Legacy[]).map(kind => {
+        const text = DECODERS[kind](bytes.subarray(0, 200_000));
+        const marked = [...text.matchAll(/\p{L}+/gu)].map(m => m[0]).filter(w => /[^\u0000-\u007f]/.test(w));
+        const good = marked.filter(w => readSyllable(w.toLowerCase()).ok).length;
+        return { kind, score: marked.length ? good / marked.length : 0, marked: marked.length };
+    }).sort((a, b) => b.score - a.score);
+    const [best, second] = readings;
+    if (best.marked < 3 || best.score < 0.8 || best.score - second.score < 0.15) return undefined;
+    return { kind: best.kind, text: DECODERS[best.kind](bytes), score: best.score };
 }

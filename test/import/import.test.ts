@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -92,6 +92,42 @@ describe('thidua import (CLI)', () => {
         expect(r.stderr).toBe('cu.txt: đã chuyển mã từ TCVN3 (ABC, phông .VnTime) sang Unicode (NFC).\n');
         expect(r.stdout).toContain('Đã nhập: cu.thidua — 0 chỉ tiêu, 0 trích dẫn, 1 mốc thời gian; 0 dòng giữ nguyên là văn xuôi.');
         expect(readFileSync(join(dir, 'cu.thidua'), 'utf8')).toBe('Phòng Nội vụ chủ trì, báo cáo kết quả {trước ngày 15/12/2023}.\n');
+    });
+
+    test('Windows-1258 is told from TCVN3 and VNI by which reading gives Vietnamese syllables; an unsure guess is refused', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-import-'));
+        const line = 'Phòng Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị tổng hợp kết quả thi đua của huyện.\n';
+        // Windows-1258 writes a letter (with its hat or horn) and then a combining tone byte.
+        const BYTES: Record<string, number> = { '\u0300': 0xcc, '\u0301': 0xec, '\u0309': 0xd2, '\u0303': 0xde, '\u0323': 0xf2,
+            'đ': 0xf0, 'ơ': 0xf5, 'ư': 0xfd, 'ô': 0xf4, 'ê': 0xea, 'â': 0xe2, 'ă': 0xe3 };
+        const cp = Buffer.from([...line].flatMap(c => {
+            const parts = [...c.normalize('NFD')];
+            const tone = parts.filter(x => /[\u0300\u0301\u0303\u0309\u0323]/.test(x));
+            const base = parts.filter(x => !tone.includes(x)).join('').normalize('NFC');
+            return [BYTES[base] ?? base.charCodeAt(0), ...tone.map(t => BYTES[t])];
+        }));
+        writeFileSync(join(dir, 'w.txt'), cp);
+        const r = run(['import', 'w.txt'], dir);
+        expect(r.stderr).toBe('w.txt: đã chuyển mã từ Windows-1258 sang Unicode (NFC).\n');
+        expect(readFileSync(join(dir, 'w.thidua'), 'utf8')).toBe(line);
+        // Bytes that read as no encoding's Vietnamese: refused with the way to convert, nothing written.
+        writeFileSync(join(dir, 'x.txt'), Buffer.from([0x41, 0x9c, 0x9d, 0x20, 0x42, 0x9e, 0x9f, 0x20, 0x43, 0x8c, 0x8d, 0x0a]));
+        const x = run(['import', 'x.txt'], dir);
+        expect(x.status).toBe(2);
+        expect(x.stderr).toMatch(/không nhận ra chắc chắn bảng mã cũ nào .*Unikey/);
+        expect(existsSync(join(dir, 'x.thidua'))).toBe(false);
+    });
+
+    test('UTF-16 with a BOM is read; an empty text is refused and nothing is written', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-import-'));
+        writeFileSync(join(dir, 'u.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Phòng Nội vụ chủ trì.\n', 'utf16le')]));
+        expect(run(['import', 'u.txt'], dir).status).toBe(0);
+        expect(readFileSync(join(dir, 'u.thidua'), 'utf8')).toBe('Phòng Nội vụ chủ trì.\n');
+        writeFileSync(join(dir, 'rong.txt'), '');
+        const r = run(['import', 'rong.txt'], dir);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain('không có chữ nào để nhập');
+        expect(existsSync(join(dir, 'rong.thidua'))).toBe(false);
     });
 
     test('a .docx: the registry gets each cited document once; an existing .thidua is never overwritten', async () => {

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { DefaultWorkspaceManager, type LangiumDocument, type LangiumDocumentFactory, type Stream, type URI } from 'langium';
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { detectEncoding } from '../../domain/encoding.js';
+import { decodeText } from '../../domain/encoding.js';
 import { collectGarbage } from './collect-garbage.js';
 import { mayBeLinkTarget, referredIds } from '../thidua-scope-computation.js';
 
@@ -98,10 +98,9 @@ async function readDocument(path: string): Promise<{ text: string; reason?: unde
         const size = (await stat(path)).size;
         if (size > MAX_INDEXED_BYTES) return { reason: `tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB)` };
         const bytes = await readFile(path);
-        const kind = detectEncoding(bytes);
-        if (kind === 'binary') return { reason: 'tệp nhị phân' };
-        if (kind !== 'utf-8') return { reason: `không phải văn bản UTF-8 (có vẻ là ${kind})` };
-        return { text: bytes.toString('utf8') };
+        const decoded = decodeText(bytes);
+        if ('text' in decoded) return decoded;
+        return { reason: decoded.kind === 'binary' ? 'tệp nhị phân' : `không phải văn bản UTF-8 (có vẻ là ${decoded.kind})` };
     } catch (e) {
         return { reason: (e as Error).message };
     }
