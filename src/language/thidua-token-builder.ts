@@ -51,7 +51,8 @@ function isUpperLine(s: string): boolean {
 /** A line in capitals has no lower-case letter: most prose lines are told apart at their second character. */
 function capsLine(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
     return (text, offset, ...rest) => {
-        if (text.charCodeAt(offset) === 124) return null;
+        // Only at a line's start: scanning the rest of the line from every offset is quadratic in a long line.
+        if (text.charCodeAt(offset) === 124 || !isLineStart(text, offset)) return null;
         for (let i = offset; i < text.length; i++) {
             const c = text[i];
             if (c === '\n' || c === '\r') break;

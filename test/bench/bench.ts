@@ -270,14 +270,27 @@ async function importFigures(): Promise<void> {
     record('6. import: cost of a page at 25–50 pages ÷ at 12–25 pages', [marginal], 'x', { max: 1.5, label: '≤ 1.5 (linear)', on: 'median' });
 }
 
+/** A line of 10,000 and of 40,000 closing brackets (and of mixed ones): the time per character must not grow. */
+async function bracketFigures(): Promise<void> {
+    const doc = (run: string) => `KẾ HOẠCH\nVề việc thi đua\n\n${run}\n`;
+    for (const [name, unit] of [['"}"', '}'], ['"]"', ']'], ['"[]{}"', '[]{}']] as const) {
+        const small = await timeRuns(() => fullCheck(doc(unit.repeat(10_000 / unit.length))), 3);
+        const large = await timeRuns(() => fullCheck(doc(unit.repeat(40_000 / unit.length))), 3);
+        record(`7. a line of 40,000 ${name}: full check`, large, 'ms');
+        record(`7. ${name}: time per character, 40,000 ÷ 10,000`, [quantile(large, 0.5) / 4 / quantile(small, 0.5)], 'x',
+            { max: 1.5, label: '≤ 1.5 (linear)', on: 'median' });
+    }
+}
+
 const started = performance.now();
 console.log(`thidua benchmark — node ${process.version}, ${new Date().toISOString()}`);
-// --only check|export|lsp|import runs one group.
+// --only check|export|lsp|import|brackets runs one group.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (!only || only === 'check') await checkFigures();
 if (!only || only === 'export') await exportFigures();
 if (!only || only === 'lsp') await lspFigures();
 if (!only || only === 'import') await importFigures();
+if (!only || only === 'brackets') await bracketFigures();
 mkdirSync(OUT, { recursive: true });
 const file = join(OUT, only ? `bench-${only}.json` : 'bench.json');
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, figures: figures.map(({ samples, ...f }) => ({ ...f, samples })) }, null, 2));
