@@ -132,7 +132,8 @@ async function addToRegistry(dir: string, cited: string[]): Promise<number> {
         const number = /([0-9]{1,5}[/-][A-ZĐ][^\s\]]*)/u.exec(c)?.[1];
         if (!number || have.has(number)) continue;
         const info = parseCitation(c.slice(0, c.indexOf(number)), number, c.slice(c.indexOf(number) + number.length));
-        if (!info.docNumber) continue;
+        // Only what the text states in full: a number alone would make an entry that later checks trust.
+        if (!info.docNumber || !info.date || !info.issuer) continue;
         have.add(number);
         lines.push(`- [${c}]`);
     }
