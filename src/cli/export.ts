@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { Packer } from 'docx';
 import { isDocument, type Model } from '../language/generated/ast.js';
@@ -33,6 +33,7 @@ function writeReason(e: NodeJS.ErrnoException, target: string): string {
 export async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
     const dir = path.dirname(target);
     const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    pending.add(tmp);
     try {
         await fs.mkdir(dir, { recursive: true });
         await fs.writeFile(tmp, content);
@@ -40,6 +41,21 @@ export async function writeAtomically(target: string, content: string | Uint8Arr
     } catch (e) {
         await fs.rm(tmp, { force: true }).catch(() => undefined);
         throw new WriteError(writeReason(e as NodeJS.ErrnoException, target));
+    } finally {
+        pending.delete(tmp);
+    }
+}
+
+/** Temporary files being written: removed when the process is stopped (Ctrl-C, kill) before their rename. */
+const pending = new Set<string>();
+
+/** For the CLI: on SIGINT/SIGTERM, remove the temporary files in flight, then end with the signal's exit code. */
+export function removeTemporaryFilesOnSignal(): void {
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+        process.once(signal, () => {
+            for (const tmp of pending) rmSync(tmp, { force: true });
+            process.exit(code);
+        });
     }
 }
 

@@ -1,5 +1,7 @@
+import { removeTemporaryFilesOnSignal } from './export.js';
 import { run } from './main.js';
 
+removeTemporaryFilesOnSignal();
 run(process.argv.slice(2), { out: t => process.stdout.write(t), err: t => process.stderr.write(t) })
     .then(code => { process.exitCode = code; })
     .catch(e => {

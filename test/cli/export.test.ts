@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,23 @@ beforeAll(() => {
 });
 
 describe('thidua export', () => {
+    test('stopped with Ctrl-C while writing: no temporary file is left, exit 130', async () => {
+        const src = mkdtempSync(join(tmpdir(), 'thidua-export-many-'));
+        const text = readFileSync(join(ROOT, 'examples', '002-ke-hoach-tam-duong-20-nam.thidua'), 'utf8');
+        for (let i = 0; i < 300; i++) writeFileSync(join(src, `vb-${i}.thidua`), text);
+        const out = join(src, 'ra');
+        const child = spawn(process.execPath, [BIN, 'export', src, '--out', out], { stdio: 'ignore' });
+        const exited = new Promise<number | null>(resolve => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+        // Stop it as soon as the first temporary file is there (writing is under way).
+        for (let i = 0; i < 3000 && !(existsSync(out) && readdirSync(out).length); i++) await new Promise(r => setTimeout(r, 10));
+        child.kill('SIGINT');
+        const code = await exited;
+        const left = existsSync(out) ? readdirSync(out).filter(f => f.endsWith('.tmp')) : [];
+        expect(left).toEqual([]);
+        // It may have finished just before the signal.
+        expect([130, 0]).toContain(code);
+    }, 60_000);
+
     test('one report asked alone: the plan it links to is read from its folder, the results table has the plan\'s targets', () => {
         const out = mkdtempSync(join(tmpdir(), 'thidua-export-one-'));
         const r = thidua(['export', join('vb', 'bao-cao-so-ket-6-thang-2023-ha-lang.thidua'), '--out', out, '--format', 'html'], dir);
