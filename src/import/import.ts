@@ -182,19 +182,27 @@ function tableRows(rows: string[][]): { lines: string[]; typed: number; citation
     const scoring = readScoring(grid);
     const body = kept.slice(header);
     const out = { typed: 0, citations: 0, dates: 0 };
-    // Citations and dates in the text of a cell, as in a paragraph.
-    const typeText = (c: string) => {
+    // Citations, dates and quantities in the text of a cell, as in a paragraph ("trừ 0,5 điểm mỗi lần").
+    const quantityRows = new Set<number>();
+    const typeText = (c: string, row: number) => {
         let text = cell(c);
-        for (const sp of spansOf(text, false, false).filter(x => x.what !== 'indicator').reverse()) {
+        for (const sp of spansOf(text, false, false).reverse()) {
             text = text.slice(0, sp.start) + (sp.kind === 'cite' ? `[${text.slice(sp.start, sp.end)}]` : `{${text.slice(sp.start, sp.end)}}`) + text.slice(sp.end);
-            if (sp.what === 'citation') out.citations++; else out.dates++;
+            if (sp.what === 'citation') out.citations++;
+            else if (sp.what === 'date') out.dates++;
+            else quantityRows.add(row);
         }
         return text;
     };
-    const typedRows = body.map(r => r.map(c => (c.trim() === '<' || c.trim() === '^' ? c : typeText(c))));
+    const typedRows = body.map((r, k) => r.map(c => (c.trim() === '<' || c.trim() === '^' || isQuantityCell(c) ? c : typeText(c, k))));
     if (scoring) {
-        out.typed = scoring.criteria.filter(c => [c.max, c.bonus, c.deduction, c.self, c.assessed].some(p => p && p.value !== 0)).length;
+        // A criterion with points in its columns, or with points stated in its text.
+        const rows = new Set(scoring.criteria.filter(c => [c.max, c.bonus, c.deduction, c.self, c.assessed].some(p => p && p.value !== 0))
+            .map(c => (c.labelCell ?? c.max?.cell)?.row).filter((r): r is number => r !== undefined).map(r => r - header - 1));
+        for (const k of quantityRows) if (!isTotal(body[k])) rows.add(k);
+        out.typed = rows.size;
     } else {
+        out.typed += [...quantityRows].filter(k => !isTotal(body[k])).length;
         const numbering = (col: number) => /^(?:stt|tt|số tt|số thứ tự)(?![\p{L}])/iu.test(grid.headings[col]?.replace(/[*.:]/g, '').trim() ?? '')
             || col === 0 && body.filter(r => !isTotal(r)).every(r => /^\s*(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])?\.?\s*$/u.test(r[col] ?? ''));
         const skip = kept[0].map((_, col) => numbering(col));

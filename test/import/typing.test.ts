@@ -73,6 +73,13 @@ describe('dates, periods and citations', () => {
         expect(pieces(typed('Căn cứ Nghị định số **1**52/2025/NĐ-CP của Chính phủ;'), '[', ']')).toEqual(['Nghị định số 152/2025/NĐ-CP của Chính phủ']);
     });
 
+    test('in a scoring table: points stated in a criterion\'s text are typed and the row counts', () => {
+        const out = importText('KẾ HOẠCH\nThi đua\n\nBảng:\n\n| STT | Tiêu chí | Điểm chuẩn |\n|---|---|---|\n| 1 | Báo cáo đúng hạn | 10 |\n'
+            + '| 2 | Báo cáo trễ hạn trừ 0,5 điểm mỗi lần | 0 |\n| | Tổng cộng | 10 |\n');
+        expect(out.text).toContain('Báo cáo trễ hạn trừ {0,5 điểm} mỗi lần');
+        expect(out.stats.indicators).toBe(2);
+    });
+
     test('in a table: citations and dates in text cells; a column-number row is header; a total row is not counted', () => {
         const out = importText('KẾ HOẠCH\nThi đua\n\nBảng:\n\n| TT | Nội dung | Số lượng |\n|---|---|---|\n| 1 | 2 | 3 |\n'
             + '| 1 | Theo Kế hoạch số 12/KH-UBND ngày 05/01/2025 | 15 |\n| Cộng | < | 15 |\n');
