@@ -1,7 +1,7 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import typosData from '../../domain/data/typos.json' with { type: 'json' };
 import type { Document } from '../generated/ast.js';
-import { XML_INVALID } from '../../domain/xml-chars.js';
+import { MAYBE_XML_INVALID, XML_INVALID } from '../../domain/xml-chars.js';
 import { isCheckable, isMarked, nearestSyllable, otherStyle, readSyllable } from '../../domain/syllable.js';
 import { documentKinds } from '../../domain/tables.js';
 import { PieceText, propertyOffset, rangeOf, report, TONED_CHARS, wordHash, type Words } from './rules.js';
@@ -85,6 +85,7 @@ export class TextChecks {
 
     /** Characters a Word file cannot hold (control characters, U+FFFE/U+FFFF, a lone surrogate): one finding, one fix. */
     private checkXmlChars(doc: Document, text: string, accept: ValidationAcceptor): void {
+        if (!MAYBE_XML_INVALID.test(text)) return;
         XML_INVALID.lastIndex = 0;
         if (!XML_INVALID.test(text)) return;
         XML_INVALID.lastIndex = 0;
