@@ -68,7 +68,7 @@ async function serverCodeCache() {
 // The CLI reads Word files (mammoth) only for `thidua import`: it is loaded from node_modules then, so that the
 // other commands do not read and compile it at every start.
 // The bundle runs as a vm script (bin/code-cache.cjs), which has no import(): esbuild writes it as require().
-const cli = { ...options, entryPoints: { cli: options.entryPoints.cli }, external: [...options.external, 'mammoth'], supported: { 'dynamic-import': false } };
+const cli = { ...options, entryPoints: { cli: options.entryPoints.cli }, external: [...options.external, 'mammoth', 'jszip'], supported: { 'dynamic-import': false } };
 const others = { ...options, entryPoints: { server: options.entryPoints.server, extension: options.entryPoints.extension } };
 
 if (watch) {

@@ -78,6 +78,7 @@ async function readImport(file: string, io: Io): Promise<ImportResult> {
         }
         if (bytes.length > MAX_FILE_BYTES) throw new InputError(`Tệp ${file} quá lớn (${(bytes.length / 1024 / 1024).toFixed(1)} MB) để nhập.`);
         if (!lower.endsWith('.docx')) bytes = await convertWithLibreOffice(file, bytes);
+        await checkUnpackedSize(file, bytes);
         try {
             // Loaded when a Word file is read: the other commands start without it.
             const { default: mammoth } = await import('mammoth');
@@ -90,6 +91,34 @@ async function readImport(file: string, io: Io): Promise<ImportResult> {
     }
     if (lower.endsWith('.pdf')) return importText(pdfText(file));
     return importText(await readSource(file, io));
+}
+
+/** What a Word file may unpack to: a small file can hold a huge document.xml (a "zip bomb"). */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/** Unpacks each part of a .docx to count its bytes, and stops at the limit before mammoth reads it whole. */
+async function checkUnpackedSize(file: string, bytes: Buffer): Promise<void> {
+    const { default: JSZip } = await import('jszip');
+    let zip;
+    try {
+        zip = await JSZip.loadAsync(bytes);
+    } catch {
+        throw new InputError(`Tệp ${file} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`);
+    }
+    let total = 0;
+    for (const entry of Object.values(zip.files).filter(f => !f.dir)) {
+        await new Promise<void>((resolve, reject) => {
+            const stream = entry.nodeStream('nodebuffer');
+            stream.on('data', (chunk: Buffer) => {
+                total += chunk.length;
+                if (total <= MAX_UNPACKED_BYTES) return;
+                stream.removeAllListeners('data');
+                stream.pause();
+                reject(new InputError(`Tệp ${file} giải nén ra hơn ${MAX_UNPACKED_BYTES / 1024 / 1024} MB: quá lớn để nhập `
+                    + '(có thể là tệp hỏng hoặc tệp độc hại). Hãy mở bằng Word, kiểm tra và lưu lại.'));
+            }).on('end', () => resolve()).on('error', reject);
+        });
+    }
 }
 
 async function readSource(file: string, io: Io): Promise<string> {

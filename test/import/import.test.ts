@@ -118,6 +118,21 @@ describe('thidua import (CLI)', () => {
         expect(existsSync(join(dir, 'x.thidua'))).toBe(false);
     });
 
+    test('a small .docx that unpacks to more than 200 MB is refused quickly, nothing written', async () => {
+        const { default: JSZip } = await import('jszip');
+        const { Readable } = await import('node:stream');
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-import-'));
+        const zip = new JSZip();
+        zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        zip.file('word/document.xml', Readable.from((function* () { for (let i = 0; i < 210; i++) yield chunk; })()));
+        writeFileSync(join(dir, 'bom.docx'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+        const r = run(['import', 'bom.docx'], dir);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain('giải nén ra hơn 200 MB: quá lớn để nhập');
+        expect(existsSync(join(dir, 'bom.thidua'))).toBe(false);
+    }, 60_000);
+
     test('UTF-16 with a BOM is read; an empty text is refused and nothing is written', () => {
         const dir = mkdtempSync(join(tmpdir(), 'thidua-import-'));
         writeFileSync(join(dir, 'u.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Phòng Nội vụ chủ trì.\n', 'utf16le')]));
