@@ -33,10 +33,12 @@ function writeReason(e: NodeJS.ErrnoException, target: string): string {
 export async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
     const dir = path.dirname(target);
     const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    if (stopping) throw new WriteError(`Đã dừng: chưa ghi ${target}.`);
     pending.add(tmp);
     try {
         await fs.mkdir(dir, { recursive: true });
         await fs.writeFile(tmp, content);
+        if (stopping) throw new Error('stopped');
         await fs.rename(tmp, target);
     } catch (e) {
         await fs.rm(tmp, { force: true }).catch(() => undefined);
@@ -48,13 +50,24 @@ export async function writeAtomically(target: string, content: string | Uint8Arr
 
 /** Temporary files being written: removed when the process is stopped (Ctrl-C, kill) before their rename. */
 const pending = new Set<string>();
+let stopping = false;
 
-/** For the CLI: on SIGINT/SIGTERM, remove the temporary files in flight, then end with the signal's exit code. */
+/**
+ * For the CLI: on SIGINT/SIGTERM no new write starts, the writes under way finish into their temporary files (a
+ * file being created cannot be removed before it exists), those are removed, and the process ends with the
+ * signal's exit code.
+ */
 export function removeTemporaryFilesOnSignal(): void {
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
         process.once(signal, () => {
-            for (const tmp of pending) rmSync(tmp, { force: true });
-            process.exit(code);
+            stopping = true;
+            const started = Date.now();
+            const finish = () => {
+                if (pending.size && Date.now() - started < 2000) { setTimeout(finish, 10); return; }
+                for (const tmp of pending) rmSync(tmp, { force: true });
+                process.exit(code);
+            };
+            finish();
         });
     }
 }

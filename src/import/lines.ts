@@ -12,6 +12,7 @@ export interface Line { text: string; comment?: boolean; table?: string[][] }
 const KIND_TITLES = documentKinds.map(k => k.title);
 const META = new RegExp(`^\\**\\s*(?:${chrome.metadataKeys.join('|')})\\s*:?\\s*\\**\\s*:?$`, 'u');
 const BANNER = new RegExp(chrome.banner.map(b => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+const LISTING = new RegExp(`^\\**\\s*(?:${chrome.listingKeys.join('|')})\\s*:`, 'u');
 const FOOTER = new RegExp(`^\\**\\s*(?:${chrome.footer.join('|')})`, 'u');
 const MARKUP_ONLY = /^[\s|*#_~`>-]*$/u;
 const ROW = /^\s*\|(?:[^|]*(?<!\\)\|){2,}\s*$/u;
@@ -38,6 +39,13 @@ export function prepare(input: string): { lines: Line[]; chrome: number } {
         let end = lastMeta[lastMeta.length - 1];
         // The value lines that follow the last key belong to the block, up to the first blank line.
         while (end + 1 < lines.length && lines[end + 1].text.trim() && !isCapsText(lines[end + 1].text) && end - lastMeta[lastMeta.length - 1] < 8) end++;
+        // What the site writes between its block and the document (a summary of it) is the site's too: the document
+        // begins with its header, whose agency lines stand just above the line found as its start.
+        if (start > end) {
+            let head = start;
+            while (head - 1 > end && (isCapsText(lines[head - 1].text) || MARKUP_ONLY.test(lines[head - 1].text))) head--;
+            end = head - 1;
+        }
         // A block of the site's keys ("Số hiệu:", "Loại văn bản:" …) before the document starts.
         const keys = lines.slice(0, end + 1).filter(l => META.test(l.text.trim())).length;
         if ((keys >= 2 || lastMeta.length >= 2) && (start < 0 || lastMeta[0] < start)) {
@@ -47,11 +55,25 @@ export function prepare(input: string): { lines: Line[]; chrome: number } {
     // The site after the document: from a footer phrase after the signature's "Nơi nhận".
     const noiNhan = lines.findIndex(l => /^\**\s*Nơi nhận/u.test(l.text));
     if (noiNhan >= 0) {
-        const foot = lines.findIndex((l, i) => i > noiNhan + 3 && ((FOOTER.test(l.text.trim()) && l.text.trim().length < 80)
-            || (META.test(l.text.trim()) && lines.slice(i + 1, i + 12).some(x => META.test(x.text.trim())))));
-        // Only a short tail is the site's: a long one is the document's own (a form, an annex).
+        const isFooter = (i: number) => FOOTER.test(lines[i].text.replace(/^#+\s*/, '').trim()) && lines[i].text.trim().length < 80;
+        // A listing of related documents: the site's keys ("Hiệu lực:", "Tình trạng:") repeated.
+        const key = (t: string) => META.test(t.trim()) || LISTING.test(t);
+        const isListing = (i: number) => key(lines[i].text) && lines.slice(i + 1, i + 12).some(x => key(x.text));
+        let foot = lines.findIndex((_, i) => i > noiNhan + 3 && (isFooter(i) || isListing(i)));
+        const listing = foot >= 0 && !isFooter(foot);
+        // The site's lines just above (a listed document's title, "Văn bản này chưa cập nhật …") go with it; the
+        // signer's name, titles and the recipients do not.
+        const NAME = /^[*_]*\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,4}[*_]*$/u;
+        for (let k = 0; foot > 0 && k < 4 && foot - 1 > noiNhan; k++) {
+            const prev = lines[foot - 1].text.trim();
+            if (!prev || isCapsText(prev) || NAME.test(prev) || /^[-+•–]/u.test(prev)) break;
+            foot--;
+            if (MARKUP_ONLY.test(prev)) k--;
+        }
+        // Only a short tail is the site's (a long one is the document's own form or annex), unless it is a listing.
         const tail = foot < 0 ? [] : lines.slice(foot).filter(l => l.text.trim());
-        if (foot >= 0 && tail.length < 80 && !tail.some(l => /^\**\s*(?:PHỤ LỤC|Phụ lục)|[Kk]èm theo/u.test(l.text))) {
+        const listed = listing || tail.some((l, k) => k < 12 && key(l.text));
+        if (foot >= 0 && (listed || tail.length < 80) && !tail.some(l => /^\**\s*(?:PHỤ LỤC|Phụ lục)|^[*_\s]*\(?[*_\s]*(?:Ban hành\s+)?[Kk]èm theo/u.test(l.text))) {
             for (let i = foot; i < lines.length; i++) if (lines[i].text.trim()) { lines[i].comment = true; chromeLines++; }
         }
     }
