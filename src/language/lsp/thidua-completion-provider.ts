@@ -20,6 +20,12 @@ export function fold(s: string): string {
 const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const skeletons = sectionsData.skeletons as Record<SectionRole, string[]>;
 
+/** One list marker: bullet, "1)", "1.", "1.2.", "(1)", "a)", "a.", "(a)", "II.". */
+const MARK = String.raw`(?:[-+•*]|\(\d+\)|\d+(?:\.\d+)*[.)]|\([a-zđ]\)|[a-zđ][.)]|[IVXLC]+\.)`;
+/** The markers a line starts with (indented, possibly two: "- 1) "), each followed by a space. */
+const LIST_MARKER = new RegExp(`^[ \\t]*(?:${MARK}[ \\t]+)+`, 'u');
+const PAIRS = { '[': ']', '{': '}' } as const;
+
 interface Item { label: string; kind: CompletionItemKind; insert: string; snippet?: boolean; detail?: string; documentation?: string; sort?: string }
 
 /**
@@ -48,13 +54,23 @@ export class ThiduaCompletionProvider implements CompletionProvider {
         const openValue = line.lastIndexOf('{'), closeValue = line.lastIndexOf('}');
         // What is being typed lies in the last few words: the end-anchored patterns below only look that far back.
         const window = Math.max(0, line.length - 300);
-        const before = line.slice(window);
+        const lineEnd = /[^\r\n]*/y;
+        lineEnd.lastIndex = offset;
+        const after = lineEnd.exec(text)?.[0] ?? '';
+        const year = this.models.get(document.parseResult.value).campaignYear ?? this.today().getFullYear();
         let items: Item[];
         let typedFrom: number;
+        // The bracket already open where the cursor is: an item's own opener is not inserted again.
+        let open: keyof typeof PAIRS | undefined;
         if (openCite > closeCite && openCite > openValue) {
+            open = '[';
             typedFrom = Math.max(lineStart + openCite + 1, lineStart + window);
-            items = this.citations(document, offset);
+            // Text after the "]" already says what follows: the full form leaves out the subject.
+            const followed = /^\][ \t]*[^\s;.,:]/u.test(after);
+            const own = bracketed(year).filter(i => i.insert.startsWith('['));
+            items = [...this.citations(document, offset, followed), ...own];
         } else if (openValue > closeValue) {
+            open = '{';
             const inside = line.slice(Math.max(openValue + 1, window));
             const ref = /@[^\s}]*$/.exec(inside);
             const unit = /[0-9](?:[0-9.,]*[0-9])?\s*([\p{L}/]*(?:\s[\p{L}/]*){0,2})$/u.exec(inside);
@@ -66,13 +82,20 @@ export class ThiduaCompletionProvider implements CompletionProvider {
                 items = units.map(u => ({ label: u.unit, kind: CompletionItemKind.Unit, insert: u.unit, detail: 'đơn vị' }));
             } else {
                 typedFrom = offset - (/[\p{L} ]*$/u.exec(inside)?.[0].trimStart().length ?? 0);
-                items = this.dates(document);
+                items = [...this.dates(document), ...bracketed(year).filter(i => i.insert.startsWith('{'))];
             }
         } else {
-            const phrase = /(?:^|[^\p{L}])((?:[\p{L}.]+ ){0,3}[\p{L}.]*)$/u.exec(before)?.[1] ?? '';
+            // A list marker already typed ("- ", "1) ", "a. ", "II. " …) is not part of the phrase.
+            const marker = LIST_MARKER.exec(line)?.[0] ?? '';
+            const rest = line.slice(Math.max(window, marker.length));
+            const phrase = /(?:^|[^\p{L}])((?:[\p{L}.]+ ){0,3}[\p{L}.]*)$/u.exec(rest)?.[1] ?? '';
             typedFrom = offset - phrase.length;
-            const atLineStart = line.slice(0, line.length - phrase.length).trim() === '';
-            items = atLineStart ? [...this.lineStarts(document, offset), ...this.prose(document)] : this.prose(document);
+            const lead = line.slice(0, line.length - phrase.length);
+            const [indicator, ...others] = bracketed(year);
+            const prose = [indicator, ...this.prose(document), ...others];
+            if (lead.trim() === '') items = [...this.lineStarts(document, offset), ...prose];
+            else if (marker === lead) items = [...this.afterMarker(document, marker), ...prose];
+            else items = prose;
         }
         // The typed phrase may be the last one to four words.
         const typed = text.slice(typedFrom, offset);
@@ -88,7 +111,14 @@ export class ThiduaCompletionProvider implements CompletionProvider {
         const out: CompletionItem[] = [];
         items.forEach((i, n) => {
             if (!suffix || (suffix.text && !matches(i.label, suffix.text))) return;
-            const range: Range = { start: document.textDocument.positionAt(suffix.from), end: params.position };
+            let insert = i.insert;
+            if (open && insert.startsWith(open)) insert = insert.slice(1);
+            // An item that closes the open bracket replaces the closer the editor added after the cursor.
+            const plain = i.snippet ? snippetText(insert) : insert;
+            const closes = Object.entries(PAIRS).some(([o, c]) =>
+                after.startsWith(c) && tally(plain, c) > tally(plain, o));
+            const end = closes ? document.textDocument.positionAt(offset + 1) : params.position;
+            const range: Range = { start: document.textDocument.positionAt(suffix.from), end };
             out.push({
                 label: i.label,
                 kind: i.kind,
@@ -97,7 +127,7 @@ export class ThiduaCompletionProvider implements CompletionProvider {
                 filterText: `${fold(i.label)} ${i.label}`,
                 sortText: i.sort ?? String(n).padStart(4, '0'),
                 insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-                textEdit: { range, newText: i.insert }
+                textEdit: { range, newText: insert }
             });
         });
         return { isIncomplete: true, items: out };
@@ -108,7 +138,7 @@ export class ThiduaCompletionProvider implements CompletionProvider {
     }
 
     /** NĐ 30: the first mention is full (loại, số, ngày, cơ quan, trích yếu), later mentions are short. */
-    private citations(document: LangiumDocument, offset: number): Item[] {
+    private citations(document: LangiumDocument, offset: number, followed: boolean): Item[] {
         const mentioned = new Set<string>();
         const root = document.parseResult.value;
         for (const c of this.models.get(root).citations) {
@@ -122,7 +152,8 @@ export class ThiduaCompletionProvider implements CompletionProvider {
             }
             const label = `${info.kindText} số ${e.number}`;
             const date = info.date && isCompleteDate(info.date) ? ` ngày ${shortForm(info.date)}` : '';
-            const full = `${label}${date}${info.issuer ? ` của ${info.issuer}` : ''}]${subject ? ` ${subject}` : ''}`;
+            const about = subject && !followed ? ` ${subject}` : '';
+            const full = `${label}${date}${info.issuer ? ` của ${info.issuer}` : ''}]${about}`;
             const first = !mentioned.has(e.number);
             return {
                 label, kind: CompletionItemKind.Reference,
@@ -151,18 +182,32 @@ export class ThiduaCompletionProvider implements CompletionProvider {
         ];
     }
 
-    private lineStarts(document: LangiumDocument, offset: number): Item[] {
+    /** The sections' skeletons, numbered after those before offset ("IV. …"), or unnumbered without one. */
+    private sections(document: LangiumDocument, offset?: number): Item[] {
         const root = document.parseResult.value as Document;
-        const sections = (root.body ?? []).filter(isSection).filter(s => (s.$cstNode?.offset ?? Infinity) < offset).length;
-        const roman = ROMANS[sections] ?? String(sections + 1);
+        const before = (root.body ?? []).filter(s => isSection(s) && (s.$cstNode?.offset ?? Infinity) < (offset ?? 0));
+        const roman = offset === undefined ? '' : `${ROMANS[before.length] ?? String(before.length + 1)}. `;
         const year = this.models.get(root).campaignYear ?? this.today().getFullYear();
-        const items: Item[] = (Object.keys(skeletons) as SectionRole[]).map(role => {
+        return (Object.keys(skeletons) as SectionRole[]).map(role => {
             const [title, ...body] = skeletons[role].map(l => l.replace('{year}', String(year)));
             return {
-                label: `${roman}. ${title}`, kind: CompletionItemKind.Snippet, snippet: true,
-                insert: `${roman}. ${title}\n${body.map((l, i) => `\${${i + 1}:${escapeSnippet(l)}}`).join('\n')}`, detail: 'mục của văn bản'
+                label: `${roman}${title}`, kind: CompletionItemKind.Snippet, snippet: true,
+                detail: 'mục của văn bản',
+                insert: `${roman}${title}\n${body.map((l, i) => `\${${i + 1}:${escapeSnippet(l)}}`).join('\n')}`
             };
         });
+    }
+
+    /** After a typed list marker: nothing that brings a marker of its own (a section's title after "II. "). */
+    private afterMarker(document: LangiumDocument, marker: string): Item[] {
+        const items = /^[IVXLC]+\.$/.test(marker.trim()) ? this.sections(document) : [];
+        return [...items, CAN_CU];
+    }
+
+    private lineStarts(document: LangiumDocument, offset: number): Item[] {
+        const root = document.parseResult.value as Document;
+        const year = this.models.get(root).campaignYear ?? this.today().getFullYear();
+        const items = this.sections(document, offset);
         items.push(
             { label: 'chỉ tiêu', kind: CompletionItemKind.Snippet, snippet: true, insert: '${1:1}) {${2:Tên chỉ tiêu}: ${3:giá trị} ${4:đơn vị}}.', detail: 'một chỉ tiêu có số, đơn vị' },
             {
@@ -178,7 +223,7 @@ export class ThiduaCompletionProvider implements CompletionProvider {
                 label: 'PHỤ LỤC', kind: CompletionItemKind.Keyword, snippet: true, detail: 'phụ lục sau chữ ký',
                 insert: `PHỤ LỤC\n\${1:TÊN PHỤ LỤC}\n(Kèm theo \${2:Kế hoạch} số \${3:…} ngày \${4:…} của \${5:…})\n`
             },
-            { label: 'Căn cứ', kind: CompletionItemKind.Snippet, snippet: true, insert: 'Căn cứ [${1}] ${2:về …};', detail: 'căn cứ ban hành' },
+            CAN_CU,
             { label: 'Nơi nhận:', kind: CompletionItemKind.Keyword, snippet: true, insert: 'Nơi nhận:\n- ${1:Như trên};\n- Lưu: VT, ${2:NV}.', detail: 'NĐ 30: dòng cuối "- Lưu: VT, …"' },
             { label: 'KẾ HOẠCH', kind: CompletionItemKind.Keyword, snippet: true, insert: 'KẾ HOẠCH\n${1:Phát động phong trào thi đua năm ' + year + '}', detail: 'tên loại và trích yếu' },
             { label: 'CHỈ THỊ', kind: CompletionItemKind.Keyword, snippet: true, insert: 'CHỈ THỊ\n${1:Về việc phát động phong trào thi đua năm ' + year + '}', detail: 'tên loại và trích yếu' },
@@ -203,23 +248,78 @@ export class ThiduaCompletionProvider implements CompletionProvider {
                 : { label: a.name, kind: CompletionItemKind.EnumMember, snippet: true, insert: `đề nghị \${1:cấp có thẩm quyền} tặng ${a.name}`, detail: `đề nghị cấp trên (${a.article})`, sort: 'z' + a.name };
         });
         return [
-            { label: 'chỉ tiêu', kind: CompletionItemKind.Snippet, snippet: true, insert: '{${1:Tên chỉ tiêu}: ${2:giá trị} ${3:đơn vị}}', detail: 'chỉ tiêu có số, đơn vị' },
             ...agenciesData.agencies.map(a => ({ label: a, kind: CompletionItemKind.Module, insert: a, detail: 'cơ quan, đơn vị' })),
             ...awards
         ];
     }
 }
 
+const CAN_CU: Item = {
+    label: 'Căn cứ', kind: CompletionItemKind.Snippet, snippet: true, detail: 'căn cứ ban hành',
+    insert: 'Căn cứ [${1}] ${2:về …};'
+};
+
+/** Items that bring their brackets: offered in prose whole, inside an open bracket without its opener. */
+function bracketed(year: number): Item[] {
+    return [
+        {
+            label: 'chỉ tiêu', kind: CompletionItemKind.Snippet, snippet: true,
+            detail: 'chỉ tiêu có số, đơn vị',
+            insert: '{${1:Tên chỉ tiêu}: ${2:giá trị} ${3:đơn vị}}'
+        },
+        {
+            label: 'trích dẫn', kind: CompletionItemKind.Snippet, snippet: true,
+            detail: 'trích dẫn một văn bản',
+            insert: '[${1:Chỉ thị} số ${2:34-CT/TW} ngày ${3:07/4/2014} của ${4:Bộ Chính trị}]'
+        },
+        {
+            label: 'thời gian thi đua', kind: CompletionItemKind.Snippet, snippet: true,
+            detail: 'thời gian thi đua',
+            insert: `{Từ ngày ký ban hành đến hết ngày 31 tháng 12 năm \${1:${year}}}`
+        }
+    ];
+}
+
 function escapeSnippet(s: string): string {
     return s.replace(/[$}\\]/g, m => '\\' + m);
 }
 
-/** A whole new document of a kind, as a snippet (also used by the extension's "new from template"). */
+/** The text a snippet inserts when its placeholders keep their defaults (the first choice). */
+export function snippetText(s: string): string {
+    const syntax = /\$\{\d+(?::|\|([^|]*)\|\}|\})|\$\d+/y;
+    let out = '', depth = 0;
+    for (let i = 0; i < s.length; i++) {
+        syntax.lastIndex = i;
+        const m = syntax.exec(s);
+        if (m) {
+            if (m[0].endsWith(':')) depth++;
+            else if (m[1] !== undefined) out += m[1].split(',')[0];
+            i += m[0].length - 1;
+        } else if (s[i] === '\\' && i + 1 < s.length) out += s[++i];
+        else if (s[i] === '}' && depth > 0) depth--;
+        else out += s[i];
+    }
+    return out;
+}
+
+function tally(s: string, c: string): number {
+    return s.split(c).length - 1;
+}
+
+/** The template's lines that the extension's settings fill in. */
+const GOVERNING_LINE = 'ỦY BAN NHÂN DÂN TỈNH ${1:TÊN TỈNH}';
+const ISSUER_LINE = 'ỦY BAN NHÂN DÂN HUYỆN ${2:TÊN HUYỆN}';
+const SIGNER_LINE = '${0:Họ và tên}';
+
+/**
+ * A whole new document of a kind, as a snippet. Its tab stops select only what is to be typed (a name, the
+ * place, the subject), never the level words around them.
+ */
 export function skeletonDocument(kind: 'KH' | 'CT' | 'BC', year: number): string {
     const roles = (sectionsData.requiredByKind as unknown as Record<string, SectionRole[]>)[kind] ?? ['muc-tieu', 'noi-dung'];
     const title = kind === 'KH' ? 'KẾ HOẠCH' : kind === 'CT' ? 'CHỈ THỊ' : 'BÁO CÁO';
     const lines = [
-        'ỦY BAN NHÂN DÂN ${1:TỈNH …}', 'ỦY BAN NHÂN DÂN ${2:HUYỆN …}', `Số: /${kind}-UBND`, '${3:Địa danh}, ngày   tháng   năm ' + year, '',
+        GOVERNING_LINE, ISSUER_LINE, `Số: /${kind}-UBND`, '${3:Địa danh}, ngày   tháng   năm ' + year, '',
         title, `\${4:Phát động phong trào thi đua năm ${year}}`, ''
     ];
     roles.forEach((role, i) => {
@@ -227,6 +327,20 @@ export function skeletonDocument(kind: 'KH' | 'CT' | 'BC', year: number): string
         lines.push(`${ROMANS[i]}. ${head}`, ...body, '');
     });
     lines.push('Nơi nhận:', '- Như trên;', '- Lưu: VT, NV.', '');
-    lines.push(...(kind === 'CT' ? ['CHỦ TỊCH'] : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']), '', '${0:Họ và tên}');
+    lines.push(...(kind === 'CT' ? ['CHỦ TỊCH'] : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']), '', SIGNER_LINE);
     return lines.join('\n');
+}
+
+/**
+ * "New from template": the skeleton with the configured issuer (the whole "ỦY BAN NHÂN DÂN HUYỆN …" line) and
+ * signer filled in, as literal snippet text. Blank options keep the placeholders.
+ */
+export function templateSnippet(
+    kind: 'KH' | 'CT' | 'BC', year: number, options: { issuer?: string; signer?: string } = {}
+): string {
+    const literal = (s: string | undefined) => escapeSnippet((s ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim());
+    const issuer = literal(options.issuer), signer = literal(options.signer);
+    return skeletonDocument(kind, year).split('\n')
+        .map(l => (l === ISSUER_LINE && issuer ? issuer : l === SIGNER_LINE && signer ? signer : l))
+        .join('\n');
 }
