@@ -22,6 +22,11 @@ export function errorsOf(doc: LangiumDocument): string[] {
 
 export { URI };
 
+/** A diagnostic's rule: carried in `data.code` (`code` is left empty, since editors show it to the drafter). */
+export function codeOf(d: { data?: unknown }): string {
+    return String((d.data as { code?: unknown } | undefined)?.code);
+}
+
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createThiduaServices as create } from '../src/language/thidua-module.js';

@@ -1,7 +1,13 @@
-import { Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import {
+    Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument,
+    type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
+} from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { nodesOf } from './ast-walk.js';
 import { isCitation } from './generated/ast.js';
+
+/** What editors show as the origin of a diagnostic. */
+export const THIDUA_SOURCE = 'Thi đua';
 
 /**
  * A citation whose number is not in the registry is not a broken document: the citation check reports it
@@ -9,8 +15,24 @@ import { isCitation } from './generated/ast.js';
  *
  * The nodes are visited by one plain walk with the checks of each type looked up once; a check is awaited
  * only when it returns a promise (Langium's default awaits every node and every check).
+ *
+ * Diagnostics carry their rule code in `data.code`, not in `code`: editors show `source(code)` to the drafter,
+ * and a rule code means nothing to a drafter. The source reads "Thi đua".
  */
 export class ThiduaDocumentValidator extends DefaultDocumentValidator {
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string,
+        info: DiagnosticInfo<N, string>): Diagnostic {
+        const diagnostic = super.toDiagnostic(severity, message, info);
+        if (diagnostic.code === undefined) return diagnostic;
+        const { code, ...rest } = diagnostic;
+        const data = diagnostic.data as { code?: unknown } | undefined;
+        return { ...rest, data: { ...data, code: data?.code ?? code } };
+    }
+
+    protected override getSource(): string {
+        return THIDUA_SOURCE;
+    }
+
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const before = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);

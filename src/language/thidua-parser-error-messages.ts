@@ -29,7 +29,14 @@ const TOKEN_WORDS: Record<string, string> = {
     PAREN_MARK: 'số thứ tự "1)"',
     LETTER_MARK: 'điểm "a)"',
     RULE_LINE: 'dòng kẻ',
-    '|': 'dòng của bảng ("| … |")'
+    '|': 'dòng của bảng ("| … |")',
+    ATTACHMENT_TITLE: 'tên văn bản kèm theo (Quy định, Danh sách …)',
+    SIGNED_NOTE: 'ghi chú "(Đã ký)"',
+    VALUE_ID: 'mã chỉ tiêu "#…"',
+    VALUE_REF: 'tham chiếu chỉ tiêu "@…"',
+    COMMENT: 'dòng ghi chú "//"',
+    WS: 'dấu cách',
+    EOF: 'hết văn bản'
 };
 
 /** What a line that starts with a token of this kind is, for a drafter. */
@@ -41,8 +48,9 @@ const LINE_KINDS: Record<string, string> = {
     ANNEX_LINE: 'tên phụ lục', RULE_LINE: 'một dòng kẻ', REGISTRY_TITLE: 'tiêu đề sổ văn bản', '[': 'một đoạn văn', '{': 'một đoạn văn'
 };
 
-function describe(t: TokenType): string {
-    return TOKEN_WORDS[t.name] ?? t.name;
+/** A token's kind in words; never its name in the grammar. */
+export function describe(t: TokenType): string {
+    return TOKEN_WORDS[t.name] ?? 'phần tiếp theo của văn bản';
 }
 
 function found(token: IToken): string {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver';
 import { expect, test } from 'vitest';
-import { workspace } from '../helpers.js';
+import { drafterProblems } from '../drafter-text.js';
+import { codeOf, workspace } from '../helpers.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'correct');
 export const KE_HOACH = readFileSync(join(FIX, 'ke-hoach-chuan.thidua'), 'utf8');
@@ -30,6 +31,7 @@ export interface Checked {
 export async function check(text: string, files: Record<string, string> = { 'so-van-ban.thidua': REGISTRY }): Promise<Checked> {
     const { docs, services } = await workspace({ 'doc.thidua': text, ...files });
     const doc = docs.get('doc.thidua')!;
+    for (const d of doc.diagnostics ?? []) assertDrafterFacing(d);
     const td = TextDocument.create('x', 'thidua', 0, text);
     return {
         text,
@@ -51,8 +53,19 @@ export async function check(text: string, files: Record<string, string> = { 'so-
     };
 }
 
-export function codeOf(d: Diagnostic): string {
-    return String(d.code);
+export { codeOf };
+
+/**
+ * Every finding of every rule case, as a drafter sees it: no rule code in `code` (editors show it), a readable
+ * source, and no path, rule code or English in its message, related notes and fix titles.
+ */
+export function assertDrafterFacing(d: Diagnostic): void {
+    const fixes = (d.data as { fixes?: { title: string }[] } | undefined)?.fixes ?? [];
+    const texts = [d.message, ...(d.relatedInformation ?? []).map(r => r.message), ...fixes.map(f => f.title)];
+    const problems = texts.flatMap(drafterProblems);
+    if (d.code !== undefined) problems.push(`visible code "${d.code}"`);
+    if (d.source !== 'Thi đua') problems.push(`source "${d.source}"`);
+    if (problems.length) throw new Error(`not for a drafter (${codeOf(d)}): ${problems.join('; ')}`);
 }
 
 export function one(c: Checked, code: string): Diagnostic {

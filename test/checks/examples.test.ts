@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadExamples } from '../helpers.js';
+import { codeOf, loadExamples } from '../helpers.js';
 
 const examples = await loadExamples();
 
@@ -61,7 +61,7 @@ describe('what the checks report on the examples', () => {
             const doc = examples.get(name)!;
             const found = (doc.diagnostics ?? []).filter(d => d.severity !== 4)
                 .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-                .map(d => [d.range.start.line + 1, String(d.code), doc.textDocument.getText(d.range)]);
+                .map(d => [d.range.start.line + 1, codeOf(d), doc.textDocument.getText(d.range)]);
             expect(found).toEqual(want);
         });
     }

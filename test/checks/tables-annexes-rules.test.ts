@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { check, edit, one, testRuleCases, type RuleCase } from './check-helpers.js';
+import { check, codeOf, edit, one, testRuleCases, type RuleCase } from './check-helpers.js';
 
 const PLAN = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'correct', 'ke-hoach-phu-luc-chuan.thidua'), 'utf8');
 const WARNING = 2, ERROR = 1, INFO = 3;
@@ -65,13 +65,13 @@ const cases: RuleCase[] = [
 
 describe('annexes and scoring tables: each rule breaks, and its quick fix', () => {
     test('the plan with its scoring annex is correct as written', async () => {
-        expect((await check(PLAN)).diagnostics.map(d => `${d.code}: ${d.message}`)).toEqual([]);
+        expect((await check(PLAN)).diagnostics.map(d => `${codeOf(d)}: ${d.message}`)).toEqual([]);
     });
     testRuleCases(cases);
 
     test('a text issued with the document ("QUY ĐỊNH" + "Ban hành kèm theo") is not a Phụ lục to number', async () => {
         const text = edit(PLAN, 'PHỤ LỤC\nBẢNG', 'PHỤ LỤC I\nBẢNG') + '\nQUY ĐỊNH\n(Ban hành kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2025)\n\nCác xã.\n';
-        expect((await check(text)).diagnostics.filter(d => d.code === 'phu-luc-so')).toEqual([]);
+        expect((await check(text)).diagnostics.filter(d => codeOf(d) === 'phu-luc-so')).toEqual([]);
     });
 });
 
@@ -83,12 +83,12 @@ const REPORT = ['BÁO CÁO', 'Kết quả chấm điểm thi đua năm 2025', ''
 
 describe('self-scores (tự chấm) read against the table', () => {
     test('scores within the maximum plus the bonus, and sums that add up, hold', async () => {
-        expect((await check(REPORT)).diagnostics.filter(d => String(d.code).startsWith('bang-diem'))).toEqual([]);
+        expect((await check(REPORT)).diagnostics.filter(d => codeOf(d).startsWith('bang-diem'))).toEqual([]);
     });
 
     test('a score above the maximum without a bonus is an error', async () => {
         const c = await check(edit(REPORT, '| 2 | Môi trường | 30 | | 30 |', '| 2 | Môi trường | 30 | | 32 |'));
-        const found = c.diagnostics.filter(d => d.code === 'bang-diem-tu-cham');
+        const found = c.diagnostics.filter(d => codeOf(d) === 'bang-diem-tu-cham');
         expect(found.map(d => d.message.split(' (')[0])).toEqual([
             'Điểm tự chấm của tiêu chí "II. Kết quả" ghi 74 nhưng các tiêu chí con cộng lại được 76. Hãy sửa cho khớp.',
             'Điểm tự chấm của tiêu chí "2. Môi trường" là 32, vượt điểm chuẩn 30. Hãy chấm lại tiêu chí này.'
@@ -106,7 +106,7 @@ describe('self-scores (tự chấm) read against the table', () => {
 
 describe('rounds: deadlines against the whole campaign', () => {
     test('an evaluation after the last round is allowed; a task deadline after it is not', async () => {
-        expect((await check(PLAN)).diagnostics.filter(d => d.code === 'thoi-gian-ngoai-ky')).toEqual([]);
+        expect((await check(PLAN)).diagnostics.filter(d => codeOf(d) === 'thoi-gian-ngoai-ky')).toEqual([]);
         const late = await check(edit(PLAN, 'gửi Phòng Nội vụ {trước ngày 30/11/2025}./.',
             'gửi Phòng Nội vụ {trước ngày 30/11/2025}.\n\n3. Phòng Văn hóa - Thông tin tuyên truyền về phong trào {trước ngày 30/11/2025}./.'));
         expect(one(late, 'thoi-gian-ngoai-ky').message).toMatch(/^Hạn 30\/11\/2025 nằm sau khi kết thúc thời gian thi đua/);

@@ -61,6 +61,10 @@ describe('thidua check', () => {
         const rows = JSON.parse(r.out) as { file: string; line: number; column: number; severity: string; code: string; message: string }[];
         expect(rows.find(x => x.code === 'parsing-error')).toMatchObject({ file: 'loi/sai.thidua', line: 4, column: 6, severity: 'error' });
         expect(rows.every(x => typeof x.message === 'string')).toBe(true);
+        // Rule codes travel in the diagnostics' data (editors show no code); the JSON output still names them.
+        const examples = JSON.parse(thidua(['check', '--format', 'json', 'examples']).out) as { code: string; message: string }[];
+        expect(examples.map(x => x.code)).toEqual(expect.arrayContaining(['thoi-gian-nguoc', 'sai-chinh-ta', 'trich-dan-lan-dau']));
+        expect(examples.every(x => /^[a-z]+(-[a-z0-9]+)+$/.test(x.code) && !x.message.includes(x.code))).toBe(true);
         const ok = thidua(['check', '--format=json', 'dung.thidua'], dir);
         expect(JSON.parse(ok.out)).toEqual([]);
         expect(ok.code).toBe(0);

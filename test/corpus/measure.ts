@@ -8,7 +8,7 @@ import { importFile } from '../../src/cli/import.js';
 import { generateText } from '../../src/generate/text.js';
 import { isKindTitle } from '../../src/import/lines.js';
 import type { Model } from '../../src/language/generated/ast.js';
-import { workspace } from '../helpers.js';
+import { codeOf, workspace } from '../helpers.js';
 
 export const REAL = join(import.meta.dirname, '..', 'fixtures', 'real');
 
@@ -104,8 +104,8 @@ export async function measure(file: string): Promise<Measured> {
     const diagnostics: Record<string, number> = {};
     const severity: Record<string, number> = {};
     for (const d of doc.diagnostics ?? []) {
-        diagnostics[String(d.code)] = (diagnostics[String(d.code)] ?? 0) + 1;
-        severity[String(d.code)] = d.severity ?? 1;
+        diagnostics[codeOf(d)] = (diagnostics[codeOf(d)] ?? 0) + 1;
+        severity[codeOf(d)] = d.severity ?? 1;
     }
     const s = result.stats;
     return {

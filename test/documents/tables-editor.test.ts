@@ -45,12 +45,14 @@ describe('editor features know tables and annexes', () => {
         const symbols = (await ws.services.Thidua.lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument: { uri: doc.uri.toString() } })) as DocumentSymbol[];
         const top = symbols[0].children!;
         const section = top.find(s => s.name.startsWith('II.'))!;
-        const table = section.children!.find(s => s.kind === SymbolKind.Struct)!;
+        const table = section.children!.find(s => s.kind === SymbolKind.Struct && s.detail === 'bảng')!;
         expect(table.name).toBe('Bảng (4 cột, 3 dòng): STT | Chỉ tiêu | Đơn vị | Kế hoạch năm 2025');
         expect(table.children!.map(c => c.name)).toEqual(['Số xã đạt chuẩn nông thôn mới nâng cao', 'Tỷ lệ hộ dân dùng nước sạch', 'Thu nhập bình quân đầu người']);
-        const annex = top.find(s => s.kind === SymbolKind.Module)!;
+        const annex = top.find(s => s.detail === 'phụ lục')!;
+        expect(annex.kind).toBe(SymbolKind.File);
         expect(annex.name).toBe('PHỤ LỤC: BẢNG CHẤM ĐIỂM THI ĐUA CÁC XÃ NĂM 2025');
         expect(annex.children!.map(c => c.name)).toEqual(['Bảng chấm điểm (6 cột, 10 dòng): STT | Tiêu chí | Điểm Chuẩn | Điểm T…']);
+        expect(annex.children![0].detail).toBe('bảng chấm điểm');
     });
 
     test('folding: a table and an annex fold', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { segments } from '../../src/language/ast-text.js';
 import { isDocument, isKhoan, isParagraph, isSection, isSubKhoan, type Document } from '../../src/language/generated/ast.js';
 import { generateText } from '../../src/generate/text.js';
-import { buildWorkspace, parse } from '../helpers.js';
+import { buildWorkspace, codeOf, parse } from '../helpers.js';
 
 async function doc(text: string): Promise<Document> {
     const d = await parse(text);
@@ -147,7 +147,7 @@ describe('errors a drafter sees are Vietnamese and say how to fix', () => {
             'so.thidua': 'SỔ VĂN BẢN\n- [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về thi đua\n'
         });
         const diags = docs.get('a.thidua')!.diagnostics ?? [];
-        const unknown = diags.filter(d => d.code === 'trich-dan-chua-dang-ky');
+        const unknown = diags.filter(d => codeOf(d) === 'trich-dan-chua-dang-ky');
         expect(unknown.map(d => [d.severity, d.message])).toEqual([[3,
             'Văn bản số 99-CT/TW chưa có trong sổ văn bản. Hãy thêm vào sổ (tệp bắt đầu bằng dòng "SỔ VĂN BẢN") để kiểm tra được số, ngày và cơ quan ban hành. (NĐ 30, Phụ lục I, mục II.6b)'
         ]]);

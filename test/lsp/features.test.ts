@@ -98,11 +98,13 @@ describe('outline, folding, colours, hints', () => {
         const doc = ws.docs.get('doc.thidua')!;
         const symbols = (await ws.services.Thidua.lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument: { uri: doc.uri.toString() } })) as DocumentSymbol[];
         expect(symbols[0].name).toBe('KẾ HOẠCH: Phát động phong trào thi đua năm 2023');
-        const sections = symbols[0].children!.filter(s => s.kind === SymbolKind.Namespace).map(s => s.name);
+        const sections = symbols[0].children!.filter(s => s.detail === 'mục').map(s => s.name);
         expect(sections).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', 'II. CHỈ TIÊU', 'III. NỘI DUNG THI ĐUA', 'IV. THỜI GIAN THI ĐUA', 'V. KHEN THƯỞNG', 'VI. TỔ CHỨC THỰC HIỆN']);
         const indicators = symbols[0].children![1].children!.map(s => s.name);
         expect(indicators[0]).toBe('1) Thu ngân sách trên địa bàn');
         expect(indicators).toHaveLength(6);
+        expect(symbols[0].children![1].children!.every(s => s.kind === SymbolKind.Number && s.detail === 'chỉ tiêu')).toBe(true);
+        expect(symbols[0]).toMatchObject({ kind: SymbolKind.File, detail: 'kế hoạch' });
         expect(symbols[0].children!.map(s => s.name)).toContain('Nơi nhận');
     });
 

@@ -14,7 +14,7 @@ import type { Value } from '../../src/language/generated/ast.js';
 import { isLoaded } from '../../src/language/thidua-document-factory.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { mayBeLinkTarget, referredIds } from '../../src/language/thidua-scope-computation.js';
-import { EXAMPLES_DIR } from '../helpers.js';
+import { EXAMPLES_DIR, codeOf } from '../helpers.js';
 
 /** A folder: the examples (registry, plans with ids, reports citing them) and 120 more documents citing the registry. */
 function folder(): string {
@@ -150,7 +150,7 @@ describe('workspace checks against unopened files', () => {
         const other = s.doc('khac.thidua'), doc = s.doc('000-chi-thi-ha-lang-2023.thidua');
         expect(isLoaded(other)).toBe(false);
         await s.shared.workspace.DocumentBuilder.build([doc], { validation: { categories: ['slow'] } });
-        const found = (doc.diagnostics ?? []).filter(d => d.code === 'trich-dan-mau-thuan').map(d => d.message);
+        const found = (doc.diagnostics ?? []).filter(d => codeOf(d) === 'trich-dan-mau-thuan').map(d => d.message);
         expect(found.some(m => m.includes('khac.thidua dòng 4') && m.includes('ngày 08/4/2014'))).toBe(true);
         expect(isLoaded(other)).toBe(false);
     });

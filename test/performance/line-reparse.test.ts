@@ -21,7 +21,7 @@ function shape(doc: LangiumDocument) {
     }).toArray();
     // Every node of the syntax tree, tokens and groups: a group's range is remembered, and must follow the edit.
     const leaves = CstUtils.streamCst(root.$cstNode!).map(c => [c.offset, c.length, c.text, c.hidden, JSON.stringify(c.range)]).toArray();
-    const diagnostics = (doc.diagnostics ?? []).map(d => JSON.stringify([d.range, d.code, d.message, d.data])).sort();
+    const diagnostics = (doc.diagnostics ?? []).map(d => JSON.stringify([d.range, d.message, d.data])).sort();
     return { nodes, leaves, diagnostics };
 }
 

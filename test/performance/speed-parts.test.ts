@@ -13,6 +13,7 @@ import { forEachNode, nodesOf } from '../../src/language/ast-walk.js';
 import { TextChecks } from '../../src/language/checks/text.js';
 import { referencesOf } from '../../src/language/thidua-reference-description-provider.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
+import { CHECK_FAILED } from '../../src/language/thidua-validation-registry.js';
 import { exampleTexts } from '../helpers.js';
 
 const texts = Object.values(exampleTexts());
@@ -152,7 +153,7 @@ describe('remembering results by text', () => {
             const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/ws/v${i}.thidua`));
             shared.workspace.LangiumDocuments.addDocument(doc);
             await shared.workspace.DocumentBuilder.build([doc], { validation: true });
-            last = (doc.diagnostics ?? []).map(d => JSON.stringify([d.range, d.code, d.message, d.data]));
+            last = (doc.diagnostics ?? []).map(d => JSON.stringify([d.range, d.message, d.data]));
             shared.workspace.LangiumDocuments.deleteDocument(doc.uri);
         }
         return last.sort();
@@ -280,9 +281,12 @@ describe('validation', () => {
         shared.workspace.LangiumDocuments.addDocument(doc);
         await shared.workspace.DocumentBuilder.build([doc], { validation: true });
         const messages = doc.diagnostics!.map(d => d.message);
-        expect(messages.filter(m => m === 'An error occurred during validation: hỏng').length).toBe(nodesOf(doc.parseResult.value).filter(n => n.$type === 'Section').length);
+        const failed = doc.diagnostics!.filter(d => (d.data as { code?: string } | undefined)?.code === CHECK_FAILED);
+        expect(failed.length).toBe(nodesOf(doc.parseResult.value).filter(n => n.$type === 'Section').length);
+        expect(failed.every(d => (d.data as { detail?: string }).detail === 'hỏng')).toBe(true);
+        expect(failed[0].message).toMatch(/^Công cụ kiểm tra gặp sự cố/);
         expect(messages).toContain('kiểm tra chậm');
-        expect(messages.some(m => m.includes('(') && !m.startsWith('An error'))).toBe(true);
+        expect(doc.diagnostics!.some(d => d.message.includes('(') && !failed.includes(d))).toBe(true);
         vi.restoreAllMocks();
     });
 });

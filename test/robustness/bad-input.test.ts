@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { detectEncoding } from '../../src/domain/encoding.js';
-import { check } from '../checks/check-helpers.js';
+import { check, codeOf } from '../checks/check-helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'thidua.cjs');
@@ -72,7 +72,7 @@ describe('bad input: a clear Vietnamese error, exit 2, nothing written', () => {
 
     test('in the editor: a legacy-encoded file opened as UTF-8 gets an error, not silent damage', async () => {
         const c = await check(new TextDecoder('utf-8').decode(TCVN3));
-        const d = c.diagnostics.find(x => x.code === 'van-ban-bang-ma')!;
+        const d = c.diagnostics.find(x => codeOf(x) === 'van-ban-bang-ma')!;
         expect(d.severity).toBe(1);
         expect(d.message).toMatch(/^Tệp có ký tự không đọc được: tệp không được lưu bằng Unicode \(UTF-8\)/);
     });

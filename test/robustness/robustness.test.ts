@@ -6,7 +6,7 @@ import { inlineSource, plainText } from '../../src/language/ast-text.js';
 import { isTextPart, type Model } from '../../src/language/generated/ast.js';
 import { AstUtils } from 'langium';
 import { exercise, mutate, rng, seeds } from './fuzz-lib.js';
-import { workspace } from '../helpers.js';
+import { codeOf, workspace } from '../helpers.js';
 
 /** The nastiest inputs met while fuzzing, kept as a fixed corpus. */
 const NASTY: [string, string][] = [
@@ -89,7 +89,7 @@ describe('no text lost', () => {
                 }) ?? []) as CodeAction[];
                 for (const a of actions) {
                     const edits = (a.edit?.changes?.[doc.uri.toString()] ?? []) as TextEdit[];
-                    if (!edits.length || d.code === 'van-ban-nfc') continue;
+                    if (!edits.length || codeOf(d) === 'van-ban-nfc') continue;
                     fixes++;
                     const td = TextDocument.create('x', 'thidua', 0, text);
                     const after = TextDocument.applyEdits(td, edits);

@@ -13,7 +13,7 @@ export const rules = rulesData.rules as Record<RuleCode, { severity: Severity; s
 export interface FixEdit { uri?: string; range: Range; newText: string }
 export interface Fix { title: string; edits: FixEdit[] }
 
-/** What a diagnostic carries to the code action provider. */
+/** What a diagnostic carries: its rule (not in `code`, which editors show to the drafter) and its fixes. */
 export interface ThiduaDiagnosticData { code: RuleCode; fixes: Fix[] }
 
 /** `related`: the other places the one mistake shows (LSP related information). */
@@ -28,7 +28,7 @@ export function report(accept: ValidationAcceptor, code: RuleCode, message: stri
         return range ? [{ location: { uri: AstUtils.getDocument(r.node).uri.toString(), range }, message: r.message }] : [];
     });
     accept(rule.severity, `${message} (${rule.source})`.normalize('NFC'), {
-        node: where.node, property: where.property as never, range: where.range ?? directRange(where), code, data,
+        node: where.node, property: where.property as never, range: where.range ?? directRange(where), data,
         ...(relatedInformation?.length ? { relatedInformation } : {})
     });
 }

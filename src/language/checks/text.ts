@@ -78,9 +78,9 @@ export class TextChecks {
         while (i > 0 && /\p{M}/u.test(text[i])) i--;
         let j = i + 1;
         while (j < text.length && /\p{M}/u.test(text[j])) j++;
-        report(accept, 'van-ban-nfc', 'Văn bản có chữ tiếng Việt gõ ở dạng tổ hợp (dấu tách rời khỏi chữ), nên tìm kiếm và kiểm tra không nhận ra. Hãy chuẩn hóa toàn bộ tệp về dạng dựng sẵn (Unicode NFC).',
+        report(accept, 'van-ban-nfc', 'Văn bản có chữ tiếng Việt gõ ở dạng tổ hợp (dấu tách rời khỏi chữ), nên tìm kiếm và kiểm tra không nhận ra. Hãy chuẩn hóa toàn bộ tệp về dạng dựng sẵn.',
             { node: doc, range: rangeOf(doc, i, j) },
-            [{ title: 'Chuẩn hóa toàn bộ tệp (Unicode NFC)', edits: [{ range: rangeOf(doc, 0, text.length), newText: nfc }] }]);
+            [{ title: 'Chuẩn hóa toàn bộ tệp về dạng dựng sẵn', edits: [{ range: rangeOf(doc, 0, text.length), newText: nfc }] }]);
     }
 
     /** Characters a Word file cannot hold (control characters, U+FFFE/U+FFFF, a lone surrogate): one finding, one fix. */

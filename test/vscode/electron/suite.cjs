@@ -23,6 +23,9 @@ exports.run = async function run() {
 
     const diags = await poll(() => vscode.languages.getDiagnostics(file).filter(d => d.message.includes('chủ trì')), 'diagnostics');
     assert.match(diags[0].message, /"chỉ trì" viết sai chính tả/);
+    // The Problems panel shows source(code): the rule stays in the data, the source reads as the extension's name.
+    assert.strictEqual(diags[0].code, undefined);
+    assert.strictEqual(diags[0].source, 'Thi đua');
 
     const citation = doc.getText().indexOf('34-CT/TW');
     const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', file, doc.positionAt(citation + 2));
