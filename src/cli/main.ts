@@ -17,9 +17,10 @@ Mã thoát: 0 không có lỗi; 1 có lỗi trong văn bản; 2 dùng sai lệnh
 
 const SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
+/** The rule of a diagnostic: kept in `data.code` (editors show `code` to the drafter, so it is left empty). */
 function codeOf(d: Diagnostic): string {
     const data = d.data as { code?: string } | undefined;
-    return String(d.code ?? data?.code ?? 'thidua');
+    return String(data?.code ?? d.code ?? 'thidua');
 }
 
 function sorted(diags: Diagnostic[]): Diagnostic[] {

@@ -5,6 +5,7 @@ import type { CompletionItem } from 'vscode-languageserver';
 import { render } from '../../src/cli/export.js';
 import { formatThidua } from '../../src/language/lsp/thidua-formatter.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
+import { CHECK_FAILED } from '../../src/language/thidua-validation-registry.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { rng } from '../bench/generate.js';
 
@@ -50,7 +51,10 @@ export async function exercise(text: string, r: () => number): Promise<FuzzResul
     const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/fuzz/doc.thidua'));
     shared.workspace.LangiumDocuments.addDocument(doc);
     await guard('build', () => shared.workspace.DocumentBuilder.build([doc], { validation: true }));
-    for (const d of doc.diagnostics ?? []) if (d.message.startsWith('An error occurred')) failures.push(`check: ${d.message}`);
+    for (const d of doc.diagnostics ?? []) {
+        const data = d.data as { code?: string; detail?: string } | undefined;
+        if (data?.code === CHECK_FAILED) failures.push(`check: ${data.detail}`);
+    }
     const position = () => doc.textDocument.positionAt(Math.floor(r() * (text.length + 1)));
     const textDocument = { uri: doc.uri.toString() };
     for (let k = 0; k < 3; k++) {
