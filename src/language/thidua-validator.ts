@@ -1,5 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { isTextPart, type Citation, type Document, type Khoan, type Paragraph, type Recipient, type RegistryEntry, type Section, type SubKhoan, type Table, type ThiduaAstType, type Value } from './generated/ast.js';
+import { AgencyLevelChecks } from './checks/agency-level.js';
 import { AnnexChecks } from './checks/annexes.js';
 import { AwardChecks } from './checks/awards.js';
 import { CitationChecks } from './checks/citations.js';
@@ -48,6 +49,7 @@ export class ThiduaValidator {
     private readonly indicators: IndicatorChecks;
     private readonly awards: AwardChecks;
     private readonly structure: StructureChecks;
+    private readonly agencyLevels: AgencyLevelChecks;
     private readonly report: ReportChecks;
     private readonly annexes: AnnexChecks;
     private readonly scoring: ScoringChecks;
@@ -74,6 +76,7 @@ export class ThiduaValidator {
         this.indicators = new IndicatorChecks(models);
         this.awards = new AwardChecks(models);
         this.structure = new StructureChecks(models);
+        this.agencyLevels = new AgencyLevelChecks(models);
         this.report = new ReportChecks(models);
         this.annexes = new AnnexChecks(models, services.shared.workspace.LangiumDocuments);
         this.scoring = new ScoringChecks(models);
@@ -90,6 +93,7 @@ export class ThiduaValidator {
         this.structure.checkRequiredParts(doc, accept);
         this.structure.checkNoiNhan(doc, accept);
         this.structure.checkSignature(doc, accept);
+        this.agencyLevels.checkAgencyLevels(doc, accept);
         this.annexes.checkAnnexes(doc, accept);
         this.text.checkNfc(doc, accept);
         this.text.checkToneStyle(doc, accept);
