@@ -12,7 +12,8 @@ import { ensureParses } from '../import/repair.js';
 import { decodeLegacy } from '../import/legacy.js';
 import { formatThidua } from '../language/lsp/thidua-formatter.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
-import { writeAtomically, WriteError, type Io } from './export.js';
+import { writeAtomically, WriteError } from '../io/write.js';
+import type { Io } from './export.js';
 import { checkPaths, InputError, MAX_FILE_BYTES } from './workspace.js';
 
 const REGISTRY = 'so-van-ban.thidua';

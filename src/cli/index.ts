@@ -1,4 +1,4 @@
-import { removeTemporaryFilesOnSignal } from './export.js';
+import { removeTemporaryFilesOnSignal } from '../io/write.js';
 import { run } from './main.js';
 
 removeTemporaryFilesOnSignal();

@@ -8,8 +8,9 @@ import type { Io } from './export.js';
 
 const USAGE = `Cách dùng:
   thidua check <tệp|thư mục>... [--format text|json]   kiểm tra văn bản .thidua
-  thidua export <tệp|thư mục>... [--format docx|html|txt] [--out THƯ_MỤC] [--bang-chi-tieu]
-                                                        xuất văn bản (mặc định: Word .docx cạnh tệp nguồn)
+  thidua export <tệp|thư mục>... [--format docx|html|txt] [--out THƯ_MỤC] [--bang-chi-tieu] [--force]
+                                                        xuất văn bản (mặc định: Word .docx cạnh tệp nguồn);
+                                                        --force: ghi đè cả tệp đã có mà thidua không viết
   thidua import <tệp .docx|.txt|thư mục>... [--out THƯ_MỤC]
                                                         nhập văn bản Word hoặc văn bản thuần thành .thidua
 
@@ -74,7 +75,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     let format = command === 'check' ? 'text' : 'docx';
     let out: string | undefined;
-    let indicatorTable = false;
+    let indicatorTable = false, force = false;
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         const a = rest[i];
@@ -83,6 +84,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         else if (command === 'export' && a === '--out') out = rest[++i];
         else if (command === 'export' && a.startsWith('--out=')) out = a.slice('--out='.length);
         else if (command === 'export' && a === '--bang-chi-tieu') indicatorTable = true;
+        else if (command === 'export' && a === '--force') force = true;
         else if (a.startsWith('-')) { io.err(`Tùy chọn không có: "${a}".\n${USAGE}\n`); return 2; }
         else paths.push(a);
     }
@@ -96,7 +98,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
             return 2;
         }
         try {
-            return await exportPaths(paths, format as ExportFormat, out, io, { indicatorTable });
+            return await exportPaths(paths, format as ExportFormat, out, io, { indicatorTable }, { force });
         } catch (e) {
             if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
             throw e;

@@ -1,26 +1,34 @@
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { EmptyFileSystem, URI } from 'langium';
-import { render, writeAtomically, WriteError } from '../cli/export.js';
-import { importPaths } from '../cli/import.js';
-import { createThiduaCoreServices } from '../language/thidua-module.js';
-import type { Model } from '../language/generated/ast.js';
-import { skeletonDocument } from '../language/lsp/thidua-completion-provider.js';
+import {
+    LanguageClient, TransportKind, type LanguageClientOptions, type MessageSignature, type ServerOptions
+} from 'vscode-languageclient/node.js';
+import { ownerOf, writeAtomically, WriteError } from '../io/write.js';
 import { t } from './l10n.js';
-import { PreviewPanel } from './preview.js';
+import { PREVIEW_VIEW, PreviewPanel } from './preview.js';
+import { Import, Render, Template, type DocxOptions } from './protocol.js';
+import { StatusBar } from './status.js';
 
-let client: LanguageClient | undefined;
-const core = createThiduaCoreServices(EmptyFileSystem);
-
-/** Parses a text in the extension host (export and preview need the tree, not only the server's answers). */
-export function parse(text: string, uri = 'untitled:doc.thidua') {
-    const doc = core.shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.parse(uri));
-    return doc.parseResult;
+/**
+ * A thin client of the language server: the server owns the linked workspace and answers preview, export,
+ * status, import and templates; the extension shows them and does the file writing the drafter confirms.
+ */
+class ThiduaClient extends LanguageClient {
+    // A request that failed is logged in the output channel; the drafter is not shown "Request … failed".
+    override handleFailedRequest<T>(type: MessageSignature, token: vscode.CancellationToken | undefined, error: unknown, defaultValue: T): T {
+        try {
+            return super.handleFailedRequest(type, token, error, defaultValue, false);
+        } catch (e) {
+            if (e instanceof vscode.CancellationError) throw e;
+            return defaultValue;
+        }
+    }
 }
 
-function docxOptions() {
+let client: ThiduaClient | undefined;
+
+function docxOptions(): DocxOptions {
     const c = vscode.workspace.getConfiguration('thidua');
     return {
         margins: { top: c.get<number>('page.marginTop'), bottom: c.get<number>('page.marginBottom'), left: c.get<number>('page.marginLeft'), right: c.get<number>('page.marginRight') },
@@ -38,32 +46,88 @@ function exportFolder(source: vscode.Uri): string {
     return path.isAbsolute(configured) ? configured : path.join(vscode.workspace.getWorkspaceFolder(source)?.uri.fsPath ?? path.dirname(source.fsPath), configured);
 }
 
-/** Exports one document to .docx; returns the written path. Errors are Vietnamese and nothing is left half-written. */
-async function exportOne(source: vscode.Uri, text: string): Promise<string> {
-    const result = parse(text, source.toString());
-    const syntax = result.lexerErrors.length + result.parserErrors.length;
-    if (syntax) throw new WriteError(t('Văn bản còn {0} lỗi cú pháp; hãy sửa trước khi xuất để không mất chữ.', syntax));
-    const target = path.join(exportFolder(source), path.basename(source.fsPath).replace(/\.thidua$/, '') + '.docx');
-    await writeAtomically(target, await render(result.value, 'docx', docxOptions()));
+/** A write error said with the file's name, not its path. */
+function withName(e: unknown, target: string): string {
+    const message = e instanceof Error ? e.message : String(e);
+    return message.split(target).join(path.basename(target));
+}
+
+interface ExportChoice { ask: boolean }
+
+/**
+ * Exports one document to Word through the server's linked workspace. With errors the drafter is asked first;
+ * an existing file thidua did not write is replaced only when the drafter says so. Returns the written path.
+ */
+async function exportOne(source: vscode.Uri, status: StatusBar, { ask }: ExportChoice): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === source.toString());
+    const result = await client!.sendRequest(Render, { uri: source.toString(), version: open?.version, format: 'docx', options: docxOptions() });
+    if (!result) throw new WriteError(t('Chưa đọc xong văn bản; hãy thử lại sau giây lát.'));
+    if (result.syntaxErrors) throw new WriteError(t('Văn bản còn {0} lỗi cú pháp; hãy sửa trước khi xuất để không mất chữ.', result.syntaxErrors));
+    if (ask && result.errors > 0) {
+        const go = t('Vẫn xuất'), show = t('Xem lỗi');
+        const choice = await vscode.window.showWarningMessage(t('Văn bản còn {0} lỗi. Vẫn xuất?', result.errors),
+            { modal: true, detail: t('Các lỗi được liệt kê trong bảng Problems; bản Word sẽ mang nguyên các lỗi đó.') }, go, show);
+        if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+        if (choice !== go) return undefined;
+    }
+    let target = path.join(exportFolder(source), path.basename(source.fsPath).replace(/\.thidua$/, '') + '.docx');
+    const content = Buffer.from(result.content, 'base64');
+    const owner = await ownerOf(target, content);
+    if (owner === 'read-only') throw new WriteError(t('Tệp "{0}" chỉ đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn thư mục xuất khác.', path.basename(target)));
+    if (owner === 'other') {
+        if (!ask) throw new WriteError(t('Tệp "{0}" đã có và không do thidua viết; không ghi đè.', path.basename(target)));
+        const replace = t('Ghi đè'), other = t('Lưu tên khác…');
+        const choice = await vscode.window.showWarningMessage(t('Tệp "{0}" đã có và không do thidua viết. Ghi đè?', path.basename(target)),
+            { modal: true, detail: t('Tệp này có thể đã được sửa trong Word; ghi đè sẽ mất các sửa đổi đó.') }, replace, other);
+        if (choice === other) {
+            const picked = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(target), filters: { Word: ['docx'] } });
+            if (!picked) return undefined;
+            target = picked.fsPath;
+        } else if (choice !== replace) return undefined;
+    }
+    status.exportStarted(path.basename(target));
+    try {
+        await writeAtomically(target, content);
+    } catch (e) {
+        throw new WriteError(withName(e, target));
+    }
     return target;
+}
+
+/** Opens a file in the program the system gives its type (Word, LibreOffice), as a double click would. */
+function openInSystem(file: string): void {
+    const [command, args] = process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', file]]
+        : process.platform === 'darwin' ? ['open', [file]] : ['xdg-open', [file]];
+    const child = spawn(command, args as string[], { detached: true, stdio: 'ignore', windowsHide: true });
+    child.on('error', () => {
+        void vscode.env.openExternal(vscode.Uri.file(file));
+        void vscode.window.showWarningMessage(t('Không tìm thấy chương trình mở tệp Word trên máy này.'));
+    });
+    child.unref();
 }
 
 async function offerToOpen(target: string): Promise<void> {
     const open = t('Mở tệp'), reveal = t('Hiện trong thư mục');
-    const choice = await vscode.window.showInformationMessage(t('Đã xuất: {0}', target), open, reveal);
-    if (choice === open) await vscode.env.openExternal(vscode.Uri.file(target));
+    const choice = await vscode.window.showInformationMessage(t('Đã xuất: {0}', path.basename(target)), open, reveal);
+    if (choice === open) openInSystem(target);
     else if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(target));
 }
 
 async function newFromTemplate(kind: 'CT' | 'KH' | 'BC'): Promise<void> {
     const c = vscode.workspace.getConfiguration('thidua');
-    let snippet = skeletonDocument(kind, new Date().getFullYear());
-    const issuer = c.get<string>('issuer'), signer = c.get<string>('signer');
-    if (issuer) snippet = snippet.replace('ỦY BAN NHÂN DÂN ${2:HUYỆN …}', issuer.replace(/[$}\\]/g, m => '\\' + m));
-    if (signer) snippet = snippet.replace('${0:Họ và tên}', signer.replace(/[$}\\]/g, m => '\\' + m));
+    const snippet = await client!.sendRequest(Template, { kind, issuer: c.get<string>('issuer') || undefined, signer: c.get<string>('signer') || undefined });
     const doc = await vscode.workspace.openTextDocument({ language: 'thidua', content: '' });
     const editor = await vscode.window.showTextDocument(doc);
     await editor.insertSnippet(new vscode.SnippetString(snippet));
+}
+
+/** An unsaved document restored after a reload comes back as plain text: one that is a thidua document gets its language back. */
+const THIDUA_TEXT = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|^\s*(?:KẾ HOẠCH|CHỈ THỊ|BÁO CÁO)\s*$/mu;
+function keepLanguage(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'untitled' || document.languageId !== 'plaintext') return;
+    if (THIDUA_TEXT.test(document.getText(new vscode.Range(0, 0, 40, 0)).normalize('NFC'))) {
+        void vscode.languages.setTextDocumentLanguage(document, 'thidua');
+    }
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -75,21 +139,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'thidua' }, { scheme: 'untitled', language: 'thidua' }]
     };
-    client = new LanguageClient('thidua', t('Soạn thảo thi đua'), serverOptions, clientOptions);
+    client = new ThiduaClient('thidua', t('Soạn thảo thi đua'), serverOptions, clientOptions);
+    const preview = new PreviewPanel(client);
+    const status = new StatusBar(client);
+    // The serializer is registered before the client starts: a restored preview waits for the server's answer.
+    context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW, preview), status);
+    vscode.workspace.textDocuments.forEach(keepLanguage);
     await client.start();
 
-    const preview = new PreviewPanel(context, text => parse(text));
-    const errorOf = (e: unknown) => (e instanceof WriteError ? e.message : (e as Error).message);
     context.subscriptions.push(
         vscode.commands.registerCommand('thidua.exportWord', async (uri?: vscode.Uri) => {
             const source = uri ?? vscode.window.activeTextEditor?.document.uri;
-            if (!source) { void vscode.window.showWarningMessage(t('Hãy mở một văn bản .thidua trước.')); return; }
+            if (!source || !source.fsPath.endsWith('.thidua')) {
+                void vscode.window.showWarningMessage(t('Hãy mở một văn bản .thidua đã lưu trước.'));
+                return;
+            }
             try {
-                const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === source.toString());
-                const text = open ? open.getText() : await fs.readFile(source.fsPath, 'utf8');
-                await offerToOpen(await exportOne(source, text));
+                const target = await exportOne(source, status, { ask: true });
+                if (!target) return;
+                status.exportEnded(t('Đã xuất {0}', path.basename(target)), true);
+                await offerToOpen(target);
             } catch (e) {
-                void vscode.window.showErrorMessage(t('Không xuất được: {0}', errorOf(e)));
+                const message = t('Không xuất được: {0}', (e as Error).message);
+                status.exportEnded(message, false);
+                void vscode.window.showErrorMessage(message);
             }
         }),
         vscode.commands.registerCommand('thidua.exportFolder', async (uri?: vscode.Uri) => {
@@ -97,16 +170,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             if (!folder) return;
             const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.thidua'));
             let done = 0;
+            const failed: string[] = [];
             await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Đang xuất thư mục ra Word'), cancellable: true }, async (progress, token) => {
                 for (const f of files) {
                     if (token.isCancellationRequested) break;
-                    const text = await fs.readFile(f.fsPath, 'utf8');
-                    if (/^\s*(\/\/[^\n]*\n\s*)*SỔ VĂN BẢN/u.test(text)) continue;
                     progress.report({ message: path.basename(f.fsPath), increment: 100 / files.length });
-                    try { await exportOne(f, text); done++; } catch (e) { void vscode.window.showErrorMessage(t('Không xuất được: {0}', `${path.basename(f.fsPath)}: ${errorOf(e)}`)); }
+                    try {
+                        if (await exportOne(f, status, { ask: false })) done++;
+                    } catch (e) {
+                        failed.push(`${path.basename(f.fsPath)}: ${(e as Error).message}`);
+                    }
                 }
             });
+            status.exportEnded(t('Đã xuất {0} văn bản', done), failed.length === 0);
             void vscode.window.showInformationMessage(t('Đã xuất {0} văn bản ra Word.', done));
+            for (const m of failed) void vscode.window.showWarningMessage(t('Không xuất được: {0}', m));
         }),
         vscode.commands.registerCommand('thidua.preview', () => preview.show(vscode.window.activeTextEditor?.document)),
         vscode.commands.registerCommand('thidua.newChiThi', () => newFromTemplate('CT')),
@@ -122,16 +200,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             void vscode.window.showInformationMessage(t('Đã mở {0} văn bản để kiểm tra; xem bảng Problems.', files.length));
         }),
         vscode.commands.registerCommand('thidua.import', async (uri?: vscode.Uri) => {
-            const picked = uri ? [uri] : await vscode.window.showOpenDialog({ canSelectMany: true, filters: { 'Word, PDF, văn bản': ['docx', 'doc', 'odt', 'rtf', 'pdf', 'txt'] } });
+            const picked = uri ? [uri] : await vscode.window.showOpenDialog({ canSelectMany: true, filters: { [t('Word, PDF, văn bản')]: ['docx', 'doc', 'odt', 'rtf', 'pdf', 'txt'] } });
             for (const source of picked ?? []) {
-                // The CLI's import: legacy encodings, registry additions, never overwrites, checks the result.
-                const said: string[] = [], errors: string[] = [];
-                let written: string[] = [];
-                try {
-                    ({ written } = await importPaths([source.fsPath], undefined, { out: m => said.push(m.trim()), err: m => errors.push(m.trim()) }));
-                } catch (e) {
-                    errors.push(errorOf(e));
-                }
+                // The server's import: legacy encodings, registry additions, never overwrites, checks the result.
+                const { written, said, errors } = await client!.sendRequest(Import, { paths: [source.fsPath] })
+                    .catch((e: Error) => ({ written: [] as string[], said: [] as string[], errors: [e.message] }));
                 if (written.length) {
                     // Notes such as "đã chuyển mã từ TCVN3" come on the error stream of a successful import.
                     for (const m of errors) void vscode.window.showWarningMessage(m);
@@ -142,9 +215,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 }
             }
         }),
-        vscode.workspace.onDidChangeTextDocument(e => preview.changed(e.document)),
-        vscode.window.onDidChangeActiveTextEditor(e => { if (e) preview.changed(e.document); })
+        vscode.workspace.onDidOpenTextDocument(keepLanguage),
+        vscode.workspace.onDidChangeTextDocument(e => { preview.changed(e.document.uri); status.update(); }),
+        vscode.languages.onDidChangeDiagnostics(e => {
+            for (const uri of e.uris) preview.changed(uri);
+            status.update();
+        }),
+        vscode.window.onDidChangeActiveTextEditor(e => { preview.activeEditor(e); status.update(); }),
+        vscode.window.onDidChangeTextEditorVisibleRanges(e => preview.scrolled(e.textEditor))
     );
+    status.update();
 }
 
 export async function deactivate(): Promise<void> {

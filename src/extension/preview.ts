@@ -1,59 +1,104 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { generateHtml } from '../generate/html.js';
-import type { ParseResult } from 'langium';
-import type { Model } from '../language/generated/ast.js';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { t } from './l10n.js';
+import { Preview } from './protocol.js';
+import { PREVIEW_SCRIPT } from './preview-script.js';
+
+export const PREVIEW_VIEW = 'thidua.preview';
+
+interface State { uri?: string; zoom?: number | 'fit' }
 
 /**
- * The document as the official page, beside the editor, updated as the drafter types (debounced). The page
- * is the HTML export: every text escaped, a Content-Security-Policy with no remote loads and no script.
+ * The document as the official page beside the editor: the server's HTML of its linked tree, updated as the
+ * drafter types (debounced), the findings marked on the page; it fits the pane, zooms, follows the editor's
+ * scrolling, a click on the page shows the source line, and it is restored after a reload.
  */
-export class PreviewPanel {
+export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
     private panel?: vscode.WebviewPanel;
-    private source?: vscode.TextDocument;
+    private source?: vscode.Uri;
     private timer?: ReturnType<typeof setTimeout>;
-    delay = 300;
+    private loaded = false;
+    delay = 250;
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly parse: (text: string) => ParseResult<Model>) {}
+    constructor(private readonly client: LanguageClient) {}
 
     show(document: vscode.TextDocument | undefined): void {
         if (!document || document.languageId !== 'thidua') {
             void vscode.window.showWarningMessage(t('Hãy mở một văn bản .thidua trước.'));
             return;
         }
-        this.source = document;
+        this.source = document.uri;
         if (!this.panel) {
-            this.panel = vscode.window.createWebviewPanel('thidua.preview', '', vscode.ViewColumn.Beside, {
-                enableScripts: false, localResourceRoots: []
-            });
-            this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.context.subscriptions);
-        }
-        this.render();
+            this.attach(vscode.window.createWebviewPanel(PREVIEW_VIEW, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+                enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true
+            }));
+        } else this.panel.reveal(undefined, true);
+        void this.render();
     }
 
-    changed(document: vscode.TextDocument): void {
-        if (!this.panel || document.languageId !== 'thidua') return;
-        this.source = document;
+    /** A preview left open when the window was closed or reloaded comes back with its document. */
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: State | undefined): Promise<void> {
+        panel.webview.options = { enableScripts: true, localResourceRoots: [] };
+        this.attach(panel);
+        if (state?.uri) this.source = vscode.Uri.parse(state.uri);
+        await this.render();
+    }
+
+    changed(uri: vscode.Uri): void {
+        if (!this.panel || uri.toString() !== this.source?.toString()) return;
         if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.render(), this.delay);
+        this.timer = setTimeout(() => void this.render(), this.delay);
     }
 
-    private render(): void {
-        if (!this.panel || !this.source) return;
-        this.panel.title = t('Xem trước: {0}', this.source.uri.path.split('/').pop() ?? '');
-        // The nonce opens the page's CSP to no script at all unless the panel ever adds one of its own.
-        const result = this.parse(this.source.getText());
-        const line = firstErrorLine(result, this.source.lineCount);
-        const notice = line === undefined ? undefined : t('Văn bản còn lỗi cú pháp ở dòng {0}: bản xem trước có thể thiếu chữ từ chỗ đó. Xem bảng Problems để sửa.', line);
-        this.panel.webview.html = generateHtml(result.value, { nonce: randomBytes(16).toString('base64'), notice });
+    activeEditor(editor: vscode.TextEditor | undefined): void {
+        if (!this.panel || editor?.document.languageId !== 'thidua' || editor.document.uri.toString() === this.source?.toString()) return;
+        this.source = editor.document.uri;
+        this.loaded = false;
+        void this.render();
     }
-}
 
-/** The first line (1-based, as chevrotain counts) with a lexer or parser error; an error at the end of the text counts as its last line. */
-function firstErrorLine(result: ParseResult<Model>, lastLine: number): number | undefined {
-    if (!result.lexerErrors.length && !result.parserErrors.length) return undefined;
-    const lines = [...result.lexerErrors.map(e => e.line), ...result.parserErrors.map(e => e.token.startLine)]
-        .map(l => (typeof l === 'number' && !Number.isNaN(l) ? l : lastLine));
-    return Math.min(...lines);
+    scrolled(editor: vscode.TextEditor): void {
+        if (!this.panel || editor.document.uri.toString() !== this.source?.toString()) return;
+        const top = editor.visibleRanges[0]?.start.line ?? 0;
+        void this.panel.webview.postMessage({ type: 'scroll', line: top });
+    }
+
+    private attach(panel: vscode.WebviewPanel): void {
+        this.panel = panel;
+        this.loaded = false;
+        panel.onDidDispose(() => { this.panel = undefined; });
+        panel.webview.onDidReceiveMessage(async (m: { type: string; line?: number }) => {
+            if (m.type !== 'reveal' || m.line === undefined || !this.source) return;
+            const document = await vscode.workspace.openTextDocument(this.source);
+            const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+            const at = new vscode.Position(m.line, 0);
+            editor.selection = new vscode.Selection(at, at);
+            editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
+        });
+    }
+
+    private async render(): Promise<void> {
+        const panel = this.panel, source = this.source;
+        if (!panel || !source) return;
+        panel.title = t('Xem trước: {0}', source.path.split('/').pop() ?? '');
+        const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === source.toString());
+        const nonce = randomBytes(16).toString('base64');
+        let result;
+        try {
+            result = await this.client.sendRequest(Preview, { uri: source.toString(), version: open?.version, nonce });
+        } catch {
+            return;
+        }
+        if (!result || this.panel !== panel || this.source !== source) return;
+        if (!this.loaded) {
+            // The page's own CSP admits only the script with this nonce.
+            panel.webview.html = result.html.replace('</body>', `<script nonce="${nonce}">${PREVIEW_SCRIPT}</script>\n</body>`);
+            this.loaded = true;
+            void panel.webview.postMessage({ type: 'source', uri: source.toString() });
+        } else {
+            const body = /<body>([\s\S]*)<\/body>/.exec(result.html)?.[1] ?? '';
+            void panel.webview.postMessage({ type: 'update', body });
+        }
+    }
 }

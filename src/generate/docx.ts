@@ -1,3 +1,4 @@
+import { WRITTEN_MARK } from './mark.js';
 import {
     AlignmentType, BorderStyle, Document as DocxDocument, FootnoteReferenceRun, Header, PageNumber, Paragraph, Table, TableCell, TableRow,
     TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IBorderOptions, type IParagraphOptions, type IRunOptions,
@@ -224,6 +225,7 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
     }]));
     return new DocxDocument({
         creator: 'thidua',
+        customProperties: [{ name: WRITTEN_MARK, value: 'thidua' }],
         footnotes,
         title: xmlSafe(l.title.map(t => t.text).join(' ')),
         styles: { default: { document: { run: { font: FONTS, size: bodySize * 2 } } } },

@@ -1,3 +1,4 @@
+import { WRITTEN_MARK } from './mark.js';
 import type { Model } from '../language/generated/ast.js';
 import { layout, RESULT_HEADINGS, type Block, type Line, type Role, type TableLayout } from './layout.js';
 
@@ -6,7 +7,16 @@ export interface HtmlOptions {
     nonce?: string;
     /** A note shown above the page, outside it (the preview's "the text has a syntax error"). */
     notice?: string;
+    /** The editor's preview: each block says its source lines (`data-line`), and these findings are marked on it. */
+    source?: { marks: Mark[] };
+    /** The host's script, written with the nonce at the end of the body. */
+    script?: string;
 }
+
+/** A finding on a source line (0-based), marked on the block written there. */
+export interface Mark { line: number; severity: 'error' | 'warning' | 'information'; message: string }
+
+const MARK_CLASS: Record<Mark['severity'], string> = { error: 'danh-dau loi', warning: 'danh-dau canh-bao', information: 'danh-dau' };
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -25,12 +35,25 @@ function inline(segs: Line['segments']): string {
     }).join('');
 }
 
-function render(l: Line | Block): string {
-    if ('table' in l && l.table) return renderTable(l.table);
-    return `<p class="${l.role satisfies Role}">${inline(l.segments)}</p>`;
+type Render = (l: Line | Block) => string;
+
+/** Renders lines; with `marks`, each placed line carries its source lines and the findings written on them. */
+function renderer(marks?: Mark[]): Render {
+    const attrs = (l: Line, cls: string) => {
+        if (!marks || !l.lines) return ` class="${cls}"`;
+        const [first, last] = l.lines;
+        const found = marks.filter(m => m.line >= first && m.line <= last);
+        const worst = found.find(m => m.severity === 'error') ?? found.find(m => m.severity === 'warning') ?? found[0];
+        const title = found.length ? ` title="${escapeHtml(found.map(m => m.message).join('\n'))}"` : '';
+        return ` class="${cls}${worst ? ' ' + MARK_CLASS[worst.severity] : ''}" data-line="${first}" data-end="${last}"${title}`;
+    };
+    return l => {
+        if ('table' in l && l.table) return renderTable(l.table, attrs(l, 'grid'));
+        return `<p${attrs(l, l.role satisfies Role)}>${inline(l.segments)}</p>`;
+    };
 }
 
-function renderTable(t: TableLayout): string {
+function renderTable(t: TableLayout, attributes = ' class="grid"'): string {
     const cols = t.widths.map(w => `<col style="width:${(w * 100).toFixed(1)}%">`).join('');
     const row = (r: TableLayout['rows'][number]) => `<tr>${r.cells.map(c => {
         const tag = r.header ? 'th' : 'td';
@@ -38,7 +61,7 @@ function renderTable(t: TableLayout): string {
         return `<${tag}${span} class="${c.align}">${c.lines.map(inline).join('<br>')}</${tag}>`;
     }).join('')}</tr>`;
     const head = t.rows.filter(r => r.header), body = t.rows.filter(r => !r.header);
-    return `<table class="grid"><colgroup>${cols}</colgroup>${head.length ? `<thead>${head.map(row).join('')}</thead>` : ''}`
+    return `<table${attributes}><colgroup>${cols}</colgroup>${head.length ? `<thead>${head.map(row).join('')}</thead>` : ''}`
         + `<tbody>${body.map(row).join('')}</tbody></table>`;
 }
 
@@ -77,19 +100,24 @@ table.grid .right { text-align: right; } table.grid .center { text-align: center
 table.signers td { text-align: center; vertical-align: top; }
 @media print { body { background: #fff; } .page { margin: 0; } .page + .page { break-before: page; } }
 .footnotes { border-top: 1px solid #000; width: 35%; margin-top: 12pt; } .footnotes p { font-size: 12pt; width: 280%; }
-.notice { width: 210mm; box-sizing: border-box; margin: 12px auto 0; padding: 6pt 10pt; background: #fff4e5; border: 1px solid #c77700;
+.danh-dau { text-decoration: underline wavy #1a73e8; text-decoration-skip-ink: none; cursor: pointer; }
+.danh-dau.canh-bao { text-decoration-color: #c77700; } .danh-dau.loi { text-decoration-color: #d00; }
+table.danh-dau { outline: 2px dashed #c77700; } table.danh-dau.loi { outline-color: #d00; }
+.notice { max-width: 210mm; box-sizing: border-box; margin: 12px auto 0; padding: 6pt 10pt; background: #fff4e5; border: 1px solid #c77700;
   font-family: sans-serif; font-size: 11pt; }
 `;
 
 /** The document as an HTML page laid out like the official page. Self-contained: no remote resource, all text escaped. */
 export function generateHtml(root: Model, options: HtmlOptions = {}): string {
     const l = layout(root);
+    const render = renderer(options.source?.marks);
     const title = escapeHtml(l.title.map(t => t.text).join(' — ') || 'Văn bản');
     const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src 'none'${options.nonce ? `; script-src 'nonce-${escapeHtml(options.nonce)}'` : ''}`;
     return `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="${WRITTEN_MARK}">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
@@ -109,7 +137,7 @@ ${l.footer.signers.length
 </div>
 ${l.annexes.map(a => `<div class="page annex">${[a.heading, ...a.titles, ...(a.attached ? [a.attached] : [])].map(render).join('')}
 <div class="body">${a.body.map(render).join('\n')}</div></div>`).join('\n')}
-</body>
+${options.script && options.nonce ? `<script nonce="${escapeHtml(options.nonce)}">${options.script}</script>\n` : ''}</body>
 </html>
 `;
 }

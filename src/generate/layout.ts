@@ -1,3 +1,4 @@
+import type { AstNode } from 'langium';
 import { completeRoot, inlineSource, lineSource, segments, type Segment } from '../language/ast-text.js';
 import {
     isDocument, isKhoan, isSection, isSubKhoan, isTable,
@@ -35,8 +36,11 @@ export type Role =
     | 'noi-nhan-tieu-de' | 'noi-nhan' | 'quyen-han' | 'chuc-vu' | 'ghi-chu-ky' | 'ho-ten'
     | 'phu-luc' | 'phu-luc-tieu-de' | 'phu-luc-kem-theo' | 'bang';
 
-/** `implied`: not written in the source but required on the page (Quốc hiệu, Tiêu ngữ). */
-export interface Line { role: Role; segments: Segment[]; text: string; implied?: boolean }
+/**
+ * `implied`: not written in the source but required on the page (Quốc hiệu, Tiêu ngữ). `lines`: the source lines
+ * (0-based, first and last) the line was written on, where it has a place of its own.
+ */
+export interface Line { role: Role; segments: Segment[]; text: string; implied?: boolean; lines?: [number, number] }
 /** A block of the body: a line, or (role `bang`) a table whose `text` is its cells' words in reading order. */
 export interface Block extends Line { level: number; table?: TableLayout }
 
@@ -63,9 +67,23 @@ export interface ResultTable { rows: { number: string; name: string; target: str
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 
-function line(role: Role, source: string): Line {
+function line(role: Role, source: string, node?: AstNode): Line {
     const segs = segments(source.trim());
-    return { role, segments: segs, text: segs.map(s => s.text).join('') };
+    const range = node?.$cstNode?.range;
+    return { role, segments: segs, text: segs.map(s => s.text).join(''), ...(range ? { lines: [range.start.line, range.end.line] } : {}) };
+}
+
+/** The lines of a heading without those of the items under it. */
+function ownLines(node: AstNode, items: AstNode[]): Pick<Line, 'lines'> {
+    const range = node.$cstNode?.range;
+    if (!range) return {};
+    const next = items[0]?.$cstNode?.range.start.line;
+    return { lines: [range.start.line, next === undefined ? range.end.line : Math.max(range.start.line, next - 1)] };
+}
+
+function startLine(node: AstNode): Pick<Line, 'lines'> {
+    const at = node.$cstNode?.range.start.line;
+    return at === undefined ? {} : { lines: [at, at] };
 }
 
 /** Lines a khoản's text must satisfy to be a title (bold): short, no closing punctuation. */
@@ -98,7 +116,7 @@ export function layout(root: Model): Layout {
     }
     if (doc.placeDate) out.header.right.push(line('dia-danh-ngay', oneLine(doc.placeDate)!));
     if (doc.kind) out.title.push(line('ten-loai', doc.kind));
-    if (doc.subject) out.title.push(line('trich-yeu', lineSource(doc.subject)));
+    if (doc.subject) out.title.push(line('trich-yeu', lineSource(doc.subject), doc.subject));
     const basis = new Set(model.basis);
     const definitions = new Set<unknown>(model.footnotes.definitions.values());
     const seen = new Set<string>();
@@ -109,8 +127,8 @@ export function layout(root: Model): Layout {
         const segs = segments(inlineSource(def.parts.slice(1)).replace(/^\s*:\s*/, '').trim());
         out.footnotes.push({ id: ref.id, number: out.footnotes.length + 1, segments: segs, text: segs.map(x => x.text).join('') });
     }
-    const noteLine = (role: Role, source: string): Line => {
-        const l = line(role, source);
+    const noteLine = (role: Role, source: string, node?: AstNode): Line => {
+        const l = line(role, source, node);
         // A reference prints as its number; a note without a definition keeps its id.
         for (const s of l.segments) if (s.note) s.text = String(out.footnotes.find(f => f.id === s.text)?.number ?? s.text);
         return { ...l, text: l.segments.map(x => x.text).join('') };
@@ -121,18 +139,19 @@ export function layout(root: Model): Layout {
         if (isTable(item)) {
             const table = tableLayout(tables.get(item)!);
             const text = table.rows.flatMap(r => r.cells.map(c => c.text)).filter(Boolean).join(' ');
-            target.push({ role: 'bang', segments: [], text, level, table });
+            const range = item.$cstNode?.range;
+            target.push({ role: 'bang', segments: [], text, level, table, ...(range ? { lines: [range.start.line, range.end.line] } : {}) });
         } else if (isSection(item)) {
-            target.push({ ...noteLine('muc', lineSource(item, true)), level });
+            target.push({ ...noteLine('muc', lineSource(item, true)), ...ownLines(item, item.items), level });
             item.items.forEach(i => walk(i, level + 1));
         } else if (isKhoan(item) || isSubKhoan(item)) {
             const titled = item.items.length > 0 && isTitle(inlineSource(item.parts));
-            target.push({ ...noteLine(titled ? 'khoan-tieu-de' : 'khoan', lineSource(item, true)), level });
+            target.push({ ...noteLine(titled ? 'khoan-tieu-de' : 'khoan', lineSource(item, true)), ...ownLines(item, item.items), level });
             item.items.forEach(i => walk(i, level + 1));
         } else {
             if (definitions.has(item)) return;
             const role: Role = basis.has(item as Paragraph) ? 'can-cu' : item.mark ? 'diem' : 'doan';
-            target.push({ ...noteLine(role, lineSource(item, true)), level });
+            target.push({ ...noteLine(role, lineSource(item, true), item), level });
         }
     };
     const walk = walkInto(out.body);
@@ -143,15 +162,15 @@ export function layout(root: Model): Layout {
         const inAnnex = walkInto(body);
         annex.node.body.filter(i => !skip.has(i)).forEach(i => inAnnex(i, 0));
         out.annexes.push({
-            heading: line('phu-luc', annex.heading),
-            titles: annex.titles.map(t => line('phu-luc-tieu-de', lineSource(t))),
-            attached: annex.attached ? line('phu-luc-kem-theo', lineSource(annex.attached.node)) : undefined,
+            heading: { ...line('phu-luc', annex.heading), ...startLine(annex.node) },
+            titles: annex.titles.map(t => line('phu-luc-tieu-de', lineSource(t), t)),
+            attached: annex.attached ? line('phu-luc-kem-theo', lineSource(annex.attached.node), annex.attached.node) : undefined,
             body
         });
     }
     if (doc.noiNhan) {
         out.footer.left.push(line('noi-nhan-tieu-de', 'Nơi nhận:'));
-        for (const r of doc.noiNhan.items) out.footer.left.push(line('noi-nhan', lineSource(r)));
+        for (const r of doc.noiNhan.items) out.footer.left.push(line('noi-nhan', lineSource(r), r));
     }
     const sig = model.signature;
     if (sig) {
@@ -160,7 +179,9 @@ export function layout(root: Model): Layout {
             ...s.authorities.map(a => line('quyen-han', a)), ...s.titles.map(t => line('chuc-vu', t)),
             ...(s.signed ? [line('ghi-chu-ky', s.signed)] : []), ...(s.signer ? [line('ho-ten', s.signer)] : [])
         ];
-        out.footer.right.push(...block(sig));
+        const range = doc.signature!.$cstNode?.range;
+        const place = (l: Line): Line => (range ? { ...l, lines: [range.start.line, range.end.line] } : l);
+        out.footer.right.push(...block(sig).map(place));
         out.footer.signers = sig.others.map(block);
     }
     // The indicator table rows are made when read (only an export with --bang-chi-tieu reads them): the values are parsed then.

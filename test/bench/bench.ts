@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
-import { render } from '../../src/cli/export.js';
+import { render } from '../../src/generate/render.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { generateDocument, registry } from './generate.js';

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -69,7 +70,7 @@ describe('thidua export', () => {
     test('a read-only target: a clear Vietnamese error, exit 2, nothing written', () => {
         const r = thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', '/sys'], dir);
         expect(r.code).toBe(2);
-        expect(r.err).toBe('Không ghi được "/sys/002-ke-hoach-tam-duong-20-nam.docx": thư mục chỉ đọc hoặc không có quyền ghi. Hãy chọn thư mục khác bằng --out.\n');
+        expect(r.err).toBe('Không ghi được "/sys/002-ke-hoach-tam-duong-20-nam.docx": thư mục chỉ đọc hoặc không có quyền ghi. Hãy chọn thư mục xuất khác.\n');
         expect(existsSync('/sys/002-ke-hoach-tam-duong-20-nam.docx')).toBe(false);
     });
 
@@ -79,6 +80,41 @@ describe('thidua export', () => {
         expect(r.code).toBe(2);
         expect(r.err).toContain('Không ghi đè được "khoa/002-ke-hoach-tam-duong-20-nam.docx": tệp đang được mở hoặc khóa bởi chương trình khác');
         expect(readdirSync(join(dir, 'khoa'))).toEqual(['002-ke-hoach-tam-duong-20-nam.docx']);
+    });
+
+    test('a file thidua did not write is not replaced without --force; one it wrote is; a read-only one never', async () => {
+        const out = join(dir, 'co-san');
+        mkdirSync(out);
+        const target = join(out, '002-ke-hoach-tam-duong-20-nam.docx');
+        writeFileSync(target, 'bản của phòng');
+        const refused = thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', 'co-san'], dir);
+        expect(refused.code).toBe(2);
+        expect(refused.err).toContain('"co-san/002-ke-hoach-tam-duong-20-nam.docx" đã có và không do thidua viết');
+        expect(refused.err).toContain('--force');
+        expect(readFileSync(target, 'utf8')).toBe('bản của phòng');
+        expect(readdirSync(out)).toEqual(['002-ke-hoach-tam-duong-20-nam.docx']);
+        expect(thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', 'co-san', '--force'], dir).code).toBe(0);
+        // It now carries thidua's mark (a custom property): the next export replaces it without asking.
+        const custom = await (await JSZip.loadAsync(readFileSync(target))).file('docProps/custom.xml')!.async('string');
+        expect(custom).toContain('name="thidua"');
+        expect(thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', 'co-san'], dir).code).toBe(0);
+        // An HTML page thidua wrote says so in its head; a text file is thidua's when it is what would be written.
+        for (const format of ['html', 'txt']) {
+            expect(thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', 'co-san', '--format', format], dir).code).toBe(0);
+            expect(thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', 'co-san', '--format', format], dir).code).toBe(0);
+        }
+        writeFileSync(join(out, '002-ke-hoach-tam-duong-20-nam.txt'), 'ghi chép riêng');
+        expect(thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', 'co-san', '--format', 'txt'], dir).code).toBe(2);
+        // A read-only file is honoured, --force or not.
+        chmodSync(target, 0o444);
+        const before = readFileSync(target);
+        for (const args of [[], ['--force']]) {
+            const r = thidua(['export', 'vb/002-ke-hoach-tam-duong-20-nam.thidua', '--out', 'co-san', ...args], dir);
+            expect(r.code).toBe(2);
+            expect(r.err).toContain('tệp chỉ đọc');
+        }
+        expect(readFileSync(target).equals(before)).toBe(true);
+        chmodSync(target, 0o644);
     });
 
     test('a document with syntax errors is not exported (exit 1), so that no text is lost', () => {

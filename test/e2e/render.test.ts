@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { render } from '../../src/cli/export.js';
+import { render } from '../../src/generate/render.js';
 import { layout, pageTexts } from '../../src/generate/layout.js';
 import { isDocument, type Model } from '../../src/language/generated/ast.js';
 import { loadExamples } from '../helpers.js';

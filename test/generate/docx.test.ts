@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
-import { render } from '../../src/cli/export.js';
+import { render } from '../../src/generate/render.js';
 import { layout, layoutLines, pageTexts } from '../../src/generate/layout.js';
 import { generateText } from '../../src/generate/text.js';
 import { isDocument, type Model } from '../../src/language/generated/ast.js';

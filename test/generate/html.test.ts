@@ -15,6 +15,28 @@ describe('HTML export', () => {
         expect(html).toContain('<p class="ho-ten">Sùng Lữ Páo</p>');
     });
 
+    test('for the editor\'s preview: each block\'s source lines and the findings on them; the export has neither', async () => {
+        const doc = await parse(KE_HOACH);
+        const lines = KE_HOACH.split('\n');
+        const at = lines.findIndex(l => /^I\. /.test(l));
+        const plain = generateHtml(doc.parseResult.value);
+        expect(plain).not.toContain('data-line');
+        expect(plain).toContain('<meta name="generator" content="thidua">');
+        const marks = [{ line: at, severity: 'warning' as const, message: 'Thiếu <mục> & "x"' }, { line: at, severity: 'error' as const, message: 'Lỗi' }];
+        const html = generateHtml(doc.parseResult.value, { source: { marks } });
+        // The worst finding gives the colour; every message is in the title, escaped.
+        expect(html).toContain(`<p class="muc danh-dau loi" data-line="${at}" data-end="${at}" title="Thiếu &lt;mục&gt; &amp; &quot;x&quot;\nLỗi">`);
+        const unmarked = [...html.matchAll(/<p class="([^"]+)" data-line="(\d+)" data-end="(\d+)">/g)];
+        expect(unmarked.length).toBeGreaterThan(5);
+        for (const [, , first, last] of unmarked) expect(Number(first)).toBeLessThanOrEqual(Number(last));
+        // Each placed block's text is on its source lines.
+        const khoan = /<p class="khoan" data-line="(\d+)" data-end="\d+">([^<]{12})/.exec(html)!;
+        expect(lines[Number(khoan[1])]).toContain(khoan[2].trim());
+        // A script only with a nonce, and only the host's.
+        expect(html).not.toContain('<script');
+        expect(generateHtml(doc.parseResult.value, { nonce: 'n1', script: 'void 0;' })).toContain('<script nonce="n1">void 0;</script>');
+    });
+
     test('a notice above the page, escaped, only when asked', async () => {
         const doc = await parse(KE_HOACH);
         expect(generateHtml(doc.parseResult.value)).not.toContain('class="notice"');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
-import { render } from '../../src/cli/export.js';
+import { render } from '../../src/generate/render.js';
 import { generateHtml } from '../../src/generate/html.js';
 import { generateText } from '../../src/generate/text.js';
 import type { Model } from '../../src/language/generated/ast.js';

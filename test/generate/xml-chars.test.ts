@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
-import { render } from '../../src/cli/export.js';
+import { render } from '../../src/generate/render.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { check, one } from '../checks/check-helpers.js';
 import { parse } from '../helpers.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
-import { render } from '../../src/cli/export.js';
+import { render } from '../../src/generate/render.js';
 import { layout, pageTexts } from '../../src/generate/layout.js';
 import { generateText } from '../../src/generate/text.js';
 import { importText } from '../../src/import/import.js';

@@ -175,10 +175,11 @@ describe('completion that fits the editor', () => {
         for (const [name, s] of Object.entries(snippets)) {
             const first = snippetText(s.body[0]);
             expect(first, name).not.toMatch(MARKER);
-            expect(first, name).not.toMatch(/^\[/);
+            expect(first, name).not.toMatch(/^[[{]/);
             for (const text of [name, ...s.prefix, ...s.body]) expect(text).toBe(text.normalize('NFC'));
         }
-        expect(snippets['Chỉ tiêu'].body).toEqual(['{${1:Tên chỉ tiêu}: ${2:giá trị} ${3:đơn vị}}']);
+        // "chỉ tiêu" opens a "{": only the server, which sees an opened one, offers it.
+        expect(snippets['Chỉ tiêu']).toBeUndefined();
     });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
-import { render } from '../../src/cli/export.js';
+import { render } from '../../src/generate/render.js';
 import { generateHtml } from '../../src/generate/html.js';
 import type { ThiduaHoverProvider } from '../../src/language/lsp/thidua-hover-provider.js';
 import { check, edit, one } from '../checks/check-helpers.js';

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import type { CompletionItem } from 'vscode-languageserver';
-import { render } from '../../src/cli/export.js';
+import { render } from '../../src/generate/render.js';
 import { formatThidua } from '../../src/language/lsp/thidua-formatter.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { CHECK_FAILED } from '../../src/language/thidua-validation-registry.js';

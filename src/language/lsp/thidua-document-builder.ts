@@ -1,11 +1,13 @@
 import { Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type BuildOptions, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { ThiduaWorkspaceManager } from './thidua-workspace-manager.js';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isLoaded, type ThiduaDocumentFactory } from '../thidua-document-factory.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
 /** How many unopened documents parsed again on demand (a registry, a cited plan) keep their tree between builds. */
 const KEPT_RELOADED = 16;
+/** How long a request waits for its document to be built. */
+const WAIT_MS = 20_000;
 
 /**
  * The editor's rebuild after an edit:
@@ -28,11 +30,9 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     private kept: LangiumDocument[] = [];
 
     private readonly fileSystem: FileSystemProvider;
-    private readonly shared: LangiumSharedCoreServices;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
-        this.shared = services;
         this.fileSystem = services.workspace.FileSystemProvider;
         this.unloading = (services as Partial<LangiumSharedServices>).lsp?.Connection !== undefined;
         this.onDocumentPhase(DocumentState.Linked, document => {
@@ -47,32 +47,36 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * A request for a file open in the editor that start-up has not built yet waits until it is built (in the next
-     * chunk) instead of failing for want of a document, which left the editor without colours or outline.
+     * A request for a document open in the editor that is not built yet — not yet read (start-up, or the debounce
+     * after opening), or opened after the folder was built — waits until it is built instead of failing,
+     * which left the editor without colours and showed the drafter "Request … failed". After `WAIT_MS` it is
+     * cancelled (the editor then shows nothing, silently).
      */
     override waitUntil(state: DocumentState, cancelToken?: Cancellation.CancellationToken): Promise<void>;
     override waitUntil(state: DocumentState, uri?: URI, cancelToken?: Cancellation.CancellationToken): Promise<URI>;
     override waitUntil(state: DocumentState, uriOrToken?: URI | Cancellation.CancellationToken, cancelToken?: Cancellation.CancellationToken): Promise<URI | void> {
         const uri = uriOrToken && 'path' in uriOrToken ? uriOrToken : undefined;
-        const manager = this.shared.workspace.WorkspaceManager as Partial<ThiduaWorkspaceManager>;
-        if (!uri || this.langiumDocuments.hasDocument(uri) || !this.textDocuments?.get(uri.toString()) || !manager.isWaiting?.(uri)) {
-            return uri ? super.waitUntil(state, uri, cancelToken) : super.waitUntil(state, uriOrToken as Cancellation.CancellationToken | undefined);
-        }
+        if (!uri) return super.waitUntil(state, uriOrToken as Cancellation.CancellationToken | undefined);
+        // Only the editor asks about a file; a file it has not opened is answered as Langium does.
+        if (!this.textDocuments?.get(uri.toString())) return super.waitUntil(state, uri, cancelToken);
+        const document = this.langiumDocuments.getDocument(uri);
+        if (document && document.state >= state) return Promise.resolve(uri);
         const token = cancelToken ?? Cancellation.CancellationToken.None;
+        if (token.isCancellationRequested) return Promise.reject(OperationCancelled);
         // Documents are announced from IndexedContent on: an earlier state is reached by then too.
-        const awaited = Math.max(state, DocumentState.IndexedContent) as DocumentState;
+        const awaited = (document ? state : Math.max(state, DocumentState.IndexedContent)) as DocumentState;
         return new Promise((resolve, reject) => {
-            const built = this.onDocumentPhase(awaited, document => {
-                if (!UriUtils.equals(document.uri, uri)) return;
+            const finish = (then: () => void) => {
                 built.dispose();
                 cancelled.dispose();
-                resolve(uri);
+                clearTimeout(timer);
+                then();
+            };
+            const built = this.onDocumentPhase(awaited, d => {
+                if (UriUtils.equals(d.uri, uri)) finish(() => resolve(uri));
             });
-            const cancelled = token.onCancellationRequested(() => {
-                built.dispose();
-                cancelled.dispose();
-                reject(OperationCancelled);
-            });
+            const cancelled = token.onCancellationRequested(() => finish(() => reject(OperationCancelled)));
+            const timer = setTimeout(() => finish(() => reject(new ResponseError(LSPErrorCodes.ServerCancelled, 'not built'))), WAIT_MS);
         });
     }
 

@@ -68,11 +68,6 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         void this.mutex.read(() => collectGarbage());
     }
 
-    /** Start-up has read this document and builds it in a later chunk (an open one in the next). */
-    isWaiting(uri: URI): boolean {
-        return this.waiting.has(uri.toString());
-    }
-
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
         const files: { uri: URI; text: string }[] = [];
         await Promise.all(uris.toArray().map(async uri => {
