@@ -93,6 +93,17 @@ describe('rules that must not fire', () => {
         expect(one(wrong, 'chu-ky-tham-quyen').message).toMatch(/^Ký "KT\." \(ký thay\)/);
     });
 
+    test('TM. for a collective the data does not list (Thường trực HĐND, Ban Chỉ đạo) is not a mistake; TM. for a sở is', async () => {
+        for (const body of ['THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN', 'BAN CHỈ ĐẠO', 'ĐẢNG ỦY']) {
+            const c = await check(edit(KE_HOACH, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', `TM. ${body}\nTRƯỞNG BAN`));
+            expect(c.diagnostics.filter(d => codeOf(d) === 'chu-ky-tham-quyen'), body).toEqual([]);
+        }
+        for (const body of ['SỞ NỘI VỤ', 'PHÒNG NỘI VỤ', 'VĂN PHÒNG']) {
+            const c = await check(edit(KE_HOACH, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', `TM. ${body}\nGIÁM ĐỐC`));
+            expect(one(c, 'chu-ky-tham-quyen').message, body).toContain('không phải tập thể lãnh đạo');
+        }
+    });
+
     test('a short later mention after a full first mention', async () => {
         const c = await check(KE_HOACH);
         expect(KE_HOACH).toContain('[Chỉ thị số 34-CT/TW];');

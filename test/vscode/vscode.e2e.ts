@@ -365,7 +365,9 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         await expect.poll(async () => page.locator('.statusbar').innerText(), { timeout: 30_000 }).toContain('Thi đua');
         // After a reload the unsaved document is still a thidua document.
         await reload();
-        await expect.poll(async () => page.locator('.tabs-container .tab.active').allInnerTexts().then(t => t.join(' ')), { timeout: 30_000 }).toContain('Untitled');
+        const untitled = page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first();
+        await untitled.waitFor({ timeout: 30_000 });
+        await untitled.click();
         await expect.poll(async () => page.locator('.statusbar').innerText(), { timeout: 60_000 }).toContain('Thi đua');
         await expect.poll(async () => page.locator('.statusbar').innerText(), { timeout: 30_000 }).toContain('Kế hoạch');
         await shot('vscode-template-status.png');

@@ -115,7 +115,8 @@ export class StructureChecks {
             const body = authority.slice(3).trim();
             const known = signaturesData.collectiveBodies.find(b => body.startsWith(b));
             const head = known ? (signaturesData.heads as Record<string, string>)[known] : undefined;
-            if (!known) {
+            const singleHead = !known && signaturesData.singleHeadOrgans.some(w => body === w || body.startsWith(w + ' '));
+            if (singleHead) {
                 report(accept, 'chu-ky-tham-quyen', `"TM." chỉ dùng khi ký thay mặt một tập thể (Ủy ban nhân dân, Hội đồng …); "${body}" không phải tập thể lãnh đạo.`, { node: sig, property: 'authorities' });
             } else if (deputy?.startsWith('KT.') && !/^PHÓ\s/u.test(title)) {
                 report(accept, 'chu-ky-tham-quyen', `Ký "KT." (ký thay) thì người ký là cấp phó, chức vụ bắt đầu bằng "PHÓ", không phải "${title}".`, { node: sig, property: 'titles' });
