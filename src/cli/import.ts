@@ -13,6 +13,7 @@ import { decodeLegacy } from '../import/legacy.js';
 import { formatThidua } from '../language/lsp/thidua-formatter.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { writeAtomically, WriteError } from '../io/write.js';
+import { convertFiles, libreOffice } from '../io/libreoffice.js';
 import type { Io } from './export.js';
 import { checkPaths, InputError, MAX_FILE_BYTES } from './workspace.js';
 
@@ -20,8 +21,7 @@ const REGISTRY = 'so-van-ban.thidua';
 
 /** Old Word, OpenDocument and RTF files go through LibreOffice to .docx, in a profile of their own. */
 async function convertWithLibreOffice(file: string, bytes: Buffer): Promise<Buffer> {
-    const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 30_000 });
-    if (probe.error || probe.status !== 0) {
+    if (!libreOffice()) {
         throw new InputError(`Tệp ${path.basename(file)} là tệp Word cũ (.doc), OpenDocument hoặc RTF: cần LibreOffice để chuyển đổi. `
             + 'Hãy cài LibreOffice (trên Debian/Ubuntu: gói libreoffice-writer) rồi nhập lại, hoặc mở tệp bằng Word và lưu thành .docx.');
     }
@@ -29,12 +29,8 @@ async function convertWithLibreOffice(file: string, bytes: Buffer): Promise<Buff
     try {
         const source = path.join(dir, `nguon${path.extname(file).toLowerCase()}`);
         await fs.writeFile(source, bytes);
-        const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', dir, source],
-            { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: dir } });
-        const out = path.join(dir, 'nguon.docx');
-        if (r.status !== 0 || !(await fs.stat(out).then(() => true, () => false))) {
-            throw new InputError(`LibreOffice không chuyển được tệp ${path.basename(file)} sang .docx. Hãy mở tệp bằng Word và lưu thành .docx.`);
-        }
+        const out = (await convertFiles([source], 'docx', dir).catch(() => new Map<string, string>())).get(source);
+        if (!out) throw new InputError(`LibreOffice không chuyển được tệp ${path.basename(file)} sang .docx. Hãy mở tệp bằng Word và lưu thành .docx.`);
         return await fs.readFile(out);
     } finally {
         await rm(dir, { recursive: true, force: true });

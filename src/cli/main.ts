@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { exportPaths, type ExportFormat } from './export.js';
+import { exportPaths, type OutputFormat } from './export.js';
 import { importPaths } from './import.js';
 import { checkPaths, InputError, type CheckedFile } from './workspace.js';
 
@@ -8,7 +8,7 @@ import type { Io } from './export.js';
 
 const USAGE = `Cách dùng:
   thidua check <tệp|thư mục>... [--format text|json]   kiểm tra văn bản .thidua
-  thidua export <tệp|thư mục>... [--format docx|html|txt] [--out THƯ_MỤC] [--bang-chi-tieu] [--force]
+  thidua export <tệp|thư mục>... [--format docx|pdf|html|txt] [--out THƯ_MỤC] [--bang-chi-tieu] [--force]
                                                         xuất văn bản (mặc định: Word .docx cạnh tệp nguồn);
                                                         --force: ghi đè cả tệp đã có mà thidua không viết
   thidua import <tệp .docx|.txt|thư mục>... [--out THƯ_MỤC]
@@ -89,8 +89,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         else paths.push(a);
     }
     if (command === 'export') {
-        if (!['docx', 'html', 'txt'].includes(format)) {
-            io.err(`Định dạng "${format}" không có; hãy dùng --format docx, html hoặc txt.\n`);
+        if (!['docx', 'pdf', 'html', 'txt'].includes(format)) {
+            io.err(`Định dạng "${format}" không có; hãy dùng --format docx, pdf, html hoặc txt.\n`);
             return 2;
         }
         if (paths.length === 0 || (out !== undefined && out === '')) {
@@ -98,7 +98,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
             return 2;
         }
         try {
-            return await exportPaths(paths, format as ExportFormat, out, io, { indicatorTable }, { force });
+            return await exportPaths(paths, format as OutputFormat, out, io, { indicatorTable }, { force });
         } catch (e) {
             if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
             throw e;

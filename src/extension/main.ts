@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
     LanguageClient, TransportKind, type LanguageClientOptions, type MessageSignature, type ServerOptions
 } from 'vscode-languageclient/node.js';
+import { convertFiles, LibreOfficeError } from '../io/libreoffice.js';
 import { ownerOf, writeAtomically, WriteError } from '../io/write.js';
 import { t } from './l10n.js';
 import { PREVIEW_VIEW, PreviewPanel } from './preview.js';
@@ -52,13 +55,13 @@ function withName(e: unknown, target: string): string {
     return message.split(target).join(path.basename(target));
 }
 
-interface ExportChoice { ask: boolean }
+interface ExportChoice { ask: boolean; format: 'docx' | 'pdf' }
 
 /**
  * Exports one document to Word through the server's linked workspace. With errors the drafter is asked first;
  * an existing file thidua did not write is replaced only when the drafter says so. Returns the written path.
  */
-async function exportOne(source: vscode.Uri, status: StatusBar, { ask }: ExportChoice): Promise<string | undefined> {
+async function exportOne(source: vscode.Uri, status: StatusBar, { ask, format }: ExportChoice): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === source.toString());
     const result = await client!.sendRequest(Render, { uri: source.toString(), version: open?.version, format: 'docx', options: docxOptions() });
     if (!result) throw new WriteError(t('Chưa đọc xong văn bản; hãy thử lại sau giây lát.'));
@@ -70,8 +73,10 @@ async function exportOne(source: vscode.Uri, status: StatusBar, { ask }: ExportC
         if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
         if (choice !== go) return undefined;
     }
-    let target = path.join(exportFolder(source), path.basename(source.fsPath).replace(/\.thidua$/, '') + '.docx');
-    const content = Buffer.from(result.content, 'base64');
+    let target = path.join(exportFolder(source), path.basename(source.fsPath).replace(/\.thidua$/, '') + '.' + format);
+    status.exportStarted(path.basename(target));
+    const docx = Buffer.from(result.content, 'base64');
+    const content = format === 'pdf' ? await pdfOf(docx) : docx;
     const owner = await ownerOf(target, content);
     if (owner === 'read-only') throw new WriteError(t('Tệp "{0}" chỉ đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn thư mục xuất khác.', path.basename(target)));
     if (owner === 'other') {
@@ -80,18 +85,36 @@ async function exportOne(source: vscode.Uri, status: StatusBar, { ask }: ExportC
         const choice = await vscode.window.showWarningMessage(t('Tệp "{0}" đã có và không do thidua viết. Ghi đè?', path.basename(target)),
             { modal: true, detail: t('Tệp này có thể đã được sửa trong Word; ghi đè sẽ mất các sửa đổi đó.') }, replace, other);
         if (choice === other) {
-            const picked = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(target), filters: { Word: ['docx'] } });
+            const picked = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(target), filters: format === 'pdf' ? { PDF: ['pdf'] } : { Word: ['docx'] } });
             if (!picked) return undefined;
             target = picked.fsPath;
         } else if (choice !== replace) return undefined;
     }
-    status.exportStarted(path.basename(target));
     try {
         await writeAtomically(target, content);
     } catch (e) {
         throw new WriteError(withName(e, target));
     }
     return target;
+}
+
+/** The PDF of a Word file: LibreOffice renders it (PDF/A-2b, fonts embedded) in a folder of its own. */
+async function pdfOf(docx: Buffer): Promise<Buffer> {
+    const dir = await fs.mkdtemp(path.join(tmpdir(), 'thidua-pdf-'));
+    try {
+        const file = path.join(dir, 'van-ban.docx');
+        await fs.writeFile(file, docx);
+        const pdf = (await convertFiles([file], 'pdf', dir)).get(file);
+        if (!pdf) throw new WriteError(t('LibreOffice không dựng được bản PDF của văn bản này.'));
+        return await fs.readFile(pdf);
+    } catch (e) {
+        if (e instanceof LibreOfficeError) {
+            throw new WriteError(t('Xuất PDF cần LibreOffice, nhưng máy này chưa có. Hãy cài LibreOffice (miễn phí, libreoffice.org) rồi xuất lại, hoặc xuất ra Word rồi lưu thành PDF trong Word.'));
+        }
+        throw e;
+    } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+    }
 }
 
 /** Opens a file in the program the system gives its type (Word, LibreOffice), as a double click would. */
@@ -111,6 +134,30 @@ async function offerToOpen(target: string): Promise<void> {
     const choice = await vscode.window.showInformationMessage(t('Đã xuất: {0}', path.basename(target)), open, reveal);
     if (choice === open) openInSystem(target);
     else if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(target));
+}
+
+/** "Xuất ra Word" / "Xuất ra PDF" of the active or chosen document, with progress and the result in the status bar. */
+async function exportCommand(uri: vscode.Uri | undefined, format: 'docx' | 'pdf', status: StatusBar): Promise<void> {
+    const source = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!source || !source.fsPath.endsWith('.thidua')) {
+        void vscode.window.showWarningMessage(t('Hãy mở một văn bản .thidua đã lưu trước.'));
+        return;
+    }
+    try {
+        const title = format === 'pdf' ? t('Đang xuất PDF…') : t('Đang xuất ra Word…');
+        const target = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title },
+            () => exportOne(source, status, { ask: true, format }));
+        if (!target) {
+            status.exportHidden();
+            return;
+        }
+        status.exportEnded(t('Đã xuất {0}', path.basename(target)), true);
+        await offerToOpen(target);
+    } catch (e) {
+        const message = t('Không xuất được: {0}', (e as Error).message);
+        status.exportEnded(message, false);
+        void vscode.window.showErrorMessage(message);
+    }
 }
 
 async function newFromTemplate(kind: 'CT' | 'KH' | 'BC'): Promise<void> {
@@ -148,23 +195,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await client.start();
 
     context.subscriptions.push(
-        vscode.commands.registerCommand('thidua.exportWord', async (uri?: vscode.Uri) => {
-            const source = uri ?? vscode.window.activeTextEditor?.document.uri;
-            if (!source || !source.fsPath.endsWith('.thidua')) {
-                void vscode.window.showWarningMessage(t('Hãy mở một văn bản .thidua đã lưu trước.'));
-                return;
-            }
-            try {
-                const target = await exportOne(source, status, { ask: true });
-                if (!target) return;
-                status.exportEnded(t('Đã xuất {0}', path.basename(target)), true);
-                await offerToOpen(target);
-            } catch (e) {
-                const message = t('Không xuất được: {0}', (e as Error).message);
-                status.exportEnded(message, false);
-                void vscode.window.showErrorMessage(message);
-            }
-        }),
+        vscode.commands.registerCommand('thidua.exportWord', (uri?: vscode.Uri) => exportCommand(uri, 'docx', status)),
+        vscode.commands.registerCommand('thidua.exportPdf', (uri?: vscode.Uri) => exportCommand(uri, 'pdf', status)),
         vscode.commands.registerCommand('thidua.exportFolder', async (uri?: vscode.Uri) => {
             const folder = uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
             if (!folder) return;
@@ -176,7 +208,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                     if (token.isCancellationRequested) break;
                     progress.report({ message: path.basename(f.fsPath), increment: 100 / files.length });
                     try {
-                        if (await exportOne(f, status, { ask: false })) done++;
+                        if (await exportOne(f, status, { ask: false, format: 'docx' })) done++;
                     } catch (e) {
                         failed.push(`${path.basename(f.fsPath)}: ${(e as Error).message}`);
                     }
@@ -215,7 +247,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 }
             }
         }),
-        vscode.workspace.onDidOpenTextDocument(keepLanguage),
+        vscode.workspace.onDidOpenTextDocument(d => { keepLanguage(d); status.update(); }),
         vscode.workspace.onDidChangeTextDocument(e => { preview.changed(e.document.uri); status.update(); }),
         vscode.languages.onDidChangeDiagnostics(e => {
             for (const uri of e.uris) preview.changed(uri);

@@ -15,8 +15,8 @@ export const PREVIEW_SCRIPT = String.raw`
     + '<button data-zoom="-" title="Thu nhỏ">−</button><span class="ty-le"></span>'
     + '<button data-zoom="+" title="Phóng to">+</button>';
   const style = document.createElement('style');
-  style.textContent = '.thanh-thu-phong{position:fixed;top:0;right:0;z-index:10;display:flex;gap:4px;align-items:center;'
-    + 'padding:4px 8px;background:#f3f3f3;border:1px solid #ccc;border-top:0;font:12px sans-serif;color:#000}'
+  style.textContent = '.thanh-thu-phong{position:fixed;top:0;left:0;right:0;z-index:10;display:flex;gap:4px;align-items:center;justify-content:flex-end;'
+    + 'padding:3px 8px;background:#f3f3f3;border-bottom:1px solid #ccc;font:12px sans-serif;color:#000}'
     + '.thanh-thu-phong button{font:12px sans-serif;padding:1px 8px;cursor:pointer}'
     + 'body{padding-top:28px} [data-line]{cursor:pointer}';
   document.head.appendChild(style);

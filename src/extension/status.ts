@@ -72,6 +72,10 @@ export class StatusBar implements vscode.Disposable {
         this.clearExport = setTimeout(() => this.exporting.hide(), 15_000);
     }
 
+    exportHidden(): void {
+        this.exporting.hide();
+    }
+
     dispose(): void {
         for (const item of [this.document, this.problems, this.exporting]) item.dispose();
         if (this.timer) clearTimeout(this.timer);

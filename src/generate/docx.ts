@@ -223,11 +223,17 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
             text: x.text, font: FONTS, size: 24, bold: x.bold || undefined, italics: x.italic || undefined
         })) })]
     }]));
+    // Properties (carried into the PDF): title = trích yếu, author = cơ quan ban hành, subject = tên loại.
+    const kind = l.title.find(t => t.role === 'ten-loai')?.text, subject = l.title.find(t => t.role === 'trich-yeu')?.text;
     return new DocxDocument({
-        creator: 'thidua',
+        creator: xmlSafe(l.model.issuer ?? 'thidua'),
+        lastModifiedBy: 'thidua',
+        keywords: WRITTEN_MARK,
         customProperties: [{ name: WRITTEN_MARK, value: 'thidua' }],
         footnotes,
-        title: xmlSafe(l.title.map(t => t.text).join(' ')),
+        title: xmlSafe(subject ?? l.title.map(t => t.text).join(' ')),
+        ...(kind ? { subject: xmlSafe(kind) } : {}),
+        ...(l.model.number ? { description: xmlSafe(`Số: ${l.model.number.raw}`) } : {}),
         styles: { default: { document: { run: { font: FONTS, size: bodySize * 2 } } } },
         sections
     });

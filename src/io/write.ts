@@ -83,11 +83,18 @@ export async function ownerOf(target: string, content: string | Uint8Array): Pro
     if (!writable) return 'read-only';
     if (Buffer.from(content).equals(bytes)) return 'thidua';
     if (target.toLowerCase().endsWith('.docx')) return (await docxMarked(bytes)) ? 'thidua' : 'other';
+    if (target.toLowerCase().endsWith('.pdf')) return pdfMarked(bytes) ? 'thidua' : 'other';
     if (/\.html?$/i.test(target)) {
         const head = bytes.subarray(0, 4096).toString('utf8');
         return head.includes(`<meta name="generator" content="${WRITTEN_MARK}">`) ? 'thidua' : 'other';
     }
     return 'other';
+}
+
+/** A PDF made from thidua's Word file keeps its keywords (the XMP packet, or the info dictionary). */
+function pdfMarked(bytes: Buffer): boolean {
+    const utf16 = [...WRITTEN_MARK].map(c => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('');
+    return [`Keywords>${WRITTEN_MARK}<`, `/Keywords(${WRITTEN_MARK})`, `/Keywords<FEFF${utf16}>`].some(m => bytes.includes(m));
 }
 
 async function docxMarked(bytes: Buffer): Promise<boolean> {

@@ -132,7 +132,7 @@ export async function builtDocument(
         const current = !open || ((version === undefined || open.version >= version)
             && document?.parseResult.value.$cstNode?.root.fullText === open.getText());
         if (document && current && document.state >= wanted) return document;
-        if (!open && !document) {
+        if (!open && !document && uri.scheme === 'file') {
             try {
                 const loaded = await LangiumDocuments.getOrCreateDocument(uri);
                 await DocumentBuilder.build([loaded], { validation: false }, token);

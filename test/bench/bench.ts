@@ -282,15 +282,41 @@ async function bracketFigures(): Promise<void> {
     }
 }
 
+/** PDF: a folder of 20 documents in one LibreOffice run, against one LibreOffice start per document. */
+async function pdfFigures(): Promise<void> {
+    if (spawnSync('sh', ['-c', 'command -v soffice']).status !== 0) {
+        console.log('8. LibreOffice is not installed (apt-get install libreoffice-writer): PDF export is not measured');
+        return;
+    }
+    const tmp = mkdtempSync(join(tmpdir(), 'thidua-bench-pdf-'));
+    const folder = join(tmp, 'vb');
+    mkdirSync(folder);
+    const examples = readdirSync(join(ROOT, 'examples')).filter(f => f.endsWith('.thidua') && f !== 'so-van-ban.thidua');
+    for (let i = 0; i < 20; i++) {
+        const name = examples[i % examples.length];
+        writeFileSync(join(folder, `${String(i).padStart(2, '0')}-${name}`), readFileSync(join(ROOT, 'examples', name), 'utf8'));
+    }
+    const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'thidua.cjs'), 'export', ...args], { encoding: 'utf8' });
+    let run = 0;
+    const folderRuns = await timeIt(() => { cli([folder, '--format', 'pdf', '--out', join(tmp, `pdf-${run++}`)]); }, 3, 1);
+    const perDoc = folderRuns.map(ms => ms / 1000 / 20);
+    const batch = record('8. PDF: a folder of 20 documents, seconds per document (one LibreOffice run)', perDoc, 's');
+    const files = readdirSync(folder).slice(0, 5).map(f => join(folder, f));
+    const single = await timeIt(() => { for (const f of files) cli([f, '--format', 'pdf', '--out', join(tmp, `one-${run++}`)]); }, 2, 0);
+    const each = record('8. PDF: one document per thidua run (a LibreOffice start each), seconds per document', single.map(ms => ms / 1000 / 5), 's');
+    record('8. ratio one run for the folder / a run per document', [batch.median / each.median], 'x', { max: 0.5, label: '≤ 0.5', on: 'median' });
+}
+
 const started = performance.now();
 console.log(`thidua benchmark — node ${process.version}, ${new Date().toISOString()}`);
-// --only check|export|lsp|import|brackets runs one group.
+// --only check|export|lsp|import|brackets|pdf runs one group.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (!only || only === 'check') await checkFigures();
 if (!only || only === 'export') await exportFigures();
 if (!only || only === 'lsp') await lspFigures();
 if (!only || only === 'import') await importFigures();
 if (!only || only === 'brackets') await bracketFigures();
+if (!only || only === 'pdf') await pdfFigures();
 mkdirSync(OUT, { recursive: true });
 const file = join(OUT, only ? `bench-${only}.json` : 'bench.json');
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, figures: figures.map(({ samples, ...f }) => ({ ...f, samples })) }, null, 2));

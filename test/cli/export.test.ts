@@ -128,6 +128,6 @@ describe('thidua export', () => {
 
     test('bad usage: exit 2', () => {
         expect(thidua(['export']).code).toBe(2);
-        expect(thidua(['export', 'examples', '--format', 'pdf']).err).toContain('Định dạng "pdf" không có');
+        expect(thidua(['export', 'examples', '--format', 'odt']).err).toContain('Định dạng "odt" không có');
     });
 });

@@ -13,17 +13,18 @@ const vi = read('package.nls.json');
 describe('the extension manifest', () => {
     test('every command has a Vietnamese title and is in the palette', () => {
         const commands = pkg.contributes.commands as { command: string; title: string }[];
-        expect(commands.map(c => c.command)).toEqual(['thidua.exportWord', 'thidua.exportFolder', 'thidua.preview', 'thidua.newChiThi', 'thidua.newKeHoach', 'thidua.newBaoCao', 'thidua.checkFolder', 'thidua.import']);
+        expect(commands.map(c => c.command)).toEqual(['thidua.exportWord', 'thidua.exportPdf', 'thidua.exportFolder', 'thidua.preview', 'thidua.newChiThi', 'thidua.newKeHoach', 'thidua.newBaoCao', 'thidua.checkFolder', 'thidua.import']);
         for (const c of commands) {
             const key = c.title.replace(/%/g, '');
             expect(vi[key], c.command).toMatch(/\p{L}/u);
         }
         expect(vi['cmd.exportWord']).toBe('Xuất ra Word');
         expect(vi['cmd.preview']).toBe('Xem trước văn bản');
+        expect(vi['cmd.exportPdf']).toBe('Xuất ra PDF');
         const palette = (pkg.contributes.menus.commandPalette as { command: string }[]).map(m => m.command);
         expect(palette.sort()).toEqual(commands.map(c => c.command).sort());
-        expect((pkg.contributes.menus['editor/title'] as { command: string }[]).map(m => m.command)).toEqual(['thidua.preview', 'thidua.exportWord']);
-        expect((pkg.contributes.menus['explorer/context'] as { command: string }[]).map(m => m.command)).toEqual(['thidua.exportWord', 'thidua.exportFolder', 'thidua.checkFolder', 'thidua.import']);
+        expect((pkg.contributes.menus['editor/title'] as { command: string }[]).map(m => m.command)).toEqual(['thidua.preview', 'thidua.exportWord', 'thidua.exportPdf']);
+        expect((pkg.contributes.menus['explorer/context'] as { command: string }[]).map(m => m.command)).toEqual(['thidua.exportWord', 'thidua.exportPdf', 'thidua.exportFolder', 'thidua.checkFolder', 'thidua.import']);
     });
 
     test('every %key% of the manifest has its Vietnamese text, in NFC', () => {

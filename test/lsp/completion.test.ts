@@ -192,6 +192,8 @@ describe('templates', () => {
             expect(issuer).toBe('ỦY BAN NHÂN DÂN HUYỆN ${2:TÊN HUYỆN}');
             expect(snippet).not.toMatch(/\$\{\d+:(?:ỦY BAN|TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH PHỐ|THỊ XÃ)/u);
             expect(snippet).toContain('\n${3:Địa danh}, ngày   tháng   năm 2025\n');
+            // From 2026 on there are no districts: the issuer is a xã's.
+            expect(skeletonDocument(kind, 2026).split('\n')[1]).toBe('ỦY BAN NHÂN DÂN XÃ ${2:TÊN XÃ}');
         }
     });
 

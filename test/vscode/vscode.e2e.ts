@@ -21,6 +21,7 @@ let browser: Browser | undefined;
 let page: Page;
 let ws: string;
 let opened: string;
+const SCRATCH = 'ban-nhap-003.thidua';
 const port = 18200 + Math.floor(Math.random() * 500);
 
 beforeAll(async () => {
@@ -28,6 +29,7 @@ beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-vscode-'));
     ws = join(dir, 'ws');
     cpSync(join(ROOT, 'examples'), ws, { recursive: true });
+    copyFileSync(join(ws, '003-chi-thi-huong-tra-2024.thidua'), join(ws, SCRATCH));
     // "Mở tệp" opens the file with the system's opener: a stub records what it was asked to open.
     const stubs = join(dir, 'stubs');
     mkdirSync(stubs, { recursive: true });
@@ -213,7 +215,8 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         await expect.poll(() => existsSync(imported), { timeout: 30_000 }).toBe(true);
         expect(readFileSync(imported, 'utf8')).toContain('CHỈ THỊ');
         await expect.poll(async () => page.locator('.notifications-toasts').innerText().catch(() => ''), { timeout: 10_000 }).toContain('Đã nhập:');
-        await openFile('003-chi-thi-huong-tra-2024.thidua');
+        // Typing goes into a copy, never saved: the other tests read the examples as they are.
+        await openFile(SCRATCH);
 
         // The preview opens beside the editor and shows the document.
         await command('Xem trước văn bản');
@@ -241,8 +244,6 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
 
         // Prose after the signature does not parse: the preview says so above the page instead of silently dropping it.
         await expect.poll(previewHtml, { timeout: 20_000 }).toMatch(/<p class="notice" role="alert"[^>]*>Văn bản còn lỗi cú pháp ở dòng \d+: bản xem trước có thể thiếu chữ/);
-        for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Z');
-        await page.keyboard.press('Control+S');
 
         // Nothing failed in front of the drafter.
         expect(await toasts()).not.toMatch(/failed|Request|Error/i);
@@ -293,12 +294,24 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         const report = join(ws, 'bao-cao-tong-ket-2023-ha-lang.docx');
         await expect.poll(() => existsSync(report), { timeout: 30_000 }).toBe(true);
         const out = mkdtempSync(join(tmpdir(), 'thidua-vscode-cli-'));
-        const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'thidua.cjs'), 'export', ws, '--out', out], { encoding: 'utf8' });
+        // The folder as on disk, without the scratch copy the other tests type into (the web editor saves it by itself).
+        const folder = join(out, 'ws');
+        cpSync(ws, folder, { recursive: true, filter: f => !f.endsWith(SCRATCH) });
+        const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'thidua.cjs'), 'export', folder, '--out', out], { encoding: 'utf8' });
         expect(cli.status, cli.stderr).toBe(0);
         const fromEditor = (await mammoth.extractRawText({ buffer: readFileSync(report) })).value;
         const fromCli = (await mammoth.extractRawText({ buffer: readFileSync(join(out, 'bao-cao-tong-ket-2023-ha-lang.docx')) })).value;
         expect(fromEditor).toBe(fromCli);
         expect(fromEditor).not.toContain('0/19');
+
+        // "Xuất ra PDF" beside it: LibreOffice renders the same Word file, the status bar says when it is done.
+        await openFile('002-ke-hoach-tam-duong-20-nam.thidua');
+        await command('Xuất ra PDF');
+        const pdf = join(ws, '002-ke-hoach-tam-duong-20-nam.pdf');
+        await expect.poll(() => existsSync(pdf), { timeout: 60_000 }).toBe(true);
+        expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+        expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toContain('(A4)');
+        await expect.poll(async () => page.locator('.statusbar').innerText(), { timeout: 20_000 }).toContain('Đã xuất 002-ke-hoach-tam-duong-20-nam.pdf');
 
         // A document with an error: the drafter is asked first.
         await openFile('000-chi-thi-ha-lang-2023.thidua');
@@ -330,7 +343,7 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
 
     run('completion and templates fit the editor; an unsaved document keeps its language after a reload', async () => {
         // A citation accepted after "[" (auto-closed to "[]") leaves one "]".
-        await openFile('003-chi-thi-huong-tra-2024.thidua');
+        await openFile(SCRATCH);
         await page.locator('.view-lines').first().click();
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Enter');
@@ -343,8 +356,6 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         const lineText = (await page.locator('.view-line', { hasText: 'Thực hiện [' }).first().innerText()).replace(/\u00a0/g, ' ');
         expect(lineText).toContain('34-CT/TW');
         expect(lineText).not.toContain(']]');
-        for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Z');
-        await page.keyboard.press('Control+S');
 
         // The outline reads as the document's parts, in Vietnamese, without programmers' kinds.
         await page.keyboard.press('F1');
@@ -363,7 +374,8 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
         await page.keyboard.type('LAI CHÂU');
         await expect.poll(editorText, { timeout: 10_000 }).toContain('ỦY BAN NHÂN DÂN TỈNH LAI CHÂU');
         await expect.poll(async () => page.locator('.statusbar').innerText(), { timeout: 30_000 }).toContain('Thi đua');
-        // After a reload the unsaved document is still a thidua document.
+        // After a reload the unsaved document is still a thidua document (its backup is written after a moment).
+        await page.waitForTimeout(4000);
         await reload();
         const untitled = page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first();
         await untitled.waitFor({ timeout: 30_000 });

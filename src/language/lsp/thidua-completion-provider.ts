@@ -308,7 +308,8 @@ function tally(s: string, c: string): number {
 
 /** The template's lines that the extension's settings fill in. */
 const GOVERNING_LINE = 'ỦY BAN NHÂN DÂN TỈNH ${1:TÊN TỈNH}';
-const ISSUER_LINE = 'ỦY BAN NHÂN DÂN HUYỆN ${2:TÊN HUYỆN}';
+/** Since 01/7/2025 local government has two levels, tỉnh and xã (Luật 72/2025/QH15 Điều 2): the issuer is a xã's. */
+const issuerLine = (year: number) => (year >= 2026 ? 'ỦY BAN NHÂN DÂN XÃ ${2:TÊN XÃ}' : 'ỦY BAN NHÂN DÂN HUYỆN ${2:TÊN HUYỆN}');
 const SIGNER_LINE = '${0:Họ và tên}';
 
 /**
@@ -319,7 +320,7 @@ export function skeletonDocument(kind: 'KH' | 'CT' | 'BC', year: number): string
     const roles = (sectionsData.requiredByKind as unknown as Record<string, SectionRole[]>)[kind] ?? ['muc-tieu', 'noi-dung'];
     const title = kind === 'KH' ? 'KẾ HOẠCH' : kind === 'CT' ? 'CHỈ THỊ' : 'BÁO CÁO';
     const lines = [
-        GOVERNING_LINE, ISSUER_LINE, `Số: /${kind}-UBND`, '${3:Địa danh}, ngày   tháng   năm ' + year, '',
+        GOVERNING_LINE, issuerLine(year), `Số: /${kind}-UBND`, '${3:Địa danh}, ngày   tháng   năm ' + year, '',
         title, `\${4:Phát động phong trào thi đua năm ${year}}`, ''
     ];
     roles.forEach((role, i) => {
@@ -332,7 +333,7 @@ export function skeletonDocument(kind: 'KH' | 'CT' | 'BC', year: number): string
 }
 
 /**
- * "New from template": the skeleton with the configured issuer (the whole "ỦY BAN NHÂN DÂN HUYỆN …" line) and
+ * "New from template": the skeleton with the configured issuer (the whole issuer line) and
  * signer filled in, as literal snippet text. Blank options keep the placeholders.
  */
 export function templateSnippet(
@@ -341,6 +342,6 @@ export function templateSnippet(
     const literal = (s: string | undefined) => escapeSnippet((s ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim());
     const issuer = literal(options.issuer), signer = literal(options.signer);
     return skeletonDocument(kind, year).split('\n')
-        .map(l => (l === ISSUER_LINE && issuer ? issuer : l === SIGNER_LINE && signer ? signer : l))
+        .map(l => (l === issuerLine(year) && issuer ? issuer : l === SIGNER_LINE && signer ? signer : l))
         .join('\n');
 }
