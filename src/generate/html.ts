@@ -98,7 +98,13 @@ table.grid .right { text-align: right; } table.grid .center { text-align: center
 .phu-luc, .phu-luc-tieu-de, .phu-luc-kem-theo { text-align: center; }
 .phu-luc, .phu-luc-tieu-de { font-weight: bold; } .phu-luc-kem-theo { font-style: italic; margin-bottom: 12pt; }
 table.signers td { text-align: center; vertical-align: top; }
-@media print { body { background: #fff; } .page { margin: 0; } .page + .page { break-before: page; } }
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+@media print {
+  body { background: #fff; } .notice { display: none; }
+  .page { width: auto; min-height: 0; margin: 0; padding: 0; zoom: 1 !important; }
+  .page + .page { break-before: page; }
+  table.footer, table.grid tr { break-inside: avoid; } .muc, .khoan-tieu-de { break-after: avoid; }
+}
 .footnotes { border-top: 1px solid #000; width: 35%; margin-top: 12pt; } .footnotes p { font-size: 12pt; width: 280%; }
 .danh-dau { text-decoration: underline wavy #1a73e8; text-decoration-skip-ink: none; cursor: pointer; }
 .danh-dau.canh-bao { text-decoration-color: #c77700; } .danh-dau.loi { text-decoration-color: #d00; }
