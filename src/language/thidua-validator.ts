@@ -15,6 +15,7 @@ import { SoKyHieuChecks } from './checks/so-ky-hieu.js';
 import { StructureChecks } from './checks/structure.js';
 import { TextChecks } from './checks/text.js';
 import { YearChecks } from './checks/years.js';
+import { WorkspaceIndex } from './checks/workspace-index.js';
 import type { ThiduaCoreServices } from './thidua-module.js';
 import { footnoteId } from './ast-text.js';
 
@@ -70,7 +71,8 @@ export class ThiduaValidator {
             listening = true;
             return registry ??= !workspace.IndexManager.allElements('RegistryEntry').isEmpty();
         };
-        this.citations = new CitationChecks(models, workspace.LangiumDocuments, hasRegistry);
+        const index = new WorkspaceIndex(models, workspace.LangiumDocuments, workspace.DocumentBuilder);
+        this.citations = new CitationChecks(models, workspace.LangiumDocuments, hasRegistry, index);
         this.periods = new PeriodChecks(models);
         this.years = new YearChecks(models);
         this.indicators = new IndicatorChecks(models);
@@ -78,7 +80,7 @@ export class ThiduaValidator {
         this.structure = new StructureChecks(models);
         this.agencyLevels = new AgencyLevelChecks(models);
         this.report = new ReportChecks(models);
-        this.annexes = new AnnexChecks(models, services.shared.workspace.LangiumDocuments);
+        this.annexes = new AnnexChecks(models, index);
         this.scoring = new ScoringChecks(models);
     }
 

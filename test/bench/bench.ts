@@ -1,6 +1,6 @@
 // npm run bench — figures against their targets; a benchmark, never a test: it does not fail on a time.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -162,14 +162,21 @@ async function lspFigures(): Promise<void> {
     record('3. hover latency', await timeIt(() => server.request('textDocument/hover', { textDocument: { uri }, position: cite }), 40, 5), 'ms', { max: 20, label: 'p95 ≤ 20 ms' });
     await server.close();
 
-    // 4: cold start of a 1,000-document workspace. The server checks an opened file as soon as the documents it can
-    // link to are built, then indexes the rest: both moments are measured, the target applies to the later one
-    // (workspace symbols find an id of the file indexed last).
-    const cold = workspaceFolder(1_000);
+    await coldStart(1_000, 3, { max: 3, label: '≤ 3 s' });
+}
+
+/**
+ * 4: cold start of a workspace. The server checks an opened file as soon as the documents it can link to are built,
+ * then indexes the rest: both moments are measured, the target applies to the later one (workspace symbols find an
+ * id of the file indexed last).
+ */
+async function coldStart(documents: number, runs: number, target: { max: number; label: string }): Promise<void> {
+    const cold = workspaceFolder(documents);
+    const n = documents.toLocaleString('en');
     const firsts: number[] = [], indexed: number[] = [], rss: number[] = [];
     const first = join(cold.folder, 'vb-0000.thidua');
     const lastId = readdirSync(cold.folder).sort().reverse().map(f => /\{#([A-Za-z0-9_]+)/.exec(readFileSync(join(cold.folder, f), 'utf8'))?.[1]).find(Boolean)!;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < runs; i++) {
         const s = startServer(cold.folder);
         await initialize(s, cold.folder);
         const uri = pathToFileURL(first).toString();
@@ -187,9 +194,38 @@ async function lspFigures(): Promise<void> {
         rss.push(rssMb(s.pid));
         await s.close();
     }
-    record('4. cold start: initialize, open one of 1,000 documents → its diagnostics', firsts.map(x => x / 1000), 's');
-    record('4. cold start: initialize → all 1,000 documents indexed', indexed.map(x => x / 1000), 's', { max: 3, label: '≤ 3 s', on: 'median' });
-    record('4. server memory (RSS) after it', rss, 'MB', { max: 300, label: '≤ 300 MB', on: 'median' });
+    record(`4. cold start: initialize, open one of ${n} documents → its diagnostics`, firsts.map(x => x / 1000), 's');
+    record(`4. cold start: initialize → all ${n} documents indexed`, indexed.map(x => x / 1000), 's', { ...target, on: 'median' });
+    record(`4. server memory (RSS) after it (${n} documents)`, rss, 'MB', { max: 300, label: '≤ 300 MB', on: 'median' });
+}
+
+/**
+ * 9: \`thidua check\` of a folder of plans that all cite the same directives (a province's archive): time and peak
+ * memory at 1k, 2k, 5k and 10k documents, and the growth of the time per document.
+ */
+async function scaleFigures(): Promise<void> {
+    const plan = readFileSync(join(ROOT, 'examples', 'ke-hoach-dot-cao-diem-2025.thidua'), 'utf8');
+    const perDoc: Record<number, number> = {};
+    for (const count of [1_000, 2_000, 5_000, 10_000]) {
+        const folder = mkdtempSync(join(tmpdir(), 'thidua-bench-scale-'));
+        writeFileSync(join(folder, 'so-van-ban.thidua'), readFileSync(join(ROOT, 'examples', 'so-van-ban.thidua'), 'utf8'));
+        for (let i = 0; i < count; i++) {
+            writeFileSync(join(folder, `kh-${String(i).padStart(5, '0')}.thidua`), plan.replace(/Số: (\d+)/, `Số: ${i + 1}`).replace('ĐÔNG PHONG', `ĐÔNG PHONG ${i}`));
+        }
+        const started = performance.now();
+        const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'bench', 'max-rss.cjs'), join(ROOT, 'bin', 'thidua.cjs'), 'check', folder],
+            { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+        const seconds = (performance.now() - started) / 1000;
+        const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+        const n = count.toLocaleString('en');
+        record(`9. thidua check of ${n} documents citing the same directives`, [seconds], 's',
+            count === 10_000 ? { max: 60, label: '≤ 60 s', on: 'median' } : undefined);
+        record(`9. peak memory (${n} documents)`, [rss], 'MB', count === 10_000 ? { max: 1024, label: '≤ 1 GB', on: 'median' } : undefined);
+        perDoc[count] = seconds / count;
+        rmSync(folder, { recursive: true, force: true });
+    }
+    record('9. time per document at 10k ÷ at 1k (1 = linear)', [perDoc[10_000] / perDoc[1_000]], 'x', { max: 1.5, label: '≤ 1.5', on: 'median' });
+    await coldStart(5_000, 1, { max: 5, label: '≤ 5 s' });
 }
 
 async function exportFigures(): Promise<void> {
@@ -309,7 +345,7 @@ async function pdfFigures(): Promise<void> {
 
 const started = performance.now();
 console.log(`thidua benchmark — node ${process.version}, ${new Date().toISOString()}`);
-// --only check|export|lsp|import|brackets|pdf runs one group.
+// --only check|export|lsp|import|brackets|pdf|scale runs one group.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (!only || only === 'check') await checkFigures();
 if (!only || only === 'export') await exportFigures();
@@ -317,6 +353,7 @@ if (!only || only === 'lsp') await lspFigures();
 if (!only || only === 'import') await importFigures();
 if (!only || only === 'brackets') await bracketFigures();
 if (!only || only === 'pdf') await pdfFigures();
+if (!only || only === 'scale') await scaleFigures();
 mkdirSync(OUT, { recursive: true });
 const file = join(OUT, only ? `bench-${only}.json` : 'bench.json');
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, figures: figures.map(({ samples, ...f }) => ({ ...f, samples })) }, null, 2));

@@ -3,14 +3,14 @@ import { annexNumeral } from '../../domain/annex.js';
 import { isCompleteDate, shortForm } from '../../domain/dates.js';
 import { toRoman } from '../../domain/scoring.js';
 import type { Document } from '../generated/ast.js';
-import type { LangiumDocuments } from 'langium';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { lineRange, rangeOf, report, type Fix } from './rules.js';
+import type { WorkspaceIndex } from './workspace-index.js';
 import layoutWords from '../../domain/data/layout-words.json' with { type: 'json' };
 
 /** Annexes (NĐ 30/2020 Phụ lục I mục II.11): the "Kèm theo" line agrees with the document; two or more are numbered I, II … */
 export class AnnexChecks {
-    constructor(private readonly models: ThiduaDocumentModel, private readonly documents?: LangiumDocuments) {}
+    constructor(private readonly models: ThiduaDocumentModel, private readonly index?: WorkspaceIndex) {}
 
     /**
      * An annex alone in its file, checked against the document its "Kèm theo" line names, when that document is in the
@@ -18,15 +18,14 @@ export class AnnexChecks {
      */
     checkParent(doc: Document, accept: ValidationAcceptor): void {
         const model = this.models.get(doc);
-        if (model.kind || model.number || !this.documents) return;
+        if (model.kind || model.number || !this.index) return;
         for (const annex of model.annexes) {
             const info = annex.attached?.info;
             const wanted = info?.number?.parsed;
             if (!annex.attached || !info || !wanted || wanted.number === undefined) continue;
-            for (const other of this.documents.all) {
-                const own = this.models.digestOf(other).own;
-                const n = own?.number;
-                if (!n || n.number !== wanted.number || n.issuerCode !== wanted.issuerCode || n.typeCode !== wanted.typeCode) continue;
+            for (const { own } of this.index?.ownersOf(wanted) ?? []) {
+                const n = own.number;
+                if (!n) continue;
                 const problems: string[] = [];
                 if (info.kind && own.kind && info.kind.name !== own.kind) problems.push(`ghi "${info.kind.name}" nhưng văn bản số ${n.raw} là ${own.kind}`);
                 const d = info.date, date = own.date;

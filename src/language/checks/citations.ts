@@ -1,14 +1,19 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
-import { dayNumber, shortForm, toIso } from '../../domain/dates.js';
+import { dayNumber, shortForm, toIso, type ViDate } from '../../domain/dates.js';
 import { namesIssuer, normaliseIssuer, sameIssuer, sameNormalisedIssuer, sentenceAround } from '../../domain/citation.js';
 import { isCitation, type Citation, type Document } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { propertyOffset, rangeOf, report, type Fix } from './rules.js';
+import { WorkspaceIndex, type CitedForm } from './workspace-index.js';
 
 /** Citations of prior documents: dated before the citing one, agreeing with the registry and each other. */
 export class CitationChecks {
-    constructor(private readonly models: ThiduaDocumentModel, private readonly documents: LangiumDocuments,
-        private readonly hasRegistry: () => boolean = () => true) {}
+    private readonly index: WorkspaceIndex;
+
+    constructor(private readonly models: ThiduaDocumentModel, documents: LangiumDocuments,
+        private readonly hasRegistry: () => boolean = () => true, index?: WorkspaceIndex) {
+        this.index = index ?? new WorkspaceIndex(models, documents);
+    }
 
     checkCitation(citation: Citation, accept: ValidationAcceptor): void {
         const info = this.models.citationInfo(citation);
@@ -107,43 +112,28 @@ export class CitationChecks {
     checkConsistency(doc: Document, accept: ValidationAcceptor): void {
         const mine = this.models.get(doc).citations.filter(c => isCitation(c.node) && c.info.docNumber);
         if (!mine.length) return;
-        const wanted = new Set(mine.map(c => c.info.docNumber!.raw));
-        // The distinct (date, issuer) forms each wanted document is cited with, and where first.
-        const forms = new Map<string, Map<string, { date?: string; issuer?: string; shown: string; where: string }>>();
         const self = AstUtils.getDocument(doc);
-        for (const other of this.documents.all) {
-            for (const c of this.models.digestOf(other).citations) {
-                const key = c.info.docNumber?.raw;
-                if (!key || !wanted.has(key)) continue;
-                const date = c.info.date && toIso(c.info.date);
-                const issuer = c.info.issuer && normaliseIssuer(c.info.issuer);
-                const id = `${date ?? ''}|${issuer ?? ''}`;
-                const byForm = forms.get(key) ?? new Map();
-                if (!byForm.has(id)) {
-                    const line = c.line + 1;
-                    const shown = [c.info.date && `ngày ${shortForm(c.info.date)}`, c.info.issuer && `của ${c.info.issuer}`].filter(Boolean).join(' ');
-                    byForm.set(id, { date, issuer, shown, where: other === self ? `dòng ${line}` : `${other.uri.path.split('/').pop()} dòng ${line}` });
-                }
-                forms.set(key, byForm);
-            }
-        }
+        const where = (f: CitedForm) => (f.document === self ? `dòng ${f.citation.line + 1}`
+            : `${f.document.uri.path.split('/').pop()} dòng ${f.citation.line + 1}`);
+        const shownOf = (c: { date?: ViDate; issuer?: string }) =>
+            [c.date && `ngày ${shortForm(c.date)}`, c.issuer && `của ${c.issuer}`].filter(Boolean).join(' ');
         for (const { node, info } of mine) {
             const date = info.date && toIso(info.date);
             const issuer = info.issuer && normaliseIssuer(info.issuer);
             // A document is its number and its issuer: the same number from two issuers on two dates is two documents.
-            const conflict = [...(forms.get(info.docNumber!.raw)?.values() ?? [])].find(o => {
+            const conflict = this.index.formsOf(info.docNumber!.raw).find(o => {
                 const sameBody = !o.issuer || !issuer || sameNormalisedIssuer(o.issuer, issuer);
                 return sameBody ? !!(o.date && date && o.date !== date) : !!(o.date && date && o.date === date);
             });
             if (!conflict) continue;
-            const mineShown = [info.date && `ngày ${shortForm(info.date)}`, info.issuer && `của ${info.issuer}`].filter(Boolean).join(' ');
-            report(accept, 'trich-dan-mau-thuan', `Văn bản số ${info.docNumber!.raw} được trích dẫn khác nhau: ở đây ${mineShown}, ở ${conflict.where} ${conflict.shown}. Hãy thống nhất theo sổ văn bản.`,
+            report(accept, 'trich-dan-mau-thuan', `Văn bản số ${info.docNumber!.raw} được trích dẫn khác nhau: ở đây ${shownOf(info)}, `
+                + `ở ${where(conflict)} ${shownOf(conflict.citation.info)}. Hãy thống nhất theo sổ văn bản.`,
                 { node, property: 'tail' });
         }
     }
 
     private addToRegistry(citation: Citation): Fix[] {
-        const registry = this.documents.all.find(d => this.models.digestOf(d).registry);
+        const registry = this.index.registry();
         if (!registry) return [];
         const text = registry.textDocument.getText();
         const line = `- [${citation.head ?? ''}${citation.number?.$refText ?? ''}${citation.tail ?? ''}]`.replace(/\s+\]$/, ']');
