@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { ThiduaGeneratedModule, ThiduaGeneratedSharedModule } from './generated/module.js';
+import { ThiduaTextDocuments } from './lsp/thidua-text-documents.js';
 import { ThiduaCodeActionProvider } from './lsp/thidua-code-action-provider.js';
 import { ThiduaCompletionProvider } from './lsp/thidua-completion-provider.js';
 import { ThiduaDocumentSymbolProvider } from './lsp/thidua-document-symbol-provider.js';
@@ -88,7 +89,8 @@ export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSha
     workspace: {
         WorkspaceManager: services => new ThiduaWorkspaceManager(services),
         DocumentBuilder: services => new ThiduaDocumentBuilder(services),
-        LangiumDocumentFactory: services => new ThiduaDocumentFactory(services)
+        LangiumDocumentFactory: services => new ThiduaDocumentFactory(services),
+        TextDocuments: () => new ThiduaTextDocuments()
     }
 };
 

@@ -122,3 +122,23 @@ describe('requests for a document the server has not built yet', () => {
         server.notify('textDocument/didClose', { textDocument: { uri } });
     }, 60_000);
 });
+
+describe('the protocol\'s versions', () => {
+    test('a repeated or late change (a version not newer than the text) is dropped: the text never goes back', async () => {
+        const uri = uriOf('phien-ban.thidua');
+        const text = readFileSync(join(dir, '003-chi-thi-huong-tra-2024.thidua'), 'utf8');
+        server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'thidua', version: 1, text } });
+        const v2 = text.replace('chỉ trì', 'chỉ trì (bản 2)');
+        server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: v2 }] });
+        // The same version again, then an older one: both are ignored.
+        server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('chỉ trì', 'chỉ trì (lặp)') }] });
+        server.notify('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: text.replace('chỉ trì', 'chỉ trì (cũ)') }] });
+        const txt = await server.request<Render>('thidua/render', { uri, version: 2, format: 'txt' });
+        expect(txt.content).toContain('chỉ trì (bản 2)');
+        expect(txt.content).not.toMatch(/\((lặp|cũ)\)/);
+        // A newer one is applied.
+        server.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: text.replace('chỉ trì', 'chỉ trì (bản 3)') }] });
+        expect((await server.request<Render>('thidua/render', { uri, version: 3, format: 'txt' })).content).toContain('chỉ trì (bản 3)');
+        server.notify('textDocument/didClose', { textDocument: { uri } });
+    }, 60_000);
+});
