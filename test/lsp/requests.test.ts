@@ -142,3 +142,18 @@ describe('the protocol\'s versions', () => {
         server.notify('textDocument/didClose', { textDocument: { uri } });
     }, 60_000);
 });
+
+describe('closing a document', () => {
+    test('a file closed with unsaved edits is the file on disk again', async () => {
+        const name = 'dong-lai.thidua';
+        const text = readFileSync(join(dir, '003-chi-thi-huong-tra-2024.thidua'), 'utf8');
+        writeFileSync(join(dir, name), text);
+        const uri = uriOf(name);
+        server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'thidua', version: 1, text } });
+        server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('chỉ trì', 'chỉ trì (chưa lưu)') }] });
+        expect((await server.request<Render>('thidua/render', { uri, version: 2, format: 'txt' })).content).toContain('(chưa lưu)');
+        server.notify('textDocument/didClose', { textDocument: { uri } });
+        await expect.poll(async () => (await server.request<Render>('thidua/render', { uri, format: 'txt' })).content, { timeout: 10_000 })
+            .not.toContain('(chưa lưu)');
+    }, 60_000);
+});

@@ -1,5 +1,6 @@
-import { URI } from 'langium';
-import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import { URI, type FileSystemProvider } from 'langium';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import { collectGarbage } from './collect-garbage.js';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -17,10 +18,36 @@ function afterQueuedMessages(fn: () => void): void {
 export class ThiduaDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     delay = 20;
     private pending = new Map<string, URI>();
+    private closedSinceCollect = false;
     private timer?: ReturnType<typeof setTimeout>;
     private running = 0;
     private lastUpdateMs = 0;
     private edits = 0;
+
+    private readonly files: FileSystemProvider;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.files = services.workspace.FileSystemProvider;
+        services.workspace.TextDocuments.onDidClose(e => void this.didClose(e.document.uri));
+    }
+
+    /**
+     * A document closed in the editor is the file's again: read from disk (the editor's unsaved text is gone), then
+     * unloaded like any unopened file, and its memory returned.
+     */
+    private async didClose(uri: string): Promise<void> {
+        const parsed = URI.parse(uri);
+        this.closedSinceCollect = true;
+        // An unsaved new file, or one deleted meanwhile, leaves the workspace.
+        if (parsed.scheme !== 'file' || !(await this.files.exists(parsed).catch(() => false))) {
+            this.fireDocumentUpdate([], [parsed]);
+            return;
+        }
+        this.pending.set(uri, parsed);
+        const edit = ++this.edits;
+        afterQueuedMessages(() => { if (edit === this.edits) this.schedule(edit); });
+    }
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
         this.pending.set(change.document.uri, URI.parse(change.document.uri));
@@ -44,6 +71,10 @@ export class ThiduaDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             .finally(() => {
                 this.running--;
                 this.lastUpdateMs = performance.now() - started;
+                if (this.closedSinceCollect && !this.running) {
+                    this.closedSinceCollect = false;
+                    collectGarbage();
+                }
             });
     }
 
