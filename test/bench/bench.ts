@@ -226,6 +226,38 @@ async function scaleFigures(): Promise<void> {
     }
     record('9. time per document at 10k ÷ at 1k (1 = linear)', [perDoc[10_000] / perDoc[1_000]], 'x', { max: 1.5, label: '≤ 1.5', on: 'median' });
     await coldStart(5_000, 1, { max: 5, label: '≤ 5 s' });
+    await memoryAfterClose();
+}
+
+/** 10: the server's memory before, while and after a 20,000-line (4 MB) document is open and edited. */
+async function memoryAfterClose(): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-mem-'));
+    for (const f of readdirSync(join(ROOT, 'examples'))) writeFileSync(join(dir, f), readFileSync(join(ROOT, 'examples', f)));
+    const file = join(dir, 'lon.thidua');
+    const text = generateDocument(20_000, 3);
+    writeFileSync(file, text);
+    const s = startServer(dir);
+    await initialize(s, dir);
+    await new Promise(r => setTimeout(r, 3000));
+    const base = rssMb(s.pid);
+    const uri = pathToFileURL(file).toString();
+    const opened = s.nextDiagnostics(uri);
+    s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'thidua', version: 1, text } });
+    await opened;
+    for (let v = 2; v < 12; v++) {
+        const next = s.nextDiagnostics(uri);
+        const change = { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'x' };
+        s.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+        await next;
+    }
+    const open = rssMb(s.pid);
+    s.notify('textDocument/didClose', { textDocument: { uri } });
+    await new Promise(r => setTimeout(r, 10_000));
+    const closed = rssMb(s.pid);
+    await s.close();
+    record('10. server memory (RSS) with the examples open in nothing', [base], 'MB');
+    record('10. … with a 20,000-line document open and edited 10 times', [open], 'MB');
+    record('10. … 10 s after it is closed', [closed], 'MB', { max: base * 1.5, label: '≤ 1.5 × the first', on: 'median' });
 }
 
 async function exportFigures(): Promise<void> {
