@@ -74,7 +74,8 @@ describe('no text lost', () => {
         for (const [n, text] of texts.entries()) {
             const { docs } = await workspace({ 'doc.thidua': text });
             const root = docs.get('doc.thidua')!.parseResult.value;
-            expect(isSubsequence(proseWords(root), generateText(root)), `text ${n}`).toBe(true);
+            // A "*" that closes no emphasis is printed as written: marks are compared as words are, without them.
+            expect(isSubsequence(proseWords(root), generateText(root).replace(/\*/g, '')), `text ${n}`).toBe(true);
         }
     });
 
