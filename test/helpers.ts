@@ -16,7 +16,9 @@ export function errorsOf(doc: LangiumDocument): string[] {
     return [
         ...doc.parseResult.lexerErrors.map(e => `lex ${e.line}:${e.column} ${e.message}`),
         ...doc.parseResult.parserErrors.map(e => `parse ${e.token.startLine}:${e.token.startColumn} ${e.message}`),
-        ...(doc.diagnostics ?? []).filter(d => d.severity === 1).map(d => `diag ${d.range.start.line + 1}: ${d.message}`)
+        ...(doc.diagnostics ?? [])
+            .filter(d => d.severity === 1)
+            .map(d => `diag ${d.range.start.line + 1}: ${d.message}`)
     ];
 }
 
@@ -53,8 +55,11 @@ export async function workspace(files: Record<string, string>) {
 }
 
 export function exampleTexts(): Record<string, string> {
-    return Object.fromEntries(readdirSync(EXAMPLES_DIR).filter(f => f.endsWith('.thidua'))
-        .map(f => [f, readFileSync(join(EXAMPLES_DIR, f), 'utf8')]));
+    return Object.fromEntries(
+        readdirSync(EXAMPLES_DIR)
+            .filter(f => f.endsWith('.thidua'))
+            .map(f => [f, readFileSync(join(EXAMPLES_DIR, f), 'utf8')])
+    );
 }
 
 export async function loadExamples(): Promise<Map<string, LangiumDocument<Model>>> {

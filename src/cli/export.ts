@@ -9,7 +9,10 @@ import { ownerOf, writeAtomically, WriteError } from '../io/write.js';
 import { checkPaths, EXTENSION } from './workspace.js';
 
 export type { ExportFormat } from '../generate/render.js';
-export interface Io { out(text: string): void; err(text: string): void }
+export interface Io {
+    out(text: string): void;
+    err(text: string): void;
+}
 
 export type OutputFormat = ExportFormat | 'pdf';
 
@@ -18,11 +21,18 @@ export type OutputFormat = ExportFormat | 'pdf';
  * converted by LibreOffice, all documents in one run.
  */
 export async function exportPaths(
-    paths: string[], format: OutputFormat, outDir: string | undefined, io: Io, options: DocxOptions = {}, { force = false } = {}
+    paths: string[],
+    format: OutputFormat,
+    outDir: string | undefined,
+    io: Io,
+    options: DocxOptions = {},
+    { force = false } = {}
 ): Promise<number> {
     if (format === 'pdf' && !libreOffice()) {
-        io.err(`Xuất PDF cần LibreOffice để dựng trang từ bản Word, nhưng máy này chưa có. ${INSTALL_LIBREOFFICE} `
-            + 'Hoặc xuất ra Word (--format docx) rồi lưu thành PDF trong Word.\n');
+        io.err(
+            `Xuất PDF cần LibreOffice để dựng trang từ bản Word, nhưng máy này chưa có. ${INSTALL_LIBREOFFICE} ` +
+                'Hoặc xuất ra Word (--format docx) rồi lưu thành PDF trong Word.\n'
+        );
         return 2;
     }
     // Export needs the tree and its links; the checks are `thidua check`'s job.
@@ -34,13 +44,19 @@ export async function exportPaths(
         if (!isDocument(root)) continue;
         const syntax = f.document.parseResult.lexerErrors.length + f.document.parseResult.parserErrors.length;
         if (syntax) {
-            io.err(`Chưa xuất ${f.file}: văn bản còn ${syntax} lỗi cú pháp (xem "thidua check"); xuất lúc này có thể làm mất chữ.\n`);
+            io.err(
+                `Chưa xuất ${f.file}: văn bản còn ${syntax} lỗi cú pháp (xem "thidua check"); xuất lúc này có thể làm mất chữ.\n`
+            );
             code = Math.max(code, 1);
             continue;
         }
         // Only the file's own name is used: nothing in a document or path can send the output elsewhere.
         const target = path.join(outDir ?? path.dirname(f.file), path.basename(f.file, EXTENSION) + '.' + format);
-        rendered.push({ file: f.file, target, content: await render(root, format === 'pdf' ? 'docx' : format, options) });
+        rendered.push({
+            file: f.file,
+            target,
+            content: await render(root, format === 'pdf' ? 'docx' : format, options)
+        });
     }
     const temporary = format === 'pdf' ? await fs.mkdtemp(path.join(tmpdir(), 'thidua-pdf-')) : undefined;
     try {
@@ -63,20 +79,32 @@ export async function exportPaths(
             }
             const owner = await ownerOf(r.target, r.content);
             if (owner === 'read-only') {
-                io.err(`Không ghi đè "${r.target}": tệp chỉ đọc. Hãy bỏ thuộc tính chỉ đọc hoặc chọn thư mục xuất khác.\n`);
+                io.err(
+                    `Không ghi đè "${r.target}": tệp chỉ đọc. Hãy bỏ thuộc tính chỉ đọc hoặc chọn thư mục xuất khác.\n`
+                );
                 code = 2;
                 continue;
             }
             if (owner === 'other' && !force) {
-                io.err(`Chưa xuất ${r.file}: "${r.target}" đã có và không do thidua viết (có thể đã sửa trong Word). `
-                    + 'Hãy đổi tên tệp đó, chọn thư mục khác bằng --out, hoặc thêm --force để ghi đè.\n');
+                io.err(
+                    `Chưa xuất ${r.file}: "${r.target}" đã có và không do thidua viết (có thể đã sửa trong Word). ` +
+                        'Hãy đổi tên tệp đó, chọn thư mục khác bằng --out, hoặc thêm --force để ghi đè.\n'
+                );
                 code = 2;
                 continue;
             }
             // Two documents with the same name (from two folders) are written in their order: the last one stays.
             const previous = [...writes].reverse().find(w => w.target === r.target)?.done ?? Promise.resolve();
             const content = r.content;
-            writes.push({ target: r.target, done: previous.then(() => writeAtomically(r.target, content)).then(() => undefined, (e: unknown) => e) });
+            writes.push({
+                target: r.target,
+                done: previous
+                    .then(() => writeAtomically(r.target, content))
+                    .then(
+                        () => undefined,
+                        (e: unknown) => e
+                    )
+            });
         }
         for (const w of writes) {
             const e = await w.done;
@@ -94,15 +122,19 @@ export async function exportPaths(
 
 /** Replaces each rendered Word file by its PDF (empty when LibreOffice could not make it): one LibreOffice run. */
 async function toPdf(rendered: { content: string | Uint8Array }[], dir: string): Promise<void> {
-    const sources = await Promise.all(rendered.map(async (r, i) => {
-        const file = path.join(dir, `${String(i).padStart(4, '0')}.docx`);
-        await fs.writeFile(file, r.content);
-        return file;
-    }));
+    const sources = await Promise.all(
+        rendered.map(async (r, i) => {
+            const file = path.join(dir, `${String(i).padStart(4, '0')}.docx`);
+            await fs.writeFile(file, r.content);
+            return file;
+        })
+    );
     if (!sources.length) return;
     const pdfs = await convertFiles(sources, 'pdf', dir);
-    await Promise.all(rendered.map(async (r, i) => {
-        const pdf = pdfs.get(sources[i]);
-        r.content = pdf ? new Uint8Array(await fs.readFile(pdf)) : new Uint8Array();
-    }));
+    await Promise.all(
+        rendered.map(async (r, i) => {
+            const pdf = pdfs.get(sources[i]);
+            r.content = pdf ? new Uint8Array(await fs.readFile(pdf)) : new Uint8Array();
+        })
+    );
 }

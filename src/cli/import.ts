@@ -22,15 +22,20 @@ const REGISTRY = 'so-van-ban.thidua';
 /** Old Word, OpenDocument and RTF files go through LibreOffice to .docx, in a profile of their own. */
 async function convertWithLibreOffice(file: string, bytes: Buffer): Promise<Buffer> {
     if (!libreOffice()) {
-        throw new InputError(`Tệp ${path.basename(file)} là tệp Word cũ (.doc), OpenDocument hoặc RTF: cần LibreOffice để chuyển đổi. `
-            + 'Hãy cài LibreOffice (trên Debian/Ubuntu: gói libreoffice-writer) rồi nhập lại, hoặc mở tệp bằng Word và lưu thành .docx.');
+        throw new InputError(
+            `Tệp ${path.basename(file)} là tệp Word cũ (.doc), OpenDocument hoặc RTF: cần LibreOffice để chuyển đổi. ` +
+                'Hãy cài LibreOffice (trên Debian/Ubuntu: gói libreoffice-writer) rồi nhập lại, hoặc mở tệp bằng Word và lưu thành .docx.'
+        );
     }
     const dir = await mkdtemp(path.join(tmpdir(), 'thidua-lo-'));
     try {
         const source = path.join(dir, `nguon${path.extname(file).toLowerCase()}`);
         await fs.writeFile(source, bytes);
         const out = (await convertFiles([source], 'docx', dir).catch(() => new Map<string, string>())).get(source);
-        if (!out) throw new InputError(`LibreOffice không chuyển được tệp ${path.basename(file)} sang .docx. Hãy mở tệp bằng Word và lưu thành .docx.`);
+        if (!out)
+            throw new InputError(
+                `LibreOffice không chuyển được tệp ${path.basename(file)} sang .docx. Hãy mở tệp bằng Word và lưu thành .docx.`
+            );
         return await fs.readFile(out);
     } finally {
         await rm(dir, { recursive: true, force: true });
@@ -39,18 +44,28 @@ async function convertWithLibreOffice(file: string, bytes: Buffer): Promise<Buff
 
 /** A PDF's text layer, by poppler's pdftotext (the page layout kept, so that columns stay apart). */
 function pdfText(file: string): string {
-    const r = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        maxBuffer: 64 * 1024 * 1024
+    });
     if (r.error) {
-        throw new InputError(`Nhập tệp PDF cần công cụ pdftotext (gói poppler-utils). Hãy cài poppler-utils rồi nhập lại, hoặc mở tệp và lưu thành .docx.`);
+        throw new InputError(
+            `Nhập tệp PDF cần công cụ pdftotext (gói poppler-utils). Hãy cài poppler-utils rồi nhập lại, hoặc mở tệp và lưu thành .docx.`
+        );
     }
     if (r.status !== 0 || !r.stdout.trim()) {
-        throw new InputError(`Tệp ${path.basename(file)} không có lớp chữ (có thể là bản quét): chưa nhập được. Hãy dùng bản Word hoặc bản PDF có chữ.`);
+        throw new InputError(
+            `Tệp ${path.basename(file)} không có lớp chữ (có thể là bản quét): chưa nhập được. Hãy dùng bản Word hoặc bản PDF có chữ.`
+        );
     }
     return r.stdout;
 }
 
 /** Reads a source and imports it: text and PDF through the text import, Word through its paragraphs and tables. */
-/** Imports one file as `thidua import` does, without writing: the .thidua text, what was typed, the lines kept as prose. */
+/**
+ * Imports one file as `thidua import` does, without writing: the .thidua text, what was typed, the lines kept as prose.
+ */
 export async function importFile(file: string, io: Io): Promise<ImportResult & { demoted: number }> {
     const services = createThiduaCoreServices(EmptyFileSystem).Thidua;
     const result = await importSource(file, io);
@@ -60,7 +75,8 @@ export async function importFile(file: string, io: Io): Promise<ImportResult & {
 
 async function importSource(file: string, io: Io): Promise<ImportResult> {
     const result = await readImport(file, io);
-    if (!/[\p{L}\p{N}]/u.test(result.text)) throw new InputError(`Tệp ${file} không có chữ nào để nhập: không có tệp nào được tạo.`);
+    if (!/[\p{L}\p{N}]/u.test(result.text))
+        throw new InputError(`Tệp ${file} không có chữ nào để nhập: không có tệp nào được tạo.`);
     return result;
 }
 
@@ -73,7 +89,8 @@ async function readImport(file: string, io: Io): Promise<ImportResult> {
         } catch (e) {
             throw new InputError(`Không đọc được tệp ${file}: ${(e as Error).message}.`);
         }
-        if (bytes.length > MAX_FILE_BYTES) throw new InputError(`Tệp ${file} quá lớn (${(bytes.length / 1024 / 1024).toFixed(1)} MB) để nhập.`);
+        if (bytes.length > MAX_FILE_BYTES)
+            throw new InputError(`Tệp ${file} quá lớn (${(bytes.length / 1024 / 1024).toFixed(1)} MB) để nhập.`);
         if (!lower.endsWith('.docx')) bytes = await convertWithLibreOffice(file, bytes);
         await checkUnpackedSize(file, bytes);
         try {
@@ -83,7 +100,9 @@ async function readImport(file: string, io: Io): Promise<ImportResult> {
             await mammoth.convertToHtml({ buffer: bytes }, { transformDocument: (d: unknown) => (tree = d) } as never);
             return importLines({ lines: wordLines(tree as never), chrome: 0 });
         } catch {
-            throw new InputError(`Tệp ${file} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`);
+            throw new InputError(
+                `Tệp ${file} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`
+            );
         }
     }
     if (lower.endsWith('.pdf')) return importText(pdfText(file));
@@ -100,20 +119,29 @@ async function checkUnpackedSize(file: string, bytes: Buffer): Promise<void> {
     try {
         zip = await JSZip.loadAsync(bytes);
     } catch {
-        throw new InputError(`Tệp ${file} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`);
+        throw new InputError(
+            `Tệp ${file} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`
+        );
     }
     let total = 0;
     for (const entry of Object.values(zip.files).filter(f => !f.dir)) {
         await new Promise<void>((resolve, reject) => {
             const stream = entry.nodeStream('nodebuffer');
-            stream.on('data', (chunk: Buffer) => {
-                total += chunk.length;
-                if (total <= MAX_UNPACKED_BYTES) return;
-                stream.removeAllListeners('data');
-                stream.pause();
-                reject(new InputError(`Tệp ${file} giải nén ra hơn ${MAX_UNPACKED_BYTES / 1024 / 1024} MB: quá lớn để nhập `
-                    + '(có thể là tệp hỏng hoặc tệp độc hại). Hãy mở bằng Word, kiểm tra và lưu lại.'));
-            }).on('end', () => resolve()).on('error', reject);
+            stream
+                .on('data', (chunk: Buffer) => {
+                    total += chunk.length;
+                    if (total <= MAX_UNPACKED_BYTES) return;
+                    stream.removeAllListeners('data');
+                    stream.pause();
+                    reject(
+                        new InputError(
+                            `Tệp ${file} giải nén ra hơn ${MAX_UNPACKED_BYTES / 1024 / 1024} MB: quá lớn để nhập ` +
+                                '(có thể là tệp hỏng hoặc tệp độc hại). Hãy mở bằng Word, kiểm tra và lưu lại.'
+                        )
+                    );
+                })
+                .on('end', () => resolve())
+                .on('error', reject);
         });
     }
 }
@@ -122,7 +150,8 @@ async function readSource(file: string, io: Io): Promise<string> {
     let bytes: Buffer;
     try {
         const stat = await fs.stat(file);
-        if (stat.size > MAX_FILE_BYTES) throw new InputError(`Tệp ${file} quá lớn (${(stat.size / 1024 / 1024).toFixed(1)} MB) để nhập.`);
+        if (stat.size > MAX_FILE_BYTES)
+            throw new InputError(`Tệp ${file} quá lớn (${(stat.size / 1024 / 1024).toFixed(1)} MB) để nhập.`);
         bytes = await fs.readFile(file);
     } catch (e) {
         if (e instanceof InputError) throw e;
@@ -134,8 +163,10 @@ async function readSource(file: string, io: Io): Promise<string> {
     if (kind === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
     const legacy = decodeLegacy(bytes);
     if (!legacy) {
-        throw new InputError(`Tệp ${file} không dùng Unicode (UTF-8) và không nhận ra chắc chắn bảng mã cũ nào (TCVN3, VNI, `
-            + 'Windows-1258): hãy chuyển sang Unicode trước (ví dụ bằng Unikey: Công cụ chuyển mã).');
+        throw new InputError(
+            `Tệp ${file} không dùng Unicode (UTF-8) và không nhận ra chắc chắn bảng mã cũ nào (TCVN3, VNI, ` +
+                'Windows-1258): hãy chuyển sang Unicode trước (ví dụ bằng Unikey: Công cụ chuyển mã).'
+        );
     }
     io.err(`${file}: đã chuyển mã từ ${ENCODING_NAMES[legacy.kind]} sang Unicode (NFC).\n`);
     return legacy.text;
@@ -143,9 +174,16 @@ async function readSource(file: string, io: Io): Promise<string> {
 
 async function sources(p: string): Promise<string[]> {
     let stat;
-    try { stat = await fs.stat(p); } catch { throw new InputError(`Không tìm thấy tệp hoặc thư mục "${p}".`); }
+    try {
+        stat = await fs.stat(p);
+    } catch {
+        throw new InputError(`Không tìm thấy tệp hoặc thư mục "${p}".`);
+    }
     if (!stat.isDirectory()) return [p];
-    return (await fs.readdir(p)).filter(f => /\.(docx|doc|odt|rtf|pdf|txt)$/i.test(f)).sort().map(f => path.join(p, f));
+    return (await fs.readdir(p))
+        .filter(f => /\.(docx|doc|odt|rtf|pdf|txt)$/i.test(f))
+        .sort()
+        .map(f => path.join(p, f));
 }
 
 /** Adds the cited documents the registry lacks (by their number); returns how many were added. */
@@ -169,20 +207,31 @@ async function addToRegistry(dir: string, cited: string[]): Promise<number> {
     return lines.length;
 }
 
-/** thidua import: .docx or .txt → .thidua next to it or in --out; registry additions; formatted and checked. Returns the exit code and the files written. */
+/**
+ * thidua import: .docx or .txt → .thidua next to it or in --out; registry additions; formatted and checked. Returns the
+ * exit code and the files written.
+ */
 /** The lines (0-based) where the text does not lex or parse. */
-export function problemLinesOf(services: ReturnType<typeof createThiduaCoreServices>['Thidua']): (text: string) => number[] {
+export function problemLinesOf(
+    services: ReturnType<typeof createThiduaCoreServices>['Thidua']
+): (text: string) => number[] {
     return text => {
         const result = services.parser.LangiumParser.parse(text);
         const lines = [
             ...result.lexerErrors.map(e => (e.line ?? 1) - 1),
-            ...result.parserErrors.map(e => Number.isFinite(e.token.startLine) ? e.token.startLine! - 1 : text.split('\n').length - 1)
+            ...result.parserErrors.map(e =>
+                Number.isFinite(e.token.startLine) ? e.token.startLine! - 1 : text.split('\n').length - 1
+            )
         ];
         return [...new Set(lines)].sort((a, b) => a - b);
     };
 }
 
-export async function importPaths(paths: string[], outDir: string | undefined, io: Io): Promise<{ code: number; written: string[] }> {
+export async function importPaths(
+    paths: string[],
+    outDir: string | undefined,
+    io: Io
+): Promise<{ code: number; written: string[] }> {
     const services = createThiduaCoreServices(EmptyFileSystem).Thidua;
     const lexer = services.parser.Lexer;
     const problems = problemLinesOf(services);
@@ -193,8 +242,16 @@ export async function importPaths(paths: string[], outDir: string | undefined, i
             const result = await importSource(file, io);
             const repaired = ensureParses(formatThidua(result.text, lexer), problems);
             const dir = outDir ?? path.dirname(file);
-            const target = path.join(dir, path.basename(file).replace(/\.(docx|doc|odt|rtf|pdf|txt)$/i, '') + '.thidua');
-            if (await fs.stat(target).then(() => true, () => false)) {
+            const target = path.join(
+                dir,
+                path.basename(file).replace(/\.(docx|doc|odt|rtf|pdf|txt)$/i, '') + '.thidua'
+            );
+            if (
+                await fs.stat(target).then(
+                    () => true,
+                    () => false
+                )
+            ) {
                 io.err(`Đã có tệp ${target}: không ghi đè. Hãy xóa hoặc đổi tên tệp cũ, hoặc chọn --out khác.\n`);
                 code = 2;
                 continue;
@@ -204,11 +261,16 @@ export async function importPaths(paths: string[], outDir: string | undefined, i
                 const added = await addToRegistry(dir, result.cited);
                 const s = result.stats;
                 const notes = [
-                    s.tables ? `${s.tables} bảng` : '', s.chrome ? `${s.chrome} dòng của trang web giữ lại dưới dạng ghi chú (//)` : '',
-                    repaired.demoted ? `${repaired.demoted} dòng chưa rõ cấu trúc giữ nguyên là đoạn văn (đánh dấu "\\" ở đầu dòng)` : ''
+                    s.tables ? `${s.tables} bảng` : '',
+                    s.chrome ? `${s.chrome} dòng của trang web giữ lại dưới dạng ghi chú (//)` : '',
+                    repaired.demoted
+                        ? `${repaired.demoted} dòng chưa rõ cấu trúc giữ nguyên là đoạn văn (đánh dấu "\\" ở đầu dòng)`
+                        : ''
                 ].filter(Boolean);
-                io.out(`Đã nhập: ${target} — ${s.indicators} chỉ tiêu, ${s.citations} trích dẫn, ${s.dates} mốc thời gian; ${s.proseLines} dòng giữ nguyên là văn xuôi`
-                    + `${notes.length ? `; ${notes.join('; ')}` : ''}${added ? `; thêm ${added} văn bản vào ${REGISTRY}` : ''}.\n`);
+                io.out(
+                    `Đã nhập: ${target} — ${s.indicators} chỉ tiêu, ${s.citations} trích dẫn, ${s.dates} mốc thời gian; ${s.proseLines} dòng giữ nguyên là văn xuôi` +
+                        `${notes.length ? `; ${notes.join('; ')}` : ''}${added ? `; thêm ${added} văn bản vào ${REGISTRY}` : ''}.\n`
+                );
                 written.push(target);
             } catch (e) {
                 if (!(e instanceof WriteError)) throw e;
@@ -221,7 +283,9 @@ export async function importPaths(paths: string[], outDir: string | undefined, i
         const checked = await checkPaths(written);
         for (const f of checked) {
             const errors = f.diagnostics.filter(d => d.severity === 1).length;
-            io.out(`Kiểm tra ${f.file}: ${errors} lỗi, ${f.diagnostics.length - errors} cảnh báo và ghi chú (xem "thidua check").\n`);
+            io.out(
+                `Kiểm tra ${f.file}: ${errors} lỗi, ${f.diagnostics.length - errors} cảnh báo và ghi chú (xem "thidua check").\n`
+            );
         }
     }
     return { code, written };

@@ -25,26 +25,36 @@ function codeOf(d: Diagnostic): string {
 }
 
 function sorted(diags: Diagnostic[]): Diagnostic[] {
-    return [...diags].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return [...diags].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    );
 }
 
 export function formatText(files: CheckedFile[]): string {
     const lines: string[] = [];
     for (const f of files) {
         for (const d of sorted(f.diagnostics)) {
-            lines.push(`${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity ?? 1]} [${codeOf(d)}] ${d.message}`);
+            lines.push(
+                `${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity ?? 1]} [${codeOf(d)}] ${d.message}`
+            );
         }
     }
     return lines.length ? lines.join('\n') + '\n' : '';
 }
 
 export function formatJson(files: CheckedFile[]): string {
-    const rows = files.flatMap(f => sorted(f.diagnostics).map(d => ({
-        file: f.file,
-        line: d.range.start.line + 1, column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-        severity: SEVERITY[d.severity ?? 1], code: codeOf(d), message: d.message
-    })));
+    const rows = files.flatMap(f =>
+        sorted(f.diagnostics).map(d => ({
+            file: f.file,
+            line: d.range.start.line + 1,
+            column: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+            severity: SEVERITY[d.severity ?? 1],
+            code: codeOf(d),
+            message: d.message
+        }))
+    );
     return JSON.stringify(rows, null, 2) + '\n';
 }
 
@@ -59,13 +69,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const rest2 = [...rest];
         let outDir: string | undefined;
         const i = rest2.indexOf('--out');
-        if (i >= 0) { outDir = rest2[i + 1]; rest2.splice(i, 2); }
+        if (i >= 0) {
+            outDir = rest2[i + 1];
+            rest2.splice(i, 2);
+        }
         const bad = rest2.find(a => a.startsWith('-'));
-        if (bad || rest2.length === 0 || outDir === '') { io.err(`${bad ? `Tùy chọn không có: "${bad}".` : 'Hãy cho biết tệp hoặc thư mục cần nhập.'}\n${USAGE}\n`); return 2; }
+        if (bad || rest2.length === 0 || outDir === '') {
+            io.err(`${bad ? `Tùy chọn không có: "${bad}".` : 'Hãy cho biết tệp hoặc thư mục cần nhập.'}\n${USAGE}\n`);
+            return 2;
+        }
         try {
             return (await importPaths(rest2, outDir, io)).code;
         } catch (e) {
-            if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
+            if (e instanceof InputError) {
+                io.err(e.message + '\n');
+                return 2;
+            }
             throw e;
         }
     }
@@ -75,7 +94,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     let format = command === 'check' ? 'text' : 'docx';
     let out: string | undefined;
-    let indicatorTable = false, force = false;
+    let indicatorTable = false,
+        force = false;
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         const a = rest[i];
@@ -85,8 +105,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         else if (command === 'export' && a.startsWith('--out=')) out = a.slice('--out='.length);
         else if (command === 'export' && a === '--bang-chi-tieu') indicatorTable = true;
         else if (command === 'export' && a === '--force') force = true;
-        else if (a.startsWith('-')) { io.err(`Tùy chọn không có: "${a}".\n${USAGE}\n`); return 2; }
-        else paths.push(a);
+        else if (a.startsWith('-')) {
+            io.err(`Tùy chọn không có: "${a}".\n${USAGE}\n`);
+            return 2;
+        } else paths.push(a);
     }
     if (command === 'export') {
         if (!['docx', 'pdf', 'html', 'txt'].includes(format)) {
@@ -100,7 +122,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         try {
             return await exportPaths(paths, format as OutputFormat, out, io, { indicatorTable }, { force });
         } catch (e) {
-            if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
+            if (e instanceof InputError) {
+                io.err(e.message + '\n');
+                return 2;
+            }
             throw e;
         }
     }
@@ -116,7 +141,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     try {
         files = await checkPaths(paths);
     } catch (e) {
-        if (e instanceof InputError) { io.err(e.message + '\n'); return 2; }
+        if (e instanceof InputError) {
+            io.err(e.message + '\n');
+            return 2;
+        }
         throw e;
     }
     io.out(format === 'json' ? formatJson(files) : formatText(files));

@@ -12,7 +12,11 @@ export const EXTENSION = '.thidua';
 /** A problem with the input itself (missing, unreadable, not UTF-8): the CLI exits with 2. */
 export class InputError extends Error {}
 
-export interface CheckedFile { file: string; document: LangiumDocument; diagnostics: Diagnostic[] }
+export interface CheckedFile {
+    file: string;
+    document: LangiumDocument;
+    diagnostics: Diagnostic[];
+}
 
 async function listThidua(dir: string, recursive: boolean): Promise<string[]> {
     let entries;
@@ -24,7 +28,8 @@ async function listThidua(dir: string, recursive: boolean): Promise<string[]> {
     const out: string[] = [];
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         const p = path.join(dir, e.name);
-        if (e.isDirectory() && recursive && !e.name.startsWith('.') && e.name !== 'node_modules') out.push(...await listThidua(p, true));
+        if (e.isDirectory() && recursive && !e.name.startsWith('.') && e.name !== 'node_modules')
+            out.push(...(await listThidua(p, true)));
         else if (e.isFile() && e.name.endsWith(EXTENSION)) out.push(p);
     }
     return out;
@@ -47,7 +52,9 @@ export async function readText(file: string): Promise<string> {
     try {
         const stat = await fs.stat(file);
         if (stat.size > MAX_FILE_BYTES) {
-            throw new InputError(`Tệp ${file} quá lớn (${(stat.size / 1024 / 1024).toFixed(1)} MB); thidua đọc tệp đến ${MAX_FILE_BYTES / 1024 / 1024} MB. Một văn bản thi đua chỉ vài chục KB: hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.`);
+            throw new InputError(
+                `Tệp ${file} quá lớn (${(stat.size / 1024 / 1024).toFixed(1)} MB); thidua đọc tệp đến ${MAX_FILE_BYTES / 1024 / 1024} MB. Một văn bản thi đua chỉ vài chục KB: hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.`
+            );
         }
         bytes = await fs.readFile(file);
     } catch (e) {
@@ -60,10 +67,14 @@ export async function readText(file: string): Promise<string> {
     const decoded = decodeText(bytes);
     if ('text' in decoded) return decoded.text;
     if (decoded.kind === 'binary') {
-        throw new InputError(`Tệp ${file} là tệp nhị phân (ví dụ Word, PDF, ảnh), không phải văn bản .thidua. Văn bản .thidua là văn bản thuần mã UTF-8.`);
+        throw new InputError(
+            `Tệp ${file} là tệp nhị phân (ví dụ Word, PDF, ảnh), không phải văn bản .thidua. Văn bản .thidua là văn bản thuần mã UTF-8.`
+        );
     }
-    throw new InputError(`Tệp ${file} không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã ${ENCODING_NAMES[decoded.kind]}. `
-        + 'Hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: chọn bảng mã nguồn, đích là Unicode) rồi lưu lại dạng UTF-8.');
+    throw new InputError(
+        `Tệp ${file} không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã ${ENCODING_NAMES[decoded.kind]}. ` +
+            'Hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: chọn bảng mã nguồn, đích là Unicode) rồi lưu lại dạng UTF-8.'
+    );
 }
 
 /**
@@ -99,9 +110,12 @@ export async function checkPaths(paths: string[], options: { validate?: boolean 
     const texts = await Promise.allSettled(files.map(readText));
     // Export reads a neighbour only for what the requested files link to (a check also compares their citations).
     const validate = options.validate ?? true;
-    const referred = referredIds(texts.flatMap((t, i) => (t.status === 'fulfilled' && requested.has(path.resolve(files[i])) ? [t.value] : [])));
+    const referred = referredIds(
+        texts.flatMap((t, i) => (t.status === 'fulfilled' && requested.has(path.resolve(files[i])) ? [t.value] : []))
+    );
     for (let i = 0; i < files.length; i++) {
-        const file = files[i], read = texts[i];
+        const file = files[i],
+            read = texts[i];
         if (read.status === 'rejected') {
             // A neighbour loaded only for its registry entries must not stop the check of the requested files.
             if (read.reason instanceof InputError && !requested.has(path.resolve(file))) continue;

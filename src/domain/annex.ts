@@ -13,7 +13,10 @@ export interface AttachedTo {
 }
 
 const ATTACHED = /^[*_\s]*\(?[*_\s]*(?:Ban hành\s+)?[Kk]èm theo\s+/u;
-const NUMBER = new RegExp(`(?<![0-9A-Za-z])(?:số[ \\t]*)?(${DOC_NUMBER_SOURCE}|[0-9]{0,5}[ \\t]*/[ \\t]*[A-ZĐ][A-Za-zĐđ0-9-]*)`, 'u');
+const NUMBER = new RegExp(
+    `(?<![0-9A-Za-z])(?:số[ \\t]*)?(${DOC_NUMBER_SOURCE}|[0-9]{0,5}[ \\t]*/[ \\t]*[A-ZĐ][A-Za-zĐđ0-9-]*)`,
+    'u'
+);
 
 export function isAttachedLine(text: string): boolean {
     return ATTACHED.test(text);
@@ -42,6 +45,8 @@ export function parseAttachedLine(text: string): AttachedTo | undefined {
 
 /** The numeral of an annex heading ("Phụ lục II" → "II", "PHỤ LỤC SỐ 01" → "01"), or undefined. */
 export function annexNumeral(heading: string): { text: string; offset: number } | undefined {
-    const m = /^(?:PHỤ LỤC|Phụ lục)(?:[ \t]+(?:SỐ|Số|số))?[ \t]+([0-9IVXLC]{1,5}[a-zA-Z]?)(?![\p{L}\p{N}])/u.exec(heading);
+    const m = /^(?:PHỤ LỤC|Phụ lục)(?:[ \t]+(?:SỐ|Số|số))?[ \t]+([0-9IVXLC]{1,5}[a-zA-Z]?)(?![\p{L}\p{N}])/u.exec(
+        heading
+    );
     return m ? { text: m[1], offset: m[0].length - m[1].length } : undefined;
 }

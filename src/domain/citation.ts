@@ -18,7 +18,11 @@ export interface CitationInfo {
 }
 
 /** Parses the parts of `[head number tail]`; head and tail are the text around the number. */
-export function parseCitation(head: string | undefined, number: string | undefined, tail: string | undefined): CitationInfo {
+export function parseCitation(
+    head: string | undefined,
+    number: string | undefined,
+    tail: string | undefined
+): CitationInfo {
     const h = (head ?? '').replace(/\s+/g, ' ').trim();
     const kindText = number !== undefined ? h.replace(/\s*(?<![\p{L}\p{N}])số$/u, '').trim() : h;
     const kind = kindPrefixOf(kindText);
@@ -40,13 +44,17 @@ export function parseCitation(head: string | undefined, number: string | undefin
     return info;
 }
 
-const heads = (agencies.heads as string[]).slice().sort((a, b) => b.length - a.length).join('|');
+const heads = (agencies.heads as string[])
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 // "Ban hành", "Phòng, chống" begin with a head word but name no body.
 const NAMES_BODY = new RegExp(`(?<![\\p{L}])(?:${heads})(?![\\p{L}])(?!\\s*,|\\s+hành(?![\\p{L}]))`, 'u');
 
 /**
  * Whether the sentence around a citation names a body that may have issued it ("Ủy ban nhân dân thị xã ban hành
- * [Công văn số …]", "… và 25/NQ-HĐND của Hội đồng nhân dân"). `sentence` holds no citation text (its codes are no name).
+ * [Công văn số …]", "… và 25/NQ-HĐND của Hội đồng nhân dân"). `sentence` holds no citation text (its codes are
+ * no name).
  */
 export function namesIssuer(sentence: string): boolean {
     return NAMES_BODY.test(sentence);
@@ -55,7 +63,8 @@ export function namesIssuer(sentence: string): boolean {
 /** The sentence of `text` around [start, end), citations (`[…]`) blanked. */
 export function sentenceAround(text: string, start: number, end: number): string {
     const lineEnd = text.indexOf('\n', end);
-    const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start), after = text.slice(end, lineEnd < 0 ? undefined : lineEnd);
+    const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start),
+        after = text.slice(end, lineEnd < 0 ? undefined : lineEnd);
     const from = Math.max(-1, ...[...before.matchAll(/[.;!?](?=\s)/gu)].map(m => m.index!)) + 1;
     const stop = after.search(/[.;!?](?=\s|$)/u);
     const sentence = before.slice(from) + ' ' + (stop < 0 ? after : after.slice(0, stop));
@@ -63,32 +72,53 @@ export function sentenceAround(text: string, start: number, end: number): string
 }
 
 /** Issuers compared as drafters write them: "UBND" = "Ủy ban nhân dân", "Uỷ" = "Ủy", case ignored. */
-export const normaliseIssuer = memoByText((s: string): string => s.normalize('NFC').toLowerCase()
-    .replace(/uỷ/g, 'ủy').replace(/\bubnd\b/g, 'ủy ban nhân dân').replace(/\bhđnd\b/g, 'hội đồng nhân dân')
-    .replace(/\s+/g, ' ').trim());
+export const normaliseIssuer = memoByText((s: string): string =>
+    s
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/uỷ/g, 'ủy')
+        .replace(/\bubnd\b/g, 'ủy ban nhân dân')
+        .replace(/\bhđnd\b/g, 'hội đồng nhân dân')
+        .replace(/\s+/g, ' ')
+        .trim()
+);
 
 export function sameIssuer(a: string, b: string): boolean {
     return sameNormalisedIssuer(normaliseIssuer(a), normaliseIssuer(b));
 }
 
-const POSITION = new RegExp(`^(?:${(agencies.positions as string[]).map(p => p.toLowerCase()).join('|')})\\s+(?=\\S)`, 'u');
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+const POSITION = new RegExp(
+    `^(?:${(agencies.positions as string[]).map(p => p.toLowerCase()).join('|')})\\s+(?=\\S)`,
+    'u'
+);
+const fold = (s: string) =>
+    s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd');
 
 export function sameNormalisedIssuer(x: string, y: string): boolean {
     if (x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ')) return true;
     // The head of a body signs for it: "bộ trưởng bộ y tế" is "bộ y tế".
-    const a = x.replace(POSITION, ''), b = y.replace(POSITION, '');
+    const a = x.replace(POSITION, ''),
+        b = y.replace(POSITION, '');
     if (a !== x || b !== y) return sameNormalisedIssuer(a, b);
     return abbreviates(x, y) || abbreviates(y, x);
 }
 
 /** Whether `short` writes some words of `long` as their initials ("bộ gdđt" for "bộ giáo dục và đào tạo"). */
 function abbreviates(short: string, long: string): boolean {
-    const s = fold(short).split(/\s+/), l = fold(long).split(/\s+/).filter(w => w !== 'va');
+    const s = fold(short).split(/\s+/),
+        l = fold(long)
+            .split(/\s+/)
+            .filter(w => w !== 'va');
     if (s.length >= l.length) return false;
     let j = 0;
     for (const w of s) {
-        if (l[j] === w) { j++; continue; }
+        if (l[j] === w) {
+            j++;
+            continue;
+        }
         // w is the initials of the next |w| words.
         const next = l.slice(j, j + w.length);
         if (next.length !== w.length || next.map(x => x[0]).join('') !== w) return false;

@@ -22,7 +22,14 @@ const num = (s: string | undefined) => (s === undefined || s === '' ? undefined 
 
 function fromMatch(m: RegExpExecArray): ViDate {
     if (m[2] !== undefined) {
-        return { day: Number(m[1]), month: Number(m[3]), year: Number(m[4]), raw: m[0], form: 'numeric', separator: m[2] as '/' };
+        return {
+            day: Number(m[1]),
+            month: Number(m[3]),
+            year: Number(m[4]),
+            raw: m[0],
+            form: 'numeric',
+            separator: m[2] as '/'
+        };
     }
     if (m[8] === undefined) {
         return { day: num(m[5]), month: num(m[6]), year: num(m[7]), raw: m[0], form: 'long' };
@@ -64,7 +71,12 @@ export function isRealDate(d: ViDate): boolean {
     if (d.month !== undefined && (d.month < 1 || d.month > 12)) return false;
     if (d.day !== undefined) {
         if (d.day < 1) return false;
-        const max = d.month !== undefined && d.year !== undefined ? daysInMonth(d.year, d.month) : d.month !== undefined ? daysInMonth(2024, d.month) : 31;
+        const max =
+            d.month !== undefined && d.year !== undefined
+                ? daysInMonth(d.year, d.month)
+                : d.month !== undefined
+                  ? daysInMonth(2024, d.month)
+                  : 31;
         if (d.day > max) return false;
     }
     return true;

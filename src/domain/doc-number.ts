@@ -30,8 +30,10 @@ export function parseDocNumber(raw: string): DocNumber | undefined {
         const first = m[3];
         const isType = typeCodes.has(first) && m[4] !== undefined;
         return {
-            raw: s, form: 'state',
-            number: m[1] === '' ? undefined : Number(m[1]), numberRaw: m[1],
+            raw: s,
+            form: 'state',
+            number: m[1] === '' ? undefined : Number(m[1]),
+            numberRaw: m[1],
             year: m[2] ? Number(m[2]) : undefined,
             typeCode: isType ? first : undefined,
             issuerCode: isType ? m[4] : m[4] ? `${first}-${m[4]}` : first

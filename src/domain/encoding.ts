@@ -7,12 +7,16 @@ import { isUtf8 } from 'node:buffer';
 export type TextKind = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'vni' | 'windows-1258' | 'binary' | 'unknown';
 
 /** Bytes characteristic of each encoding (TCVN 5712:1993 table; VNI; Windows code page 1258). */
-const TCVN3 = new Set([0xb5, 0xb8, 0xb6, 0xb7, 0xb9, 0xa8, 0xbb, 0xbe, 0xbc, 0xbd, 0xc6, 0xa9, 0xc7, 0xca, 0xc8, 0xc9, 0xcb,
-    0xae, 0xa7, 0xcc, 0xd0, 0xce, 0xcf, 0xd1, 0xaa, 0xd2, 0xd5, 0xd3, 0xd4, 0xd6, 0xd7, 0xdd, 0xd8, 0xdc, 0xde, 0xdf, 0xe3,
-    0xe1, 0xe2, 0xe4, 0xab, 0xe5, 0xe8, 0xe6, 0xe7, 0xe9, 0xac, 0xea, 0xed, 0xeb, 0xec, 0xee, 0xef, 0xf3, 0xf1, 0xf2, 0xf4,
-    0xad, 0xf5, 0xf8, 0xf6, 0xf7, 0xf9, 0xfa, 0xfd, 0xfb, 0xfc, 0xfe]);
+const TCVN3 = new Set([
+    0xb5, 0xb8, 0xb6, 0xb7, 0xb9, 0xa8, 0xbb, 0xbe, 0xbc, 0xbd, 0xc6, 0xa9, 0xc7, 0xca, 0xc8, 0xc9, 0xcb, 0xae, 0xa7,
+    0xcc, 0xd0, 0xce, 0xcf, 0xd1, 0xaa, 0xd2, 0xd5, 0xd3, 0xd4, 0xd6, 0xd7, 0xdd, 0xd8, 0xdc, 0xde, 0xdf, 0xe3, 0xe1,
+    0xe2, 0xe4, 0xab, 0xe5, 0xe8, 0xe6, 0xe7, 0xe9, 0xac, 0xea, 0xed, 0xeb, 0xec, 0xee, 0xef, 0xf3, 0xf1, 0xf2, 0xf4,
+    0xad, 0xf5, 0xf8, 0xf6, 0xf7, 0xf9, 0xfa, 0xfd, 0xfb, 0xfc, 0xfe
+]);
 /** VNI writes a tone or hat as a byte after the vowel: aù, aø, aû, aõ, aï, aâ, aê … and ñ for đ. */
-const VNI_MARKS = new Set([0xf9, 0xf8, 0xfb, 0xf5, 0xef, 0xe2, 0xea, 0xf4, 0xe1, 0xe0, 0xe5, 0xe3, 0xe4, 0xeb, 0xec, 0xe9, 0xe8, 0xf6, 0xf7]);
+const VNI_MARKS = new Set([
+    0xf9, 0xf8, 0xfb, 0xf5, 0xef, 0xe2, 0xea, 0xf4, 0xe1, 0xe0, 0xe5, 0xe3, 0xe4, 0xeb, 0xec, 0xe9, 0xe8, 0xf6, 0xf7
+]);
 /** Windows-1258 combining tone marks: grave, acute, hook, tilde, dot below. */
 const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
 
@@ -22,7 +26,8 @@ export function detectEncoding(bytes: Uint8Array): TextKind {
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
     // A NUL anywhere is not text.
     if (bytes.indexOf(0) >= 0) return 'binary';
-    let control = 0, zero = false;
+    let control = 0,
+        zero = false;
     const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
     for (let i = 0; i < sample.length; i++) {
         const b = sample[i];
@@ -33,12 +38,19 @@ export function detectEncoding(bytes: Uint8Array): TextKind {
     }
     if (control > 0 && (zero || control / sample.length > 0.02)) return 'binary';
     if (isUtf8(sample.length === bytes.length ? bytes : trimPartial(sample))) return 'utf-8';
-    let tcvn = 0, vni = 0, cp1258 = 0;
+    let tcvn = 0,
+        vni = 0,
+        cp1258 = 0;
     for (let i = 0; i < sample.length; i++) {
-        const b = sample[i], prev = i > 0 ? sample[i - 1] : 0;
+        const b = sample[i],
+            prev = i > 0 ? sample[i - 1] : 0;
         if (b < 0x80) continue;
         const afterVowel = /[aeiouyAEIOUY]/.test(String.fromCharCode(prev));
-        if (CP1258_TONES.has(b) && (afterVowel || [0xe2, 0xea, 0xf4, 0xe3, 0xf5, 0xfd, 0xc2, 0xca, 0xd4].includes(prev))) cp1258 += 2;
+        if (
+            CP1258_TONES.has(b) &&
+            (afterVowel || [0xe2, 0xea, 0xf4, 0xe3, 0xf5, 0xfd, 0xc2, 0xca, 0xd4].includes(prev))
+        )
+            cp1258 += 2;
         if (VNI_MARKS.has(b) && afterVowel) vni += 2;
         if (b === 0xf1 || b === 0xd1) vni++;
         if (TCVN3.has(b)) tcvn++;
@@ -53,7 +65,10 @@ function trimPartial(b: Uint8Array): Uint8Array {
     let end = b.length;
     for (let k = 1; k <= 3 && end - k >= 0; k++) {
         const c = b[end - k];
-        if ((c & 0xc0) === 0xc0) { end -= k; break; }
+        if ((c & 0xc0) === 0xc0) {
+            end -= k;
+            break;
+        }
         if ((c & 0x80) === 0) break;
     }
     return b.subarray(0, end);
@@ -70,7 +85,9 @@ export const ENCODING_NAMES: Record<Exclude<TextKind, 'utf-8' | 'utf-16le' | 'ut
  * The text of a .thidua file's bytes, for every reader (CLI, language server): UTF-8 with or without its BOM, UTF-16
  * with a BOM; otherwise the kind that is not text (binary, a legacy encoding) for the reader's message.
  */
-export function decodeText(bytes: Uint8Array): { text: string } | { kind: Exclude<TextKind, 'utf-8' | 'utf-16le' | 'utf-16be'> } {
+export function decodeText(
+    bytes: Uint8Array
+): { text: string } | { kind: Exclude<TextKind, 'utf-8' | 'utf-16le' | 'utf-16be'> } {
     const kind = detectEncoding(bytes);
     if (kind === 'utf-8' || kind === 'utf-16le' || kind === 'utf-16be') {
         return { text: new TextDecoder(kind).decode(bytes).replace(/^\uFEFF/, '') };

@@ -4,7 +4,8 @@
  * when the young one is full it becomes the old one, and what is still used moves back to the young one.
  */
 export function memoByText<T>(fn: (text: string) => T, max = 20_000): (text: string) => T {
-    let young = new Map<string, T>(), old = new Map<string, T>();
+    let young = new Map<string, T>(),
+        old = new Map<string, T>();
     return text => {
         let value = young.get(text);
         if (value !== undefined || young.has(text)) return value as T;

@@ -2,7 +2,9 @@ const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy'
 
 /** 0–999 in words; `full` reads leading zeros ("không trăm lẻ năm") inside a larger number. */
 function hundreds(n: number, full: boolean): string {
-    const h = Math.floor(n / 100), t = Math.floor((n % 100) / 10), u = n % 10;
+    const h = Math.floor(n / 100),
+        t = Math.floor((n % 100) / 10),
+        u = n % 10;
     const out: string[] = [];
     if (h > 0 || full) out.push(`${DIGITS[h]} trăm`);
     if (t > 1) {
@@ -34,7 +36,10 @@ export function numberToWords(value: number): string {
     if (n === 0) words = 'không';
     else {
         const groups: number[] = [];
-        while (n > 0) { groups.push(n % 1000); n = Math.floor(n / 1000); }
+        while (n > 0) {
+            groups.push(n % 1000);
+            n = Math.floor(n / 1000);
+        }
         const parts: string[] = [];
         for (let i = groups.length - 1; i >= 0; i--) {
             if (groups[i] === 0) continue;

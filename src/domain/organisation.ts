@@ -28,26 +28,42 @@ export interface Assignment {
     deadline?: ViDate;
 }
 
-const ACTION = /\s(?:có trách nhiệm|chủ trì|chỉ trì|phối hợp|chỉ đạo|hướng dẫn|tham mưu|mở các|căn cứ|thực hiện|tiếp tục|tăng cường|triển khai|theo dõi|tổ chức|đề cao|tích cực|phát huy|kịp thời|xây dựng|đẩy mạnh|nghiêm túc|chịu trách nhiệm|giúp|báo cáo)(?![\p{L}\p{N}])/u;
-const AGENCY_HEAD = /^(?:các\s+|trưởng\s+|thủ trưởng\s+|chủ tịch\s+)?(?:phòng|sở|ban|trung tâm|ủy ban|uỷ ban|ubnd|ubmttq|mặt trận|hội đồng|văn phòng|công an|ban chỉ huy|quân sự|thủ trưởng|trưởng|chủ tịch|cơ quan|liên đoàn|huyện đoàn|đoàn|hội|bệnh viện|kho bạc|chi cục|cục|bộ|tòa án|viện kiểm sát|đài|báo|ngân hàng|bảo hiểm|cụm|khối)(?![\p{L}\p{N}])/iu;
+const ACTION =
+    /\s(?:có trách nhiệm|chủ trì|chỉ trì|phối hợp|chỉ đạo|hướng dẫn|tham mưu|mở các|căn cứ|thực hiện|tiếp tục|tăng cường|triển khai|theo dõi|tổ chức|đề cao|tích cực|phát huy|kịp thời|xây dựng|đẩy mạnh|nghiêm túc|chịu trách nhiệm|giúp|báo cáo)(?![\p{L}\p{N}])/u;
+const AGENCY_HEAD =
+    /^(?:các\s+|trưởng\s+|thủ trưởng\s+|chủ tịch\s+)?(?:phòng|sở|ban|trung tâm|ủy ban|uỷ ban|ubnd|ubmttq|mặt trận|hội đồng|văn phòng|công an|ban chỉ huy|quân sự|thủ trưởng|trưởng|chủ tịch|cơ quan|liên đoàn|huyện đoàn|đoàn|hội|bệnh viện|kho bạc|chi cục|cục|bộ|tòa án|viện kiểm sát|đài|báo|ngân hàng|bảo hiểm|cụm|khối)(?![\p{L}\p{N}])/iu;
 
 export function deriveAssignment(text: string): Assignment | undefined {
-    let s = text.replace(/\s+/g, ' ').trim().replace(/^\d+(\.\d+)*[.)]\s*/, '');
+    let s = text
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^\d+(\.\d+)*[.)]\s*/, '');
     let role: AssignmentRole | undefined;
-    if (/^đề nghị\s/iu.test(s)) { role = 'đề nghị'; s = s.replace(/^đề nghị\s+/iu, ''); }
-    else if (/^giao\s/iu.test(s)) s = s.replace(/^giao\s+/iu, '');
+    if (/^đề nghị\s/iu.test(s)) {
+        role = 'đề nghị';
+        s = s.replace(/^đề nghị\s+/iu, '');
+    } else if (/^giao\s/iu.test(s)) s = s.replace(/^giao\s+/iu, '');
     if (!AGENCY_HEAD.test(s)) return undefined;
     const cut = s.search(ACTION);
     const agency = (cut > 0 ? s.slice(0, cut) : s.split(/[,;.]/)[0]).replace(/\s*\([^)]*\)\s*$/, '').trim();
     if (!agency || agency.length > 160) return undefined;
     const task = (cut > 0 ? s.slice(cut) : s.slice(agency.length)).trim();
-    if (!role) role = /(?<![\p{L}\p{N}])(?:chủ trì|chỉ trì)(?![\p{L}\p{N}])/iu.test(task) ? 'chủ trì' : /(?<![\p{L}\p{N}])phối hợp(?![\p{L}\p{N}])/iu.test(task) ? 'phối hợp' : 'thực hiện';
+    if (!role)
+        role = /(?<![\p{L}\p{N}])(?:chủ trì|chỉ trì)(?![\p{L}\p{N}])/iu.test(task)
+            ? 'chủ trì'
+            : /(?<![\p{L}\p{N}])phối hợp(?![\p{L}\p{N}])/iu.test(task)
+              ? 'phối hợp'
+              : 'thực hiện';
     const due = /(?:trước|chậm nhất|hạn)\s+(?:ngày\s+)?/iu.exec(task);
     const deadline = due ? findDates(task.slice(due.index))[0] : undefined;
     return { agency, role, task, deadline };
 }
 
-export interface AwardInfo { name: string; kind: string; article: string }
+export interface AwardInfo {
+    name: string;
+    kind: string;
+    article: string;
+}
 export const awardForms = awardsData.awards as AwardInfo[];
 
 /** An award the document promises or proposes: form, conferrer, recipients. */
@@ -77,11 +93,27 @@ export function findAwards(text: string): AwardMention[] {
         const after = text.slice(i + name.length);
         const sentenceStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';')) + 1;
         const sentence = before.slice(sentenceStart);
-        let conferrer = /(?:^|\s)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng)[^,;.]*?)\s+(?:tặng|khen thưởng|quyết định tặng)\s*$/u.exec(sentence)?.[1];
-        conferrer ??= /^\s+(?:của\s+)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng|Ủy ban|UBND)[^,;.:]*)/u.exec(after)?.[1];
-        const propose = /(?<![\p{L}\p{N}])(?:đề nghị|trình|đề xuất)(?![\p{L}\p{N}])/iu.test(sentence) || /(?<![\p{L}\p{N}])(?:trình|đề nghị)(?![\p{L}\p{N}])[^.]*(?:tỉnh|Thủ tướng|Chủ tịch nước)/iu.test(after.split(/[.;]/)[0] ?? '');
+        let conferrer =
+            /(?:^|\s)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng)[^,;.]*?)\s+(?:tặng|khen thưởng|quyết định tặng)\s*$/u.exec(
+                sentence
+            )?.[1];
+        conferrer ??= /^\s+(?:của\s+)((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng|Ủy ban|UBND)[^,;.:]*)/u.exec(
+            after
+        )?.[1];
+        const propose =
+            /(?<![\p{L}\p{N}])(?:đề nghị|trình|đề xuất)(?![\p{L}\p{N}])/iu.test(sentence) ||
+            /(?<![\p{L}\p{N}])(?:trình|đề nghị)(?![\p{L}\p{N}])[^.]*(?:tỉnh|Thủ tướng|Chủ tịch nước)/iu.test(
+                after.split(/[.;]/)[0] ?? ''
+            );
         const recipients = /^\s+(?:[^,;.]*?\s)?cho\s+([^.;]+)/u.exec(after)?.[1]?.trim();
-        out.push({ award, text: text.slice(i, i + name.length), conferrer: conferrer?.trim(), mode: propose ? 'propose' : 'confer', recipients, offset: i });
+        out.push({
+            award,
+            text: text.slice(i, i + name.length),
+            conferrer: conferrer?.trim(),
+            mode: propose ? 'propose' : 'confer',
+            recipients,
+            offset: i
+        });
     }
     return out;
 }

@@ -16,8 +16,12 @@ export interface Result {
     statedStatus?: { status: Status; offset: number; length: number };
 }
 
-const PERCENT = new RegExp(`(?:bằng|đạt|=)\\s+(${VI_NUMBER_SOURCE})\\s*%\\s*(?:so với\\s+)?(?:kế hoạch|KH|chỉ tiêu|mục tiêu|Nghị quyết)`, 'iu');
-const STATUS = /(?<![\p{L}])(không đạt|chưa đạt|vượt|hoàn thành vượt|đạt)(?:\s+(?:kế hoạch|chỉ tiêu|mục tiêu))?\s*\.?$/iu;
+const PERCENT = new RegExp(
+    `(?:bằng|đạt|=)\\s+(${VI_NUMBER_SOURCE})\\s*%\\s*(?:so với\\s+)?(?:kế hoạch|KH|chỉ tiêu|mục tiêu|Nghị quyết)`,
+    'iu'
+);
+const STATUS =
+    /(?<![\p{L}])(không đạt|chưa đạt|vượt|hoàn thành vượt|đạt)(?:\s+(?:kế hoạch|chỉ tiêu|mục tiêu))?\s*\.?$/iu;
 
 export function parseResult(text: string): Result {
     const result: Result = { raw: text };
@@ -25,7 +29,11 @@ export function parseResult(text: string): Result {
     const status = STATUS.exec(rest);
     if (status && (status.index === 0 || /[,;(]\s*$/.test(rest.slice(0, status.index)))) {
         const word = status[1].toLowerCase();
-        result.statedStatus = { status: word === 'chưa đạt' || word === 'không đạt' ? 'không đạt' : word.includes('vượt') ? 'vượt' : 'đạt', offset: status.index, length: status[0].trimEnd().length };
+        result.statedStatus = {
+            status: word === 'chưa đạt' || word === 'không đạt' ? 'không đạt' : word.includes('vượt') ? 'vượt' : 'đạt',
+            offset: status.index,
+            length: status[0].trimEnd().length
+        };
         rest = rest.slice(0, status.index).replace(/[,;(\s]+$/, '');
     }
     const pct = PERCENT.exec(rest);
@@ -46,7 +54,9 @@ const GRADES = ['yếu', 'trung bình', 'khá', 'tốt', 'xuất sắc'];
 function grade(text: string): number | undefined {
     const t = text.toLowerCase();
     let best: number | undefined;
-    GRADES.forEach((g, i) => { if (t.includes(g)) best = i; });
+    GRADES.forEach((g, i) => {
+        if (t.includes(g)) best = i;
+    });
     return best;
 }
 
@@ -69,7 +79,7 @@ function single(q: Quantity | undefined): number | undefined {
 
 function convert(value: number, from?: UnitInfo, to?: UnitInfo): number | undefined {
     if (!from || !to || from.unit === to.unit) return value;
-    if (from.kind === to.kind && from.factor && to.factor) return value * from.factor / to.factor;
+    if (from.kind === to.kind && from.factor && to.factor) return (value * from.factor) / to.factor;
     return undefined;
 }
 
@@ -78,7 +88,8 @@ export function evaluate(target: Target, result: Result): Evaluation | undefined
     const tq = target.quantity;
     if (!tq) return undefined;
     if (tq.kind === 'qualitative') {
-        const want = grade(tq.text), got = grade(result.raw);
+        const want = grade(tq.text),
+            got = grade(result.raw);
         if (want === undefined || got === undefined) return undefined;
         const orBetter = /trở lên/u.test(tq.text) || target.comparator === 'ge';
         return { status: got > want ? (orBetter ? 'vượt' : 'vượt') : got === want ? 'đạt' : 'không đạt' };
@@ -91,16 +102,20 @@ export function evaluate(target: Target, result: Result): Evaluation | undefined
     const converted = sameUnit ? undefined : actual;
     if (tq.kind === 'range') {
         const status: Status = actual > tq.high.value ? 'vượt' : actual >= tq.low.value ? 'đạt' : 'không đạt';
-        return { status, percent: actual / tq.low.value * 100, converted };
+        return { status, percent: (actual / tq.low.value) * 100, converted };
     }
     const goal = tq.kind === 'fraction' ? tq.numerator.value : tq.number.value;
     if (target.comparator === 'lt' || target.comparator === 'le') {
         const met = target.comparator === 'lt' ? actual < goal : actual <= goal;
-        return { status: met ? 'đạt' : 'không đạt', percent: actual === 0 ? undefined : goal / actual * 100, converted };
+        return {
+            status: met ? 'đạt' : 'không đạt',
+            percent: actual === 0 ? undefined : (goal / actual) * 100,
+            converted
+        };
     }
     const met = target.comparator === 'gt' ? actual > goal : actual >= goal;
     const status: Status = !met ? 'không đạt' : actual > goal ? 'vượt' : 'đạt';
-    return { status, percent: goal === 0 ? undefined : actual / goal * 100, converted };
+    return { status, percent: goal === 0 ? undefined : (actual / goal) * 100, converted };
 }
 
 /** "16/19 chỉ tiêu đạt và vượt" */

@@ -7,7 +7,12 @@ import type { Grid, GridCell } from './table-grid.js';
  */
 export type ColumnRole = 'stt' | 'criterion' | 'max' | 'bonus' | 'deduction' | 'self' | 'assessed' | 'guide';
 
-export interface Points { value: number; raw: string; cell: GridCell; signed: '+' | '-' | '' }
+export interface Points {
+    value: number;
+    raw: string;
+    cell: GridCell;
+    signed: '+' | '-' | '';
+}
 
 export interface Criterion {
     /** The numbering as written ("I", "1", "1.2", "a", "a1"), without emphasis. */
@@ -57,9 +62,15 @@ export function roleLabel(role: ColumnRole): string {
 }
 
 /** The numbering's shape: items of one shape are siblings. */
-/** A label as compared: no closing "." or ")", no dot between a letter and its number ("b.2.5" → "b2.5"), lower case letters. */
+/**
+ * A label as compared: no closing "." or ")", no dot between a letter and its number ("b.2.5" → "b2.5"), lower case
+ * letters.
+ */
 export function normalLabel(label: string): string {
-    return label.replace(/[.)]$/, '').trim().replace(/^([a-zđA-ZĐ])\.(?=[0-9])/u, '$1');
+    return label
+        .replace(/[.)]$/, '')
+        .trim()
+        .replace(/^([a-zđA-ZĐ])\.(?=[0-9])/u, '$1');
 }
 
 export function numberingShape(label: string): string {
@@ -97,8 +108,8 @@ export function readScoring(grid: Grid): ScoringTable | undefined {
         if (role && columns[role] === undefined) columns[role] = c;
     });
     if (columns.max === undefined || columns.criterion === undefined) return undefined;
-    const cellAt = (cells: GridCell[], col: number | undefined) => col === undefined ? undefined
-        : cells.find(x => x.col <= col && col < x.col + x.colSpan);
+    const cellAt = (cells: GridCell[], col: number | undefined) =>
+        col === undefined ? undefined : cells.find(x => x.col <= col && col < x.col + x.colSpan);
     const table: ScoringTable = { columns, criteria: [], roots: [] };
     const stack: Criterion[] = [];
     for (const row of grid.rows) {
@@ -111,10 +122,18 @@ export function readScoring(grid: Grid): ScoringTable | undefined {
         const label = (labelCell?.text ?? '').replace(/\*/g, '').trim();
         const text = (own(columns.criterion)?.text ?? '').replace(/\*/g, '').trim();
         const criterion: Criterion = {
-            label, labelCell, shape: numberingShape(label), text,
-            max: pointsOf(own(columns.max)), bonus: pointsOf(own(columns.bonus)), deduction: pointsOf(own(columns.deduction)),
-            self: pointsOf(own(columns.self)), assessed: pointsOf(own(columns.assessed)), guide: own(columns.guide)?.text,
-            children: [], details: []
+            label,
+            labelCell,
+            shape: numberingShape(label),
+            text,
+            max: pointsOf(own(columns.max)),
+            bonus: pointsOf(own(columns.bonus)),
+            deduction: pointsOf(own(columns.deduction)),
+            self: pointsOf(own(columns.self)),
+            assessed: pointsOf(own(columns.assessed)),
+            guide: own(columns.guide)?.text,
+            children: [],
+            details: []
         };
         if (TOTAL_ROW.test(text) || TOTAL_ROW.test(label)) {
             table.total = criterion;
@@ -126,9 +145,14 @@ export function readScoring(grid: Grid): ScoringTable | undefined {
         }
         // "C" after "b" among letters is the letter c written in capitals, not the Roman hundred.
         const letters = stack.findIndex(c => c.shape === 'letter');
-        if (letters >= 0 && (criterion.shape === 'roman' || criterion.shape === 'upper-letter') && label.replace(/[.)]$/, '').length === 1) {
+        if (
+            letters >= 0 &&
+            (criterion.shape === 'roman' || criterion.shape === 'upper-letter') &&
+            label.replace(/[.)]$/, '').length === 1
+        ) {
             const last = stack[letters];
-            if (nextLabel(last.label, last.shape)?.toLowerCase() === normalLabel(label).toLowerCase()) criterion.shape = 'letter';
+            if (nextLabel(last.label, last.shape)?.toLowerCase() === normalLabel(label).toLowerCase())
+                criterion.shape = 'letter';
         }
         const same = stack.findIndex(c => c.shape === criterion.shape);
         if (same >= 0) stack.length = same;
@@ -145,7 +169,8 @@ export function nextLabel(label: string, shape = numberingShape(label)): string 
     const s = normalLabel(label);
     if (shape === 'roman') return toRoman(fromRoman(s) + 1);
     if (shape === 'arabic') return String(Number(s) + 1);
-    if (shape.startsWith('dotted') || shape.startsWith('letter-digit')) return s.replace(/[0-9]+$/, n => String(Number(n) + 1));
+    if (shape.startsWith('dotted') || shape.startsWith('letter-digit'))
+        return s.replace(/[0-9]+$/, n => String(Number(n) + 1));
     if (shape === 'letter' || shape === 'upper-letter') {
         const alphabet = /[a-zđ]/.test(s) ? 'abcdđeghiklmnopqrstuvxy' : 'ABCDĐEGHIKLMNOPQRSTUVXY';
         const i = alphabet.indexOf(s);
@@ -160,15 +185,30 @@ export function firstLabel(shape: string, parent?: string): string | undefined {
     if (shape === 'arabic') return '1';
     if (shape === 'letter') return 'a';
     if (shape === 'upper-letter') return 'A';
-    if ((shape.startsWith('dotted') || shape.startsWith('letter-digit')) && parent) return `${parent.replace(/[.)]$/, '')}${shape.startsWith('dotted') || shape !== 'letter-digit' ? '.' : ''}1`;
+    if ((shape.startsWith('dotted') || shape.startsWith('letter-digit')) && parent)
+        return `${parent.replace(/[.)]$/, '')}${shape.startsWith('dotted') || shape !== 'letter-digit' ? '.' : ''}1`;
     return undefined;
 }
 
-const ROMANS: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+const ROMANS: [number, string][] = [
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I']
+];
 
 export function toRoman(n: number): string {
     let out = '';
-    for (const [v, s] of ROMANS) while (n >= v) { out += s; n -= v; }
+    for (const [v, s] of ROMANS)
+        while (n >= v) {
+            out += s;
+            n -= v;
+        }
     return out;
 }
 
@@ -176,7 +216,8 @@ export function fromRoman(s: string): number {
     const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
     let total = 0;
     for (let i = 0; i < s.length; i++) {
-        const cur = v[s[i]] ?? 0, next = v[s[i + 1]] ?? 0;
+        const cur = v[s[i]] ?? 0,
+            next = v[s[i + 1]] ?? 0;
         total += cur < next ? -cur : cur;
     }
     return total;

@@ -16,8 +16,21 @@ export interface Syllable {
 }
 export type Reading = { ok: true; syllable: Syllable } | { ok: false; problem: Problem; expected?: string };
 
-const TONE_MARKS: Record<string, Tone> = { '\u0300': 'huyen', '\u0301': 'sac', '\u0309': 'hoi', '\u0303': 'nga', '\u0323': 'nang' };
-const MARK_OF: Record<Tone, string> = { ngang: '', huyen: '\u0300', sac: '\u0301', hoi: '\u0309', nga: '\u0303', nang: '\u0323' };
+const TONE_MARKS: Record<string, Tone> = {
+    '\u0300': 'huyen',
+    '\u0301': 'sac',
+    '\u0309': 'hoi',
+    '\u0303': 'nga',
+    '\u0323': 'nang'
+};
+const MARK_OF: Record<Tone, string> = {
+    ngang: '',
+    huyen: '\u0300',
+    sac: '\u0301',
+    hoi: '\u0309',
+    nga: '\u0303',
+    nang: '\u0323'
+};
 const VOWELS = new Set('aăâeêioôơuưy');
 const MODIFIED = new Set('ăâêôơ');
 const RHYMES = new Set(data.rhymes);
@@ -25,16 +38,29 @@ const FRONT = new Set(data.frontVowels);
 const FOREIGN = new RegExp(`[${data.foreignLetters.join('')}]`, 'iu');
 const onsets = [...data.onsets].sort((a, b) => b.length - a.length);
 
-interface Spelled { letters: string[]; tone: Tone; toneAt: number; marks: number }
+interface Spelled {
+    letters: string[];
+    tone: Tone;
+    toneAt: number;
+    marks: number;
+}
 
 /** The letters without tone, the tone, and the letter it sits on. */
 function spell(word: string): Spelled {
     const letters: string[] = [];
-    let tone: Tone = 'ngang', toneAt = -1, marks = 0;
+    let tone: Tone = 'ngang',
+        toneAt = -1,
+        marks = 0;
     for (const ch of word.normalize('NFD')) {
         const t = TONE_MARKS[ch];
-        if (t) { tone = t; toneAt = letters.length - 1; marks++; continue; }
-        if (/\p{M}/u.test(ch) && letters.length) letters[letters.length - 1] = (letters[letters.length - 1] + ch).normalize('NFC');
+        if (t) {
+            tone = t;
+            toneAt = letters.length - 1;
+            marks++;
+            continue;
+        }
+        if (/\p{M}/u.test(ch) && letters.length)
+            letters[letters.length - 1] = (letters[letters.length - 1] + ch).normalize('NFC');
         else letters.push(ch);
     }
     return { letters, tone, toneAt, marks };
@@ -83,21 +109,39 @@ function read(word: string): Reading {
     if (!onset && !VOWELS.has(bare[0] ?? '')) onset = onsets.find(o => bare.startsWith(o)) ?? '';
     let start = onset.length;
     // "gì", "gìn": the i of "gi" is the rhyme's when no other vowel follows.
-    if (bare.startsWith('gi') && ![...bare.slice(2)].some(c => VOWELS.has(c))) { onset = 'gi'; start = 1; }
+    if (bare.startsWith('gi') && ![...bare.slice(2)].some(c => VOWELS.has(c))) {
+        onset = 'gi';
+        start = 1;
+    }
     // "giếng", "giêng": gi before iê writes one i.
-    if (onset === 'gi' && !RHYMES.has(letters.slice(start).join('')) && RHYMES.has('i' + letters.slice(start).join(''))) start = 1;
+    if (onset === 'gi' && !RHYMES.has(letters.slice(start).join('')) && RHYMES.has('i' + letters.slice(start).join('')))
+        start = 1;
     const rhymeLetters = letters.slice(start);
     const rhyme = rhymeLetters.join('');
     if (!RHYMES.has(rhyme)) return { ok: false, problem: 'structure' };
     const first = rhyme[0];
     const base = bare.slice(0, onset.length);
-    if ((base === 'k' && !FRONT.has(first)) || ((base === 'gh' || base === 'ngh') && (!FRONT.has(first) || first === 'y'))) {
+    if (
+        (base === 'k' && !FRONT.has(first)) ||
+        ((base === 'gh' || base === 'ngh') && (!FRONT.has(first) || first === 'y'))
+    ) {
         const fixed = { k: 'c', gh: 'g', ngh: 'ng' }[base]!;
-        return { ok: false, problem: 'spelling', expected: write([...fixed, ...letters.slice(onset.length)], tone, toneAt - onset.length + fixed.length) };
+        return {
+            ok: false,
+            problem: 'spelling',
+            expected: write([...fixed, ...letters.slice(onset.length)], tone, toneAt - onset.length + fixed.length)
+        };
     }
-    if ((base === 'c' && FRONT.has(first)) || ((base === 'g' || base === 'ng') && FRONT.has(first) && first !== 'y' && start === onset.length)) {
+    if (
+        (base === 'c' && FRONT.has(first)) ||
+        ((base === 'g' || base === 'ng') && FRONT.has(first) && first !== 'y' && start === onset.length)
+    ) {
         const fixed = { c: 'k', g: 'gh', ng: 'ngh' }[base]!;
-        return { ok: false, problem: 'spelling', expected: write([...fixed, ...letters.slice(onset.length)], tone, toneAt - onset.length + fixed.length) };
+        return {
+            ok: false,
+            problem: 'spelling',
+            expected: write([...fixed, ...letters.slice(onset.length)], tone, toneAt - onset.length + fixed.length)
+        };
     }
     const stopped = data.stopFinals.some(f => rhyme.endsWith(f) && rhyme.length > f.length);
     // Text typed without any mark ("hat") is not judged by its tone; "hăt" is.
@@ -137,7 +181,8 @@ export function nearestSyllable(word: string, extra = true): string | undefined 
     if (word.length > MAX_LETTERS + 1) return undefined;
     const w = [...word];
     const candidates: string[] = [];
-    for (let i = 0; i + 1 < w.length; i++) candidates.push([...w.slice(0, i), w[i + 1], w[i], ...w.slice(i + 2)].join(''));
+    for (let i = 0; i + 1 < w.length; i++)
+        candidates.push([...w.slice(0, i), w[i + 1], w[i], ...w.slice(i + 2)].join(''));
     if (extra) for (let i = 0; i < w.length; i++) candidates.push([...w.slice(0, i), ...w.slice(i + 1)].join(''));
     return candidates.find(c => c.length > 1 && c !== word && readSyllable(c).ok);
 }

@@ -14,7 +14,11 @@ export interface GridCell {
     rowSpan: number;
 }
 
-export interface GridRow { row: number; header: boolean; cells: GridCell[] }
+export interface GridRow {
+    row: number;
+    header: boolean;
+    cells: GridCell[];
+}
 
 export interface Grid {
     columns: number;
@@ -29,7 +33,11 @@ export interface Grid {
 const SEPARATOR_CELL = /^:?-{3,}:?$/;
 
 export function isSeparatorRow(cells: readonly string[]): boolean {
-    return cells.length > 0 && cells.some(c => c.trim() !== '') && cells.every(c => c.trim() === '' || SEPARATOR_CELL.test(c.trim()));
+    return (
+        cells.length > 0 &&
+        cells.some(c => c.trim() !== '') &&
+        cells.every(c => c.trim() === '' || SEPARATOR_CELL.test(c.trim()))
+    );
 }
 
 export const JOIN_LEFT = '<';
@@ -40,9 +48,15 @@ export function buildGrid(written: readonly (readonly string[])[]): Grid {
     const separator = written.findIndex(isSeparatorRow);
     const columns = Math.max(0, ...written.map(r => r.length));
     const align: (Align | undefined)[] = Array.from({ length: columns }, (_, i) => {
-        const s = separator >= 0 ? written[separator][i]?.trim() ?? '' : '';
+        const s = separator >= 0 ? (written[separator][i]?.trim() ?? '') : '';
         if (!s) return undefined;
-        return s.startsWith(':') && s.endsWith(':') ? 'center' : s.endsWith(':') ? 'right' : s.startsWith(':') ? 'left' : undefined;
+        return s.startsWith(':') && s.endsWith(':')
+            ? 'center'
+            : s.endsWith(':')
+              ? 'right'
+              : s.startsWith(':')
+                ? 'left'
+                : undefined;
     });
     const rows: GridRow[] = [];
     // For each column, the cell of the row above that covers it (to extend with "^").
@@ -73,9 +87,13 @@ export function buildGrid(written: readonly (readonly string[])[]): Grid {
         for (let c = 0; c < columns; c++) above[c] = covering[c];
         rows.push(row);
     });
-    const headings = Array.from({ length: columns }, (_, c) => rows.filter(r => r.header)
-        .map(r => r.cells.find(x => x.col <= c && c < x.col + x.colSpan)?.text ?? '')
-        .filter((t, i, all) => t && t !== all[i - 1]).join(' '));
+    const headings = Array.from({ length: columns }, (_, c) =>
+        rows
+            .filter(r => r.header)
+            .map(r => r.cells.find(x => x.col <= c && c < x.col + x.colSpan)?.text ?? '')
+            .filter((t, i, all) => t && t !== all[i - 1])
+            .join(' ')
+    );
     return { columns, rows, separator: separator >= 0 ? separator : undefined, align, headings };
 }
 

@@ -32,7 +32,9 @@ export function kindByTitle(title: string): DocumentKind | undefined {
 }
 
 /** Document kinds whose name starts `text` (longest first), e.g. "Nghị quyết Đại hội …" → Nghị quyết. */
-const kindsLongestFirst = documentKinds.map(k => ({ k, n: k.name.toLowerCase() })).sort((a, b) => b.n.length - a.n.length);
+const kindsLongestFirst = documentKinds
+    .map(k => ({ k, n: k.name.toLowerCase() }))
+    .sort((a, b) => b.n.length - a.n.length);
 
 export function kindPrefixOf(text: string): DocumentKind | undefined {
     const lower = text.normalize('NFC').toLowerCase();

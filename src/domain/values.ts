@@ -12,17 +12,38 @@ export interface PeriodEnd {
 }
 
 /** `round`: the period of one round of the campaign ("Đợt 1: từ … đến …"). */
-export interface PeriodValue { type: 'period'; raw: string; start?: PeriodEnd; end?: PeriodEnd; round?: string }
-export interface AnniversaryValue {
-    type: 'anniversary'; raw: string;
-    /** The number of years celebrated, and the word written after it ("năm", or by mistake "ngày"). */
-    count?: number; countUnit?: string;
-    event: string;
-    origin?: PeriodEnd; anniversary?: PeriodEnd;
+export interface PeriodValue {
+    type: 'period';
+    raw: string;
+    start?: PeriodEnd;
+    end?: PeriodEnd;
+    round?: string;
 }
-export interface DateValue { type: 'date'; raw: string; date: ViDate }
-export interface DeadlineValue { type: 'deadline'; raw: string; date?: ViDate }
-export interface CadenceValue { type: 'cadence'; raw: string; periods: string[] }
+export interface AnniversaryValue {
+    type: 'anniversary';
+    raw: string;
+    /** The number of years celebrated, and the word written after it ("năm", or by mistake "ngày"). */
+    count?: number;
+    countUnit?: string;
+    event: string;
+    origin?: PeriodEnd;
+    anniversary?: PeriodEnd;
+}
+export interface DateValue {
+    type: 'date';
+    raw: string;
+    date: ViDate;
+}
+export interface DeadlineValue {
+    type: 'deadline';
+    raw: string;
+    date?: ViDate;
+}
+export interface CadenceValue {
+    type: 'cadence';
+    raw: string;
+    periods: string[];
+}
 
 export type Comparator = 'gt' | 'ge' | 'lt' | 'le';
 
@@ -48,7 +69,8 @@ export interface Target {
 }
 
 export interface IndicatorValue {
-    type: 'indicator'; raw: string;
+    type: 'indicator';
+    raw: string;
     /** Compound targets are separated by ";" */
     parts: Target[];
     /** "…, trong đó …" */
@@ -68,21 +90,40 @@ export function parseValue(text: string): TypedValue {
     const lower = t.toLowerCase();
     // A quoted anniversary (“Kỷ niệm 80 năm ngày …”) is an anniversary.
     const unquoted = t.replace(/^[“"'‘(]+\s*/u, '').replace(/\s*[”"'’]+$/u, '');
-    if (/^(?:chào mừng )?(?:kỷ niệm|kỉ niệm)(?![\p{L}\p{N}])/u.test(unquoted.toLowerCase())) return parseAnniversary(unquoted, raw);
+    if (/^(?:chào mừng )?(?:kỷ niệm|kỉ niệm)(?![\p{L}\p{N}])/u.test(unquoted.toLowerCase()))
+        return parseAnniversary(unquoted, raw);
     const round = ROUND_HEAD.exec(t);
     if (round && /^(?:từ|kể từ|trong|năm|[0-9])/iu.test(t.slice(round[0].length))) {
-        return { ...parsePeriod(t.slice(round[0].length), raw), round: round[1].charAt(0).toUpperCase() + round[1].slice(1) };
+        return {
+            ...parsePeriod(t.slice(round[0].length), raw),
+            round: round[1].charAt(0).toUpperCase() + round[1].slice(1)
+        };
     }
-    if (/^(?:đến|tới|tầm nhìn đến)\s/u.test(lower)) return { type: 'period', raw, end: periodEnd(t.replace(/^\S+(?:\s+đến)?\s+/u, ''), true) };
-    if (/^(?:từ|kể từ|giai đoạn|nhiệm kỳ|năm học|niên khóa|niên độ|khóa học|quý|trong năm|trong tháng|năm [0-9]{4}$)/u.test(lower) || /^[0-9]{4}\s*[-–]\s*[0-9]{4}$/.test(t)
-        || /^\(?[0-9/.]+\s*[-–]\s*[0-9/.]+\)?$/.test(t)) {
+    if (/^(?:đến|tới|tầm nhìn đến)\s/u.test(lower))
+        return { type: 'period', raw, end: periodEnd(t.replace(/^\S+(?:\s+đến)?\s+/u, ''), true) };
+    if (
+        /^(?:từ|kể từ|giai đoạn|nhiệm kỳ|năm học|niên khóa|niên độ|khóa học|quý|trong năm|trong tháng|năm [0-9]{4}$)/u.test(
+            lower
+        ) ||
+        /^[0-9]{4}\s*[-–]\s*[0-9]{4}$/.test(t) ||
+        /^\(?[0-9/.]+\s*[-–]\s*[0-9/.]+\)?$/.test(t)
+    ) {
         return parsePeriod(t, raw);
     }
     if (/^(?:định kỳ|hằng|hàng)(?![\p{L}\p{N}])/u.test(lower) || /(?:hằng|hàng) (?:tuần|tháng|quý)$/u.test(lower)) {
-        return { type: 'cadence', raw, periods: t.replace(/^định kỳ\s*/iu, '').split(/\s*(?:,|và|hoặc)\s*/u).filter(Boolean) };
+        return {
+            type: 'cadence',
+            raw,
+            periods: t
+                .replace(/^định kỳ\s*/iu, '')
+                .split(/\s*(?:,|và|hoặc)\s*/u)
+                .filter(Boolean)
+        };
     }
-    if (/^(?:trước|chậm nhất|hạn|trước hoặc trong)(?![\p{L}\p{N}])/u.test(lower)
-        || /^không (?:quá|muộn hơn) (?:ngày )?[0-9]{1,2}\/[0-9]{1,2}(?![0-9])/u.test(lower)) {
+    if (
+        /^(?:trước|chậm nhất|hạn|trước hoặc trong)(?![\p{L}\p{N}])/u.test(lower) ||
+        /^không (?:quá|muộn hơn) (?:ngày )?[0-9]{1,2}\/[0-9]{1,2}(?![0-9])/u.test(lower)
+    ) {
         return { type: 'deadline', raw, date: findDates(t).find(d => d.form !== 'month') ?? findDates(t)[0] };
     }
     const dates = findDates(t);
@@ -99,7 +140,8 @@ function periodEnd(text: string, end: boolean): PeriodEnd | undefined {
     if (d) return { kind: 'date', date: d };
     const y = /(?<![\p{L}\p{N}])([0-9]{4})(?![\p{L}\p{N}])/u.exec(text);
     if (y) return { kind: 'year', year: Number(y[1]) };
-    if (end && /^(?:kết thúc|hoàn thành)(?![\p{L}])/u.test(s)) return { kind: 'event', event: text.trim().replace(/[.;]$/, '') };
+    if (end && /^(?:kết thúc|hoàn thành)(?![\p{L}])/u.test(s))
+        return { kind: 'event', event: text.trim().replace(/[.;]$/, '') };
     return undefined;
 }
 
@@ -140,7 +182,8 @@ const COMPARATORS: [RegExp, Comparator][] = [
     [/^≥$/u, 'ge'],
     [/^≤$/u, 'le']
 ];
-const COMPARATOR_WORDS = '(?:không dưới|không thấp hơn|không vượt quá|không quá|tối thiểu|tối đa|ít nhất|trên|dưới|hơn|từ|≥|≤|>|<)';
+const COMPARATOR_WORDS =
+    '(?:không dưới|không thấp hơn|không vượt quá|không quá|tối thiểu|tối đa|ít nhất|trên|dưới|hơn|từ|≥|≤|>|<)';
 const VERBS = '(?:đạt|là|có|còn|tăng thêm|tăng|giảm còn|giảm|mới)';
 
 function comparatorOf(word: string | undefined): Comparator | undefined {
@@ -159,14 +202,26 @@ export function parseIndicator(t: string, raw = t): IndicatorValue {
         text = text.slice(0, subCut);
     }
     return {
-        type: 'indicator', raw, isSub,
-        parts: text.split(/\s*;\s*/).filter(p => p.trim() !== '').map(parseTarget),
-        sub: subText ? subText.split(/\s*;\s*/).filter(Boolean).map(parseTarget) : []
+        type: 'indicator',
+        raw,
+        isSub,
+        parts: text
+            .split(/\s*;\s*/)
+            .filter(p => p.trim() !== '')
+            .map(parseTarget),
+        sub: subText
+            ? subText
+                  .split(/\s*;\s*/)
+                  .filter(Boolean)
+                  .map(parseTarget)
+            : []
     };
 }
 
 const QUANTITY = new RegExp(
-    `(?:(${VERBS})\\s+)?(?:(${COMPARATOR_WORDS})\\s*)?(${NUM})(?:\\s*(?:-|–|đến)\\s*(${NUM}))?(?:\\s*/\\s*(${NUM}))?`, 'giu');
+    `(?:(${VERBS})\\s+)?(?:(${COMPARATOR_WORDS})\\s*)?(${NUM})(?:\\s*(?:-|–|đến)\\s*(${NUM}))?(?:\\s*/\\s*(${NUM}))?`,
+    'giu'
+);
 
 export function parseTarget(text: string): Target {
     const target: Target = { raw: text };
@@ -179,7 +234,8 @@ export function parseTarget(text: string): Target {
     const cmp = new RegExp(`,?\\s*(tăng|giảm|bằng)\\s+(${NUM})\\s*%\\s*so\\s+(?:với\\s+)?(.+)$`, 'iu').exec(s);
     if (cmp) {
         const percent = parseViNumber(cmp[2]);
-        if (percent) target.comparison = { direction: cmp[1].toLowerCase() as 'tăng', percent, baseline: cmp[3].trim() };
+        if (percent)
+            target.comparison = { direction: cmp[1].toLowerCase() as 'tăng', percent, baseline: cmp[3].trim() };
         s = s.slice(0, cmp.index);
     }
     let valueText = s;
@@ -244,15 +300,22 @@ export function parseTarget(text: string): Target {
 }
 
 interface FoundQuantity {
-    index: number; length: number;
-    verb?: string; comparatorText?: string;
+    index: number;
+    length: number;
+    verb?: string;
+    comparatorText?: string;
     quantity: Quantity;
     unit?: { form: string; info: UnitInfo };
     unitOffset: number;
 }
 
 /** A number that is a year ("năm 2025") or part of a date: not a quantity to reach. */
-function isTimeNumber(text: string, start: number, length: number, dates: { offset: number; length: number }[]): boolean {
+function isTimeNumber(
+    text: string,
+    start: number,
+    length: number,
+    dates: { offset: number; length: number }[]
+): boolean {
     if (dates.some(d => start >= d.offset && start < d.offset + d.length)) return true;
     const digits = text.slice(start, start + length).trim();
     return /^(?:19|20)[0-9]{2}$/.test(digits) && /(?:năm|giai đoạn|nhiệm kỳ|[-–])\s*$/iu.test(text.slice(0, start));
@@ -280,8 +343,13 @@ function pickQuantity(text: string): FoundQuantity | undefined {
         if (unit && (unit.form === '%' || unit.form === '‰') === false && lead === 0) unit = undefined;
         if (unit && (unit.form === '%' || unit.form === '‰') && lead > 1) unit = undefined;
         candidates.push({
-            index: start, length: m[0].length, verb: m[1], comparatorText: m[2], quantity,
-            unit, unitOffset: lead
+            index: start,
+            length: m[0].length,
+            verb: m[1],
+            comparatorText: m[2],
+            quantity,
+            unit,
+            unitOffset: lead
         });
     }
     return candidates.find(c => c.unit || c.quantity.kind === 'fraction') ?? candidates[candidates.length - 1];

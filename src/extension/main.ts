@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-    LanguageClient, TransportKind, type LanguageClientOptions, type MessageSignature, type ServerOptions
+    LanguageClient,
+    TransportKind,
+    type LanguageClientOptions,
+    type MessageSignature,
+    type ServerOptions
 } from 'vscode-languageclient/node.js';
 import { convertFiles, LibreOfficeError } from '../io/libreoffice.js';
 import { ownerOf, writeAtomically, WriteError } from '../io/write.js';
@@ -19,7 +23,12 @@ import { StatusBar } from './status.js';
  */
 class ThiduaClient extends LanguageClient {
     // A request that failed is logged in the output channel; the drafter is not shown "Request … failed".
-    override handleFailedRequest<T>(type: MessageSignature, token: vscode.CancellationToken | undefined, error: unknown, defaultValue: T): T {
+    override handleFailedRequest<T>(
+        type: MessageSignature,
+        token: vscode.CancellationToken | undefined,
+        error: unknown,
+        defaultValue: T
+    ): T {
         try {
             return super.handleFailedRequest(type, token, error, defaultValue, false);
         } catch (e) {
@@ -34,7 +43,12 @@ let client: ThiduaClient | undefined;
 function docxOptions(): DocxOptions {
     const c = vscode.workspace.getConfiguration('thidua');
     return {
-        margins: { top: c.get<number>('page.marginTop'), bottom: c.get<number>('page.marginBottom'), left: c.get<number>('page.marginLeft'), right: c.get<number>('page.marginRight') },
+        margins: {
+            top: c.get<number>('page.marginTop'),
+            bottom: c.get<number>('page.marginBottom'),
+            left: c.get<number>('page.marginLeft'),
+            right: c.get<number>('page.marginRight')
+        },
         fontSize: c.get<number>('page.fontSize')
     };
 }
@@ -42,11 +56,15 @@ function docxOptions(): DocxOptions {
 function exportFolder(source: vscode.Uri): string {
     const configured = vscode.workspace.getConfiguration('thidua').get<string>('export.folder') ?? '';
     if (configured && !vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(t('Trong thư mục chưa tin cậy, thidua không ghi tệp vào thư mục xuất do thư mục này cấu hình.'));
+        void vscode.window.showWarningMessage(
+            t('Trong thư mục chưa tin cậy, thidua không ghi tệp vào thư mục xuất do thư mục này cấu hình.')
+        );
         return path.dirname(source.fsPath);
     }
     if (!configured) return path.dirname(source.fsPath);
-    return path.isAbsolute(configured) ? configured : path.join(vscode.workspace.getWorkspaceFolder(source)?.uri.fsPath ?? path.dirname(source.fsPath), configured);
+    return path.isAbsolute(configured)
+        ? configured
+        : path.join(vscode.workspace.getWorkspaceFolder(source)?.uri.fsPath ?? path.dirname(source.fsPath), configured);
 }
 
 /** A write error said with the file's name, not its path. */
@@ -55,21 +73,41 @@ function withName(e: unknown, target: string): string {
     return message.split(target).join(path.basename(target));
 }
 
-interface ExportChoice { ask: boolean; format: 'docx' | 'pdf' }
+interface ExportChoice {
+    ask: boolean;
+    format: 'docx' | 'pdf';
+}
 
 /**
  * Exports one document to Word through the server's linked workspace. With errors the drafter is asked first;
  * an existing file thidua did not write is replaced only when the drafter says so. Returns the written path.
  */
-async function exportOne(source: vscode.Uri, status: StatusBar, { ask, format }: ExportChoice): Promise<string | undefined> {
+async function exportOne(
+    source: vscode.Uri,
+    status: StatusBar,
+    { ask, format }: ExportChoice
+): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === source.toString());
-    const result = await client!.sendRequest(Render, { uri: source.toString(), version: open?.version, format: 'docx', options: docxOptions() });
+    const result = await client!.sendRequest(Render, {
+        uri: source.toString(),
+        version: open?.version,
+        format: 'docx',
+        options: docxOptions()
+    });
     if (!result) throw new WriteError(t('Chưa đọc xong văn bản; hãy thử lại sau giây lát.'));
-    if (result.syntaxErrors) throw new WriteError(t('Văn bản còn {0} lỗi cú pháp; hãy sửa trước khi xuất để không mất chữ.', result.syntaxErrors));
+    if (result.syntaxErrors)
+        throw new WriteError(
+            t('Văn bản còn {0} lỗi cú pháp; hãy sửa trước khi xuất để không mất chữ.', result.syntaxErrors)
+        );
     if (ask && result.errors > 0) {
-        const go = t('Vẫn xuất'), show = t('Xem lỗi');
-        const choice = await vscode.window.showWarningMessage(t('Văn bản còn {0} lỗi. Vẫn xuất?', result.errors),
-            { modal: true, detail: t('Các lỗi được liệt kê trong bảng Problems; bản Word sẽ mang nguyên các lỗi đó.') }, go, show);
+        const go = t('Vẫn xuất'),
+            show = t('Xem lỗi');
+        const choice = await vscode.window.showWarningMessage(
+            t('Văn bản còn {0} lỗi. Vẫn xuất?', result.errors),
+            { modal: true, detail: t('Các lỗi được liệt kê trong bảng Problems; bản Word sẽ mang nguyên các lỗi đó.') },
+            go,
+            show
+        );
         if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
         if (choice !== go) return undefined;
     }
@@ -78,14 +116,26 @@ async function exportOne(source: vscode.Uri, status: StatusBar, { ask, format }:
     const docx = Buffer.from(result.content, 'base64');
     const content = format === 'pdf' ? await pdfOf(docx) : docx;
     const owner = await ownerOf(target, content);
-    if (owner === 'read-only') throw new WriteError(t('Tệp "{0}" chỉ đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn thư mục xuất khác.', path.basename(target)));
+    if (owner === 'read-only')
+        throw new WriteError(
+            t('Tệp "{0}" chỉ đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn thư mục xuất khác.', path.basename(target))
+        );
     if (owner === 'other') {
-        if (!ask) throw new WriteError(t('Tệp "{0}" đã có và không do thidua viết; không ghi đè.', path.basename(target)));
-        const replace = t('Ghi đè'), other = t('Lưu tên khác…');
-        const choice = await vscode.window.showWarningMessage(t('Tệp "{0}" đã có và không do thidua viết. Ghi đè?', path.basename(target)),
-            { modal: true, detail: t('Tệp này có thể đã được sửa trong Word; ghi đè sẽ mất các sửa đổi đó.') }, replace, other);
+        if (!ask)
+            throw new WriteError(t('Tệp "{0}" đã có và không do thidua viết; không ghi đè.', path.basename(target)));
+        const replace = t('Ghi đè'),
+            other = t('Lưu tên khác…');
+        const choice = await vscode.window.showWarningMessage(
+            t('Tệp "{0}" đã có và không do thidua viết. Ghi đè?', path.basename(target)),
+            { modal: true, detail: t('Tệp này có thể đã được sửa trong Word; ghi đè sẽ mất các sửa đổi đó.') },
+            replace,
+            other
+        );
         if (choice === other) {
-            const picked = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(target), filters: format === 'pdf' ? { PDF: ['pdf'] } : { Word: ['docx'] } });
+            const picked = await vscode.window.showSaveDialog({
+                defaultUri: vscode.Uri.file(target),
+                filters: format === 'pdf' ? { PDF: ['pdf'] } : { Word: ['docx'] }
+            });
             if (!picked) return undefined;
             target = picked.fsPath;
         } else if (choice !== replace) return undefined;
@@ -109,7 +159,11 @@ async function pdfOf(docx: Buffer): Promise<Buffer> {
         return await fs.readFile(pdf);
     } catch (e) {
         if (e instanceof LibreOfficeError) {
-            throw new WriteError(t('Xuất PDF cần LibreOffice, nhưng máy này chưa có. Hãy cài LibreOffice (miễn phí, libreoffice.org) rồi xuất lại, hoặc xuất ra Word rồi lưu thành PDF trong Word.'));
+            throw new WriteError(
+                t(
+                    'Xuất PDF cần LibreOffice, nhưng máy này chưa có. Hãy cài LibreOffice (miễn phí, libreoffice.org) rồi xuất lại, hoặc xuất ra Word rồi lưu thành PDF trong Word.'
+                )
+            );
         }
         throw e;
     } finally {
@@ -119,8 +173,12 @@ async function pdfOf(docx: Buffer): Promise<Buffer> {
 
 /** Opens a file in the program the system gives its type (Word, LibreOffice), as a double click would. */
 function openInSystem(file: string): void {
-    const [command, args] = process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', file]]
-        : process.platform === 'darwin' ? ['open', [file]] : ['xdg-open', [file]];
+    const [command, args] =
+        process.platform === 'win32'
+            ? ['cmd', ['/c', 'start', '""', file]]
+            : process.platform === 'darwin'
+              ? ['open', [file]]
+              : ['xdg-open', [file]];
     const child = spawn(command, args as string[], { detached: true, stdio: 'ignore', windowsHide: true });
     child.on('error', () => {
         void vscode.env.openExternal(vscode.Uri.file(file));
@@ -130,7 +188,8 @@ function openInSystem(file: string): void {
 }
 
 async function offerToOpen(target: string): Promise<void> {
-    const open = t('Mở tệp'), reveal = t('Hiện trong thư mục');
+    const open = t('Mở tệp'),
+        reveal = t('Hiện trong thư mục');
     const choice = await vscode.window.showInformationMessage(t('Đã xuất: {0}', path.basename(target)), open, reveal);
     if (choice === open) openInSystem(target);
     else if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(target));
@@ -145,8 +204,9 @@ async function exportCommand(uri: vscode.Uri | undefined, format: 'docx' | 'pdf'
     }
     try {
         const title = format === 'pdf' ? t('Đang xuất PDF…') : t('Đang xuất ra Word…');
-        const target = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title },
-            () => exportOne(source, status, { ask: true, format }));
+        const target = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
+            exportOne(source, status, { ask: true, format })
+        );
         if (!target) {
             status.exportHidden();
             return;
@@ -162,13 +222,20 @@ async function exportCommand(uri: vscode.Uri | undefined, format: 'docx' | 'pdf'
 
 async function newFromTemplate(kind: 'CT' | 'KH' | 'BC'): Promise<void> {
     const c = vscode.workspace.getConfiguration('thidua');
-    const snippet = await client!.sendRequest(Template, { kind, issuer: c.get<string>('issuer') || undefined, signer: c.get<string>('signer') || undefined });
+    const snippet = await client!.sendRequest(Template, {
+        kind,
+        issuer: c.get<string>('issuer') || undefined,
+        signer: c.get<string>('signer') || undefined
+    });
     const doc = await vscode.workspace.openTextDocument({ language: 'thidua', content: '' });
     const editor = await vscode.window.showTextDocument(doc);
     await editor.insertSnippet(new vscode.SnippetString(snippet));
 }
 
-/** An unsaved document restored after a reload comes back as plain text: one that is a thidua document gets its language back. */
+/**
+ * An unsaved document restored after a reload comes back as plain text: one that is a thidua document gets its language
+ * back.
+ */
 const THIDUA_TEXT = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|^\s*(?:KẾ HOẠCH|CHỈ THỊ|BÁO CÁO)\s*$/mu;
 function keepLanguage(document: vscode.TextDocument): void {
     if (document.uri.scheme !== 'untitled' || document.languageId !== 'plaintext') return;
@@ -181,16 +248,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6009'] } }
+        debug: {
+            module: serverModule,
+            transport: TransportKind.ipc,
+            options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6009'] }
+        }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'thidua' }, { scheme: 'untitled', language: 'thidua' }]
+        documentSelector: [
+            { scheme: 'file', language: 'thidua' },
+            { scheme: 'untitled', language: 'thidua' }
+        ]
     };
     client = new ThiduaClient('thidua', t('Soạn thảo thi đua'), serverOptions, clientOptions);
     const preview = new PreviewPanel(client);
     const status = new StatusBar(client);
     // The serializer is registered before the client starts: a restored preview waits for the server's answer.
     context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW, preview), status);
+    // Before the server starts (seconds): a restored unsaved document may open meanwhile.
+    context.subscriptions.push(
+        vscode.workspace.onDidOpenTextDocument(keepLanguage),
+        vscode.window.onDidChangeActiveTextEditor(e => {
+            if (e) keepLanguage(e.document);
+        })
+    );
     vscode.workspace.textDocuments.forEach(keepLanguage);
     await client.start();
 
@@ -203,17 +284,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.thidua'));
             let done = 0;
             const failed: string[] = [];
-            await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Đang xuất thư mục ra Word'), cancellable: true }, async (progress, token) => {
-                for (const f of files) {
-                    if (token.isCancellationRequested) break;
-                    progress.report({ message: path.basename(f.fsPath), increment: 100 / files.length });
-                    try {
-                        if (await exportOne(f, status, { ask: false, format: 'docx' })) done++;
-                    } catch (e) {
-                        failed.push(`${path.basename(f.fsPath)}: ${(e as Error).message}`);
+            await vscode.window.withProgress(
+                {
+                    location: vscode.ProgressLocation.Notification,
+                    title: t('Đang xuất thư mục ra Word'),
+                    cancellable: true
+                },
+                async (progress, token) => {
+                    for (const f of files) {
+                        if (token.isCancellationRequested) break;
+                        progress.report({ message: path.basename(f.fsPath), increment: 100 / files.length });
+                        try {
+                            if (await exportOne(f, status, { ask: false, format: 'docx' })) done++;
+                        } catch (e) {
+                            failed.push(`${path.basename(f.fsPath)}: ${(e as Error).message}`);
+                        }
                     }
                 }
-            });
+            );
             status.exportEnded(t('Đã xuất {0} văn bản', done), failed.length === 0);
             void vscode.window.showInformationMessage(t('Đã xuất {0} văn bản ra Word.', done));
             for (const m of failed) void vscode.window.showWarningMessage(t('Không xuất được: {0}', m));
@@ -229,13 +317,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             // The server checks open documents: opening them (without showing) fills the Problems panel.
             for (const f of files) await vscode.workspace.openTextDocument(f);
             await vscode.commands.executeCommand('workbench.actions.view.problems');
-            void vscode.window.showInformationMessage(t('Đã mở {0} văn bản để kiểm tra; xem bảng Problems.', files.length));
+            void vscode.window.showInformationMessage(
+                t('Đã mở {0} văn bản để kiểm tra; xem bảng Problems.', files.length)
+            );
         }),
         vscode.commands.registerCommand('thidua.import', async (uri?: vscode.Uri) => {
-            const picked = uri ? [uri] : await vscode.window.showOpenDialog({ canSelectMany: true, filters: { [t('Word, PDF, văn bản')]: ['docx', 'doc', 'odt', 'rtf', 'pdf', 'txt'] } });
+            const picked = uri
+                ? [uri]
+                : await vscode.window.showOpenDialog({
+                      canSelectMany: true,
+                      filters: { [t('Word, PDF, văn bản')]: ['docx', 'doc', 'odt', 'rtf', 'pdf', 'txt'] }
+                  });
             for (const source of picked ?? []) {
                 // The server's import: legacy encodings, registry additions, never overwrites, checks the result.
-                const { written, said, errors } = await client!.sendRequest(Import, { paths: [source.fsPath] })
+                const { written, said, errors } = await client!
+                    .sendRequest(Import, { paths: [source.fsPath] })
                     .catch((e: Error) => ({ written: [] as string[], said: [] as string[], errors: [e.message] }));
                 if (written.length) {
                     // Notes such as "đã chuyển mã từ TCVN3" come on the error stream of a successful import.
@@ -247,13 +343,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 }
             }
         }),
-        vscode.workspace.onDidOpenTextDocument(d => { keepLanguage(d); status.update(); }),
-        vscode.workspace.onDidChangeTextDocument(e => { preview.changed(e.document.uri); status.update(); }),
+        vscode.workspace.onDidOpenTextDocument(() => status.update()),
+        vscode.workspace.onDidChangeTextDocument(e => {
+            preview.changed(e.document.uri);
+            status.update();
+        }),
         vscode.languages.onDidChangeDiagnostics(e => {
             for (const uri of e.uris) preview.changed(uri);
             status.update();
         }),
-        vscode.window.onDidChangeActiveTextEditor(e => { preview.activeEditor(e); status.update(); }),
+        vscode.window.onDidChangeActiveTextEditor(e => {
+            preview.activeEditor(e);
+            status.update();
+        }),
         vscode.window.onDidChangeTextEditorVisibleRanges(e => preview.scrolled(e.textEditor))
     );
     status.update();

@@ -7,7 +7,10 @@ import { PREVIEW_SCRIPT } from './preview-script.js';
 
 export const PREVIEW_VIEW = 'thidua.preview';
 
-interface State { uri?: string; zoom?: number | 'fit' }
+interface State {
+    uri?: string;
+    zoom?: number | 'fit';
+}
 
 /**
  * The document as the official page beside the editor: the server's HTML of its linked tree, updated as the
@@ -30,9 +33,18 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
         }
         this.source = document.uri;
         if (!this.panel) {
-            this.attach(vscode.window.createWebviewPanel(PREVIEW_VIEW, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-                enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true
-            }));
+            this.attach(
+                vscode.window.createWebviewPanel(
+                    PREVIEW_VIEW,
+                    '',
+                    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+                    {
+                        enableScripts: true,
+                        localResourceRoots: [],
+                        retainContextWhenHidden: true
+                    }
+                )
+            );
         } else this.panel.reveal(undefined, true);
         void this.render();
     }
@@ -52,7 +64,12 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
     }
 
     activeEditor(editor: vscode.TextEditor | undefined): void {
-        if (!this.panel || editor?.document.languageId !== 'thidua' || editor.document.uri.toString() === this.source?.toString()) return;
+        if (
+            !this.panel ||
+            editor?.document.languageId !== 'thidua' ||
+            editor.document.uri.toString() === this.source?.toString()
+        )
+            return;
         this.source = editor.document.uri;
         this.loaded = false;
         void this.render();
@@ -67,11 +84,16 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
     private attach(panel: vscode.WebviewPanel): void {
         this.panel = panel;
         this.loaded = false;
-        panel.onDidDispose(() => { this.panel = undefined; });
+        panel.onDidDispose(() => {
+            this.panel = undefined;
+        });
         panel.webview.onDidReceiveMessage(async (m: { type: string; line?: number }) => {
             if (m.type !== 'reveal' || m.line === undefined || !this.source) return;
             const document = await vscode.workspace.openTextDocument(this.source);
-            const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+            const editor = await vscode.window.showTextDocument(document, {
+                viewColumn: vscode.ViewColumn.One,
+                preserveFocus: false
+            });
             const at = new vscode.Position(m.line, 0);
             editor.selection = new vscode.Selection(at, at);
             editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
@@ -79,7 +101,8 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
     }
 
     private async render(): Promise<void> {
-        const panel = this.panel, source = this.source;
+        const panel = this.panel,
+            source = this.source;
         if (!panel || !source) return;
         panel.title = t('Xem trước: {0}', source.path.split('/').pop() ?? '');
         const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === source.toString());
@@ -93,7 +116,10 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
         if (!result || this.panel !== panel || this.source !== source) return;
         if (!this.loaded) {
             // The page's own CSP admits only the script with this nonce.
-            panel.webview.html = result.html.replace('</body>', `<script nonce="${nonce}">${PREVIEW_SCRIPT}</script>\n</body>`);
+            panel.webview.html = result.html.replace(
+                '</body>',
+                `<script nonce="${nonce}">${PREVIEW_SCRIPT}</script>\n</body>`
+            );
             this.loaded = true;
             void panel.webview.postMessage({ type: 'source', uri: source.toString() });
         } else {

@@ -1,7 +1,14 @@
 // The language server's requests beyond LSP, as the extension sends them; the types are the server's (erased).
 import { RequestType } from 'vscode-languageclient/node.js';
 import type {
-    ImportParams, ImportResult, PreviewParams, PreviewResult, RenderParams, RenderResult, StatusResult, TemplateParams
+    ImportParams,
+    ImportResult,
+    PreviewParams,
+    PreviewResult,
+    RenderParams,
+    RenderResult,
+    StatusResult,
+    TemplateParams
 } from '../server/thidua-requests.js';
 
 export type { DocxOptions } from '../generate/docx.js';

@@ -8,8 +8,16 @@ import { Status } from './protocol.js';
  * (a click opens Problems), and the export under way or just done.
  */
 export class StatusBar implements vscode.Disposable {
-    private readonly document = vscode.window.createStatusBarItem('thidua.document', vscode.StatusBarAlignment.Left, 50);
-    private readonly problems = vscode.window.createStatusBarItem('thidua.problems', vscode.StatusBarAlignment.Left, 49);
+    private readonly document = vscode.window.createStatusBarItem(
+        'thidua.document',
+        vscode.StatusBarAlignment.Left,
+        50
+    );
+    private readonly problems = vscode.window.createStatusBarItem(
+        'thidua.problems',
+        vscode.StatusBarAlignment.Left,
+        49
+    );
     private readonly exporting = vscode.window.createStatusBarItem('thidua.export', vscode.StatusBarAlignment.Left, 48);
     private timer?: ReturnType<typeof setTimeout>;
     private clearExport?: ReturnType<typeof setTimeout>;
@@ -40,21 +48,31 @@ export class StatusBar implements vscode.Disposable {
         const errors = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error).length;
         const warnings = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Warning).length;
         // In words: VS Code's own counter beside it counts every file, this one the document.
-        this.problems.text = errors || warnings
-            ? `${errors ? '$(error) ' : '$(warning) '}${t('{0} lỗi, {1} cảnh báo', errors, warnings)}` : `$(check) ${t('Không có lỗi')}`;
+        this.problems.text =
+            errors || warnings
+                ? `${errors ? '$(error) ' : '$(warning) '}${t('{0} lỗi, {1} cảnh báo', errors, warnings)}`
+                : `$(check) ${t('Không có lỗi')}`;
         this.problems.tooltip = t('Văn bản này có {0} lỗi, {1} cảnh báo — bấm để mở bảng Problems', errors, warnings);
         this.problems.show();
         let status;
         try {
-            status = await this.client.sendRequest(Status, { uri: editor.document.uri.toString(), version: editor.document.version });
+            status = await this.client.sendRequest(Status, {
+                uri: editor.document.uri.toString(),
+                version: editor.document.version
+            });
         } catch {
             status = null;
         }
         if (vscode.window.activeTextEditor !== editor) return;
         const parts = [status?.kind ?? t('Văn bản thi đua'), status?.period].filter(Boolean);
         this.document.text = `$(file-text) ${parts.join(' · ')}`;
-        this.document.tooltip = [status?.kind, status?.number, status?.period ? t('Thời gian thi đua: {0}', status.period) : undefined]
-            .filter(Boolean).join('\n');
+        this.document.tooltip = [
+            status?.kind,
+            status?.number,
+            status?.period ? t('Thời gian thi đua: {0}', status.period) : undefined
+        ]
+            .filter(Boolean)
+            .join('\n');
         this.document.show();
     }
 

@@ -1,4 +1,4 @@
-import { WRITTEN_MARK } from './mark.js';
+import { WRITTEN_MARK } from '../domain/written-mark.js';
 import type { Model } from '../language/generated/ast.js';
 import { layout, RESULT_HEADINGS, type Block, type Line, type Role, type TableLayout } from './layout.js';
 
@@ -14,9 +14,17 @@ export interface HtmlOptions {
 }
 
 /** A finding on a source line (0-based), marked on the block written there. */
-export interface Mark { line: number; severity: 'error' | 'warning' | 'information'; message: string }
+export interface Mark {
+    line: number;
+    severity: 'error' | 'warning' | 'information';
+    message: string;
+}
 
-const MARK_CLASS: Record<Mark['severity'], string> = { error: 'danh-dau loi', warning: 'danh-dau canh-bao', information: 'danh-dau' };
+const MARK_CLASS: Record<Mark['severity'], string> = {
+    error: 'danh-dau loi',
+    warning: 'danh-dau canh-bao',
+    information: 'danh-dau'
+};
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -26,13 +34,15 @@ export function escapeHtml(s: string): string {
 }
 
 function inline(segs: Line['segments']): string {
-    return segs.map(s => {
-        if (s.note) return `<sup class="note">${escapeHtml(s.text)}</sup>`;
-        let t = escapeHtml(s.text);
-        if (s.italic) t = `<em>${t}</em>`;
-        if (s.bold) t = `<strong>${t}</strong>`;
-        return t;
-    }).join('');
+    return segs
+        .map(s => {
+            if (s.note) return `<sup class="note">${escapeHtml(s.text)}</sup>`;
+            let t = escapeHtml(s.text);
+            if (s.italic) t = `<em>${t}</em>`;
+            if (s.bold) t = `<strong>${t}</strong>`;
+            return t;
+        })
+        .join('');
 }
 
 type Render = (l: Line | Block) => string;
@@ -55,14 +65,20 @@ function renderer(marks?: Mark[]): Render {
 
 function renderTable(t: TableLayout, attributes = ' class="grid"'): string {
     const cols = t.widths.map(w => `<col style="width:${(w * 100).toFixed(1)}%">`).join('');
-    const row = (r: TableLayout['rows'][number]) => `<tr>${r.cells.map(c => {
-        const tag = r.header ? 'th' : 'td';
-        const span = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
-        return `<${tag}${span} class="${c.align}">${c.lines.map(inline).join('<br>')}</${tag}>`;
-    }).join('')}</tr>`;
-    const head = t.rows.filter(r => r.header), body = t.rows.filter(r => !r.header);
-    return `<table${attributes}><colgroup>${cols}</colgroup>${head.length ? `<thead>${head.map(row).join('')}</thead>` : ''}`
-        + `<tbody>${body.map(row).join('')}</tbody></table>`;
+    const row = (r: TableLayout['rows'][number]) =>
+        `<tr>${r.cells
+            .map(c => {
+                const tag = r.header ? 'th' : 'td';
+                const span = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
+                return `<${tag}${span} class="${c.align}">${c.lines.map(inline).join('<br>')}</${tag}>`;
+            })
+            .join('')}</tr>`;
+    const head = t.rows.filter(r => r.header),
+        body = t.rows.filter(r => !r.header);
+    return (
+        `<table${attributes}><colgroup>${cols}</colgroup>${head.length ? `<thead>${head.map(row).join('')}</thead>` : ''}` +
+        `<tbody>${body.map(row).join('')}</tbody></table>`
+    );
 }
 
 const STYLE = `
@@ -113,7 +129,9 @@ table.danh-dau { outline: 2px dashed #c77700; } table.danh-dau.loi { outline-col
   font-family: sans-serif; font-size: 11pt; }
 `;
 
-/** The document as an HTML page laid out like the official page. Self-contained: no remote resource, all text escaped. */
+/**
+ * The document as an HTML page laid out like the official page. Self-contained: no remote resource, all text escaped.
+ */
 export function generateHtml(root: Model, options: HtmlOptions = {}): string {
     const l = layout(root);
     const render = renderer(options.source?.marks);
@@ -136,13 +154,21 @@ ${options.notice ? `<p class="notice" role="alert">${escapeHtml(options.notice)}
 <div class="body">${l.body.map(render).join('\n')}</div>
 ${l.results ? `<table class="results"><thead><tr>${RESULT_HEADINGS.map(h => `<th>${h}</th>`).join('')}</tr></thead><tbody>${l.results.rows.map(r => `<tr>${[r.number, r.name, r.target, r.actual, r.percent, r.status].map(c => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table><p class="summary">Tổng hợp: ${escapeHtml(l.results.summary)}.</p>` : ''}
 ${l.footnotes.length ? `<div class="footnotes">${l.footnotes.map(f => `<p><sup>${f.number}</sup> ${inline(f.segments)}</p>`).join('')}</div>` : ''}
-${l.footer.signers.length
-        ? `<table class="cols footer signers"><tr>${[l.footer.right, ...l.footer.signers].map(s => `<td>${s.map(render).join('')}</td>`).join('')}</tr></table>`
-            + `<div class="footer-left">${l.footer.left.map(render).join('')}</div>`
-        : l.footer.left.length || l.footer.right.length ? `<table class="cols footer"><tr><td class="left">${l.footer.left.map(render).join('')}</td><td class="right">${l.footer.right.map(render).join('')}</td></tr></table>` : ''}
+${
+    l.footer.signers.length
+        ? `<table class="cols footer signers"><tr>${[l.footer.right, ...l.footer.signers].map(s => `<td>${s.map(render).join('')}</td>`).join('')}</tr></table>` +
+          `<div class="footer-left">${l.footer.left.map(render).join('')}</div>`
+        : l.footer.left.length || l.footer.right.length
+          ? `<table class="cols footer"><tr><td class="left">${l.footer.left.map(render).join('')}</td><td class="right">${l.footer.right.map(render).join('')}</td></tr></table>`
+          : ''
+}
 </div>
-${l.annexes.map(a => `<div class="page annex">${[a.heading, ...a.titles, ...(a.attached ? [a.attached] : [])].map(render).join('')}
-<div class="body">${a.body.map(render).join('\n')}</div></div>`).join('\n')}
+${l.annexes
+    .map(
+        a => `<div class="page annex">${[a.heading, ...a.titles, ...(a.attached ? [a.attached] : [])].map(render).join('')}
+<div class="body">${a.body.map(render).join('\n')}</div></div>`
+    )
+    .join('\n')}
 ${options.script && options.nonce ? `<script nonce="${escapeHtml(options.nonce)}">${options.script}</script>\n` : ''}</body>
 </html>
 `;

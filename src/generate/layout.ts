@@ -1,8 +1,19 @@
 import type { AstNode } from 'langium';
 import { completeRoot, inlineSource, lineSource, segments, type Segment } from '../language/ast-text.js';
 import {
-    isDocument, isKhoan, isSection, isSubKhoan, isTable,
-    type BodyItem, type Document, type KhoanItem, type Model, type Paragraph, type SectionItem, type SubKhoanItem, type Table
+    isDocument,
+    isKhoan,
+    isSection,
+    isSubKhoan,
+    isTable,
+    type BodyItem,
+    type Document,
+    type KhoanItem,
+    type Model,
+    type Paragraph,
+    type SectionItem,
+    type SubKhoanItem,
+    type Table
 } from '../language/generated/ast.js';
 import { buildModel, type DocumentModel, type TableEntry } from '../language/thidua-document-model.js';
 import { isNumericCell, type Align } from '../domain/table-grid.js';
@@ -30,19 +41,47 @@ export interface Layout {
 }
 
 export type Role =
-    | 'chu-quan' | 'ban-hanh' | 'so' | 'quoc-hieu' | 'tieu-ngu' | 'dia-danh-ngay'
-    | 'ten-loai' | 'trich-yeu'
-    | 'can-cu' | 'muc' | 'khoan-tieu-de' | 'khoan' | 'diem' | 'doan'
-    | 'noi-nhan-tieu-de' | 'noi-nhan' | 'quyen-han' | 'chuc-vu' | 'ghi-chu-ky' | 'ho-ten'
-    | 'phu-luc' | 'phu-luc-tieu-de' | 'phu-luc-kem-theo' | 'bang';
+    | 'chu-quan'
+    | 'ban-hanh'
+    | 'so'
+    | 'quoc-hieu'
+    | 'tieu-ngu'
+    | 'dia-danh-ngay'
+    | 'ten-loai'
+    | 'trich-yeu'
+    | 'can-cu'
+    | 'muc'
+    | 'khoan-tieu-de'
+    | 'khoan'
+    | 'diem'
+    | 'doan'
+    | 'noi-nhan-tieu-de'
+    | 'noi-nhan'
+    | 'quyen-han'
+    | 'chuc-vu'
+    | 'ghi-chu-ky'
+    | 'ho-ten'
+    | 'phu-luc'
+    | 'phu-luc-tieu-de'
+    | 'phu-luc-kem-theo'
+    | 'bang';
 
 /**
  * `implied`: not written in the source but required on the page (Quốc hiệu, Tiêu ngữ). `lines`: the source lines
  * (0-based, first and last) the line was written on, where it has a place of its own.
  */
-export interface Line { role: Role; segments: Segment[]; text: string; implied?: boolean; lines?: [number, number] }
+export interface Line {
+    role: Role;
+    segments: Segment[];
+    text: string;
+    implied?: boolean;
+    lines?: [number, number];
+}
 /** A block of the body: a line, or (role `bang`) a table whose `text` is its cells' words in reading order. */
-export interface Block extends Line { level: number; table?: TableLayout }
+export interface Block extends Line {
+    level: number;
+    table?: TableLayout;
+}
 
 export interface TableCellLayout {
     /** The cell's lines ("<br>" in the source), each with its emphasis. */
@@ -59,10 +98,23 @@ export interface TableLayout {
     widths: number[];
     rows: { header: boolean; cells: TableCellLayout[] }[];
 }
-export interface AnnexLayout { heading: Line; titles: Line[]; attached?: Line; body: Block[] }
-export interface IndicatorRow { number: string; name: string; unit: string; target: string }
+export interface AnnexLayout {
+    heading: Line;
+    titles: Line[];
+    attached?: Line;
+    body: Block[];
+}
+export interface IndicatorRow {
+    number: string;
+    name: string;
+    unit: string;
+    target: string;
+}
 /** A Báo cáo's table: each indicator's target, actual, completion and status, and the summary line. */
-export interface ResultTable { rows: { number: string; name: string; target: string; actual: string; percent: string; status: string }[]; summary: string }
+export interface ResultTable {
+    rows: { number: string; name: string; target: string; actual: string; percent: string; status: string }[];
+    summary: string;
+}
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
@@ -70,7 +122,12 @@ export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 function line(role: Role, source: string, node?: AstNode): Line {
     const segs = segments(source.trim());
     const range = node?.$cstNode?.range;
-    return { role, segments: segs, text: segs.map(s => s.text).join(''), ...(range ? { lines: [range.start.line, range.end.line] } : {}) };
+    return {
+        role,
+        segments: segs,
+        text: segs.map(s => s.text).join(''),
+        ...(range ? { lines: [range.start.line, range.end.line] } : {})
+    };
 }
 
 /** The lines of a heading without those of the items under it. */
@@ -96,20 +153,30 @@ export function layout(root: Model): Layout {
     completeRoot(root);
     const model = buildModel(root);
     const out: Layout = {
-        header: { left: [], right: [] }, title: [], body: [], footer: { left: [], right: [], signers: [] }, annexes: [], footnotes: [], indicators: [], model
+        header: { left: [], right: [] },
+        title: [],
+        body: [],
+        footer: { left: [], right: [], signers: [] },
+        annexes: [],
+        footnotes: [],
+        indicators: [],
+        model
     };
     if (!isDocument(root)) return out;
     const doc: Document = root;
     const agencies = [model.parentAgency, model.issuer].filter((a): a is string => !!a);
-    if (agencies.length >= 2) out.header.left.push(line('chu-quan', agencies[0]), line('ban-hanh', agencies.slice(1).join(' ')));
+    if (agencies.length >= 2)
+        out.header.left.push(line('chu-quan', agencies[0]), line('ban-hanh', agencies.slice(1).join(' ')));
     else if (agencies.length === 1) out.header.left.push(line('ban-hanh', agencies[0]));
     if (doc.numberLine) out.header.left.push(line('so', doc.numberLine));
     const oneLine = (s: string | undefined) => s?.replace(/\s+/g, ' ');
     const quocHieu = oneLine(doc.headerLines.find(h => h.quocHieu)?.quocHieu);
     const tieuNgu = oneLine(doc.headerLines.find(h => h.tieuNgu)?.tieuNgu);
-    // A Party document's header has "ĐẢNG CỘNG SẢN VIỆT NAM" and no Tiêu ngữ (HD 36-HD/VPTW); an annex alone has neither.
+    // A Party document's header has "ĐẢNG CỘNG SẢN VIỆT NAM" and no Tiêu ngữ (HD 36-HD/VPTW); an annex alone has
+    // neither.
     const party = quocHieu === 'ĐẢNG CỘNG SẢN VIỆT NAM';
-    const annexOnly = !doc.headerLines.length && !doc.numberLine && !doc.kind && !doc.body.length && doc.annexes.length > 0;
+    const annexOnly =
+        !doc.headerLines.length && !doc.numberLine && !doc.kind && !doc.body.length && doc.annexes.length > 0;
     if (!annexOnly) {
         out.header.right.push({ ...line('quoc-hieu', quocHieu ?? QUOC_HIEU), implied: !quocHieu });
         if (!party || tieuNgu) out.header.right.push({ ...line('tieu-ngu', tieuNgu ?? TIEU_NGU), implied: !tieuNgu });
@@ -124,36 +191,62 @@ export function layout(root: Model): Layout {
         const def = model.footnotes.definitions.get(ref.id);
         if (seen.has(ref.id) || !def) continue;
         seen.add(ref.id);
-        const segs = segments(inlineSource(def.parts.slice(1)).replace(/^\s*:\s*/, '').trim());
-        out.footnotes.push({ id: ref.id, number: out.footnotes.length + 1, segments: segs, text: segs.map(x => x.text).join('') });
+        const segs = segments(
+            inlineSource(def.parts.slice(1))
+                .replace(/^\s*:\s*/, '')
+                .trim()
+        );
+        out.footnotes.push({
+            id: ref.id,
+            number: out.footnotes.length + 1,
+            segments: segs,
+            text: segs.map(x => x.text).join('')
+        });
     }
     const noteLine = (role: Role, source: string, node?: AstNode): Line => {
         const l = line(role, source, node);
         // A reference prints as its number; a note without a definition keeps its id.
-        for (const s of l.segments) if (s.note) s.text = String(out.footnotes.find(f => f.id === s.text)?.number ?? s.text);
+        for (const s of l.segments)
+            if (s.note) s.text = String(out.footnotes.find(f => f.id === s.text)?.number ?? s.text);
         return { ...l, text: l.segments.map(x => x.text).join('') };
     };
     const tables = new Map<Table, TableEntry>(model.tables.map(t => [t.node, t]));
-    const walkInto = (target: Block[]) => (item: BodyItem | SectionItem | KhoanItem | SubKhoanItem, level: number): void => {
-        const walk = walkInto(target);
-        if (isTable(item)) {
-            const table = tableLayout(tables.get(item)!);
-            const text = table.rows.flatMap(r => r.cells.map(c => c.text)).filter(Boolean).join(' ');
-            const range = item.$cstNode?.range;
-            target.push({ role: 'bang', segments: [], text, level, table, ...(range ? { lines: [range.start.line, range.end.line] } : {}) });
-        } else if (isSection(item)) {
-            target.push({ ...noteLine('muc', lineSource(item, true)), ...ownLines(item, item.items), level });
-            item.items.forEach(i => walk(i, level + 1));
-        } else if (isKhoan(item) || isSubKhoan(item)) {
-            const titled = item.items.length > 0 && isTitle(inlineSource(item.parts));
-            target.push({ ...noteLine(titled ? 'khoan-tieu-de' : 'khoan', lineSource(item, true)), ...ownLines(item, item.items), level });
-            item.items.forEach(i => walk(i, level + 1));
-        } else {
-            if (definitions.has(item)) return;
-            const role: Role = basis.has(item as Paragraph) ? 'can-cu' : item.mark ? 'diem' : 'doan';
-            target.push({ ...noteLine(role, lineSource(item, true), item), level });
-        }
-    };
+    const walkInto =
+        (target: Block[]) =>
+        (item: BodyItem | SectionItem | KhoanItem | SubKhoanItem, level: number): void => {
+            const walk = walkInto(target);
+            if (isTable(item)) {
+                const table = tableLayout(tables.get(item)!);
+                const text = table.rows
+                    .flatMap(r => r.cells.map(c => c.text))
+                    .filter(Boolean)
+                    .join(' ');
+                const range = item.$cstNode?.range;
+                target.push({
+                    role: 'bang',
+                    segments: [],
+                    text,
+                    level,
+                    table,
+                    ...(range ? { lines: [range.start.line, range.end.line] } : {})
+                });
+            } else if (isSection(item)) {
+                target.push({ ...noteLine('muc', lineSource(item, true)), ...ownLines(item, item.items), level });
+                item.items.forEach(i => walk(i, level + 1));
+            } else if (isKhoan(item) || isSubKhoan(item)) {
+                const titled = item.items.length > 0 && isTitle(inlineSource(item.parts));
+                target.push({
+                    ...noteLine(titled ? 'khoan-tieu-de' : 'khoan', lineSource(item, true)),
+                    ...ownLines(item, item.items),
+                    level
+                });
+                item.items.forEach(i => walk(i, level + 1));
+            } else {
+                if (definitions.has(item)) return;
+                const role: Role = basis.has(item as Paragraph) ? 'can-cu' : item.mark ? 'diem' : 'doan';
+                target.push({ ...noteLine(role, lineSource(item, true), item), level });
+            }
+        };
     const walk = walkInto(out.body);
     doc.body.forEach(i => walk(i, 0));
     for (const annex of model.annexes) {
@@ -164,7 +257,9 @@ export function layout(root: Model): Layout {
         out.annexes.push({
             heading: { ...line('phu-luc', annex.heading), ...startLine(annex.node) },
             titles: annex.titles.map(t => line('phu-luc-tieu-de', lineSource(t), t)),
-            attached: annex.attached ? line('phu-luc-kem-theo', lineSource(annex.attached.node), annex.attached.node) : undefined,
+            attached: annex.attached
+                ? line('phu-luc-kem-theo', lineSource(annex.attached.node), annex.attached.node)
+                : undefined,
             body
         });
     }
@@ -176,24 +271,30 @@ export function layout(root: Model): Layout {
     if (sig) {
         for (const n of doc.signature!.notes) out.footer.right.push(line('ghi-chu-ky', n.text));
         const block = (s: { authorities: string[]; titles: string[]; signed?: string; signer?: string }) => [
-            ...s.authorities.map(a => line('quyen-han', a)), ...s.titles.map(t => line('chuc-vu', t)),
-            ...(s.signed ? [line('ghi-chu-ky', s.signed)] : []), ...(s.signer ? [line('ho-ten', s.signer)] : [])
+            ...s.authorities.map(a => line('quyen-han', a)),
+            ...s.titles.map(t => line('chuc-vu', t)),
+            ...(s.signed ? [line('ghi-chu-ky', s.signed)] : []),
+            ...(s.signer ? [line('ho-ten', s.signer)] : [])
         ];
         const range = doc.signature!.$cstNode?.range;
         const place = (l: Line): Line => (range ? { ...l, lines: [range.start.line, range.end.line] } : l);
         out.footer.right.push(...block(sig).map(place));
         out.footer.signers = sig.others.map(block);
     }
-    // The indicator table rows are made when read (only an export with --bang-chi-tieu reads them): the values are parsed then.
+    // The indicator table rows are made when read (only an export with --bang-chi-tieu reads them): the values are
+    // parsed then.
     let rows: IndicatorRow[] | undefined;
     Object.defineProperty(out, 'indicators', {
         enumerable: true,
-        get: () => rows ??= model.indicators.flatMap((i, n) => i.value.parts.map(t => ({
-            number: i.number !== undefined ? String(i.number) : String(n + 1),
-            name: [t.name, t.subject].filter(Boolean).join(' ') || i.value.raw,
-            unit: t.unit ?? '',
-            target: targetText(t)
-        })))
+        get: () =>
+            (rows ??= model.indicators.flatMap((i, n) =>
+                i.value.parts.map(t => ({
+                    number: i.number !== undefined ? String(i.number) : String(n + 1),
+                    name: [t.name, t.subject].filter(Boolean).join(' ') || i.value.raw,
+                    unit: t.unit ?? '',
+                    target: targetText(t)
+                }))
+            ))
     });
     const report = reportOf(doc, r => buildModel(r));
     if (report) {
@@ -201,8 +302,12 @@ export function layout(root: Model): Layout {
             rows: report.rows.map((r, n) => ({
                 number: r.indicator?.number !== undefined ? String(r.indicator.number) : String(n + 1),
                 name: r.target?.name ?? r.indicator?.value.parts[0]?.name ?? r.result.raw,
-                target: r.target ? `${targetText(r.target)}${r.target.unit && r.target.unit !== '%' ? ' ' + r.target.unit : r.target.unit ?? ''}` : '',
-                actual: r.result.quantity ? `${quantityRaw(r.result.quantity)}${r.result.unit && r.result.unit !== '%' ? ' ' + r.result.unit : r.result.unit ?? ''}` : r.result.raw,
+                target: r.target
+                    ? `${targetText(r.target)}${r.target.unit && r.target.unit !== '%' ? ' ' + r.target.unit : (r.target.unit ?? '')}`
+                    : '',
+                actual: r.result.quantity
+                    ? `${quantityRaw(r.result.quantity)}${r.result.unit && r.result.unit !== '%' ? ' ' + r.result.unit : (r.result.unit ?? '')}`
+                    : r.result.raw,
                 percent: r.evaluation?.percent !== undefined ? `${formatViNumber(r.evaluation.percent, 1)}%` : '',
                 status: r.evaluation?.status ?? ''
             })),
@@ -213,7 +318,13 @@ export function layout(root: Model): Layout {
 }
 
 function quantityRaw(q: NonNullable<Target['quantity']>): string {
-    return q.kind === 'number' ? q.number.raw : q.kind === 'range' ? `${q.low.raw}-${q.high.raw}` : q.kind === 'fraction' ? `${q.numerator.raw}/${q.denominator.raw}` : q.text;
+    return q.kind === 'number'
+        ? q.number.raw
+        : q.kind === 'range'
+          ? `${q.low.raw}-${q.high.raw}`
+          : q.kind === 'fraction'
+            ? `${q.numerator.raw}/${q.denominator.raw}`
+            : q.text;
 }
 
 function targetText(t: Target): string {
@@ -221,28 +332,49 @@ function targetText(t: Target): string {
     if (!q) return '';
     const target = quantityRaw(q);
     if (!t.comparatorText || q.kind === 'qualitative') return target;
-    return t.comparatorText === 'trở lên' || t.comparatorText === 'trở xuống' ? `${target} ${t.comparatorText}` : `${t.comparatorText} ${target}`;
+    return t.comparatorText === 'trở lên' || t.comparatorText === 'trở xuống'
+        ? `${target} ${t.comparatorText}`
+        : `${t.comparatorText} ${target}`;
 }
 
 export const RESULT_HEADINGS = ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ', 'Đánh giá'];
 
 /** All text of the page in reading order: the lines, with a report's results table after the body. */
 export function pageTexts(l: Layout): string[] {
-    const table = l.results ? [...l.results.rows.flatMap(r => [r.number, r.name, r.target, r.actual, r.percent, r.status]), `Tổng hợp: ${l.results.summary}.`] : [];
-    return [...l.header.left, ...l.header.right, ...l.title, ...l.body].map(x => x.text)
-        .concat(l.results ? ['BẢNG KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', ...RESULT_HEADINGS, ...table] : [],
+    const table = l.results
+        ? [
+              ...l.results.rows.flatMap(r => [r.number, r.name, r.target, r.actual, r.percent, r.status]),
+              `Tổng hợp: ${l.results.summary}.`
+          ]
+        : [];
+    return [...l.header.left, ...l.header.right, ...l.title, ...l.body]
+        .map(x => x.text)
+        .concat(
+            l.results ? ['BẢNG KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', ...RESULT_HEADINGS, ...table] : [],
             [...l.footer.left, ...l.footer.right, ...l.footer.signers.flat()].map(x => x.text),
-            l.annexes.flatMap(annexLines).map(x => x.text), l.footnotes.map(f => `${f.number} ${f.text}`));
+            l.annexes.flatMap(annexLines).map(x => x.text),
+            l.footnotes.map(f => `${f.number} ${f.text}`)
+        );
 }
 
 function annexLines(a: AnnexLayout): Line[] {
     return [a.heading, ...a.titles, ...(a.attached ? [a.attached] : []), ...a.body];
 }
 
-/** The lines in reading order of the page: header left, header right, title, body, footer left, footer right, annexes. */
+/**
+ * The lines in reading order of the page: header left, header right, title, body, footer left, footer right, annexes.
+ */
 export function layoutLines(l: Layout): Line[] {
-    return [...l.header.left, ...l.header.right, ...l.title, ...l.body, ...l.footer.left, ...l.footer.right, ...l.footer.signers.flat(),
-        ...l.annexes.flatMap(annexLines)];
+    return [
+        ...l.header.left,
+        ...l.header.right,
+        ...l.title,
+        ...l.body,
+        ...l.footer.left,
+        ...l.footer.right,
+        ...l.footer.signers.flat(),
+        ...l.annexes.flatMap(annexLines)
+    ];
 }
 
 const BREAK = /<br\s*\/?>/iu;
@@ -255,15 +387,22 @@ export function tableLayout(entry: TableEntry): TableLayout {
         header: r.header,
         cells: r.cells.map(c => {
             const lines = c.text.split(BREAK).map(t => segments(t.trim()));
-            const text = lines.map(l => l.map(s => s.text).join('')).join(' ').trim();
-            const align: Align = r.header ? 'center' : grid.align[c.col] ?? ((c.col === 0 && numbering) ? 'center'
-                : isNumericCell(c.text) ? 'right' : 'left');
+            const text = lines
+                .map(l => l.map(s => s.text).join(''))
+                .join(' ')
+                .trim();
+            const align: Align = r.header
+                ? 'center'
+                : (grid.align[c.col] ??
+                  (c.col === 0 && numbering ? 'center' : isNumericCell(c.text) ? 'right' : 'left'));
             return { lines, text, col: c.col, colSpan: c.colSpan, rowSpan: c.rowSpan, align };
         })
     }));
     // Each column as wide as what it holds: prose wide, numbers and codes narrow, no heading word broken.
     const weight = Array.from({ length: grid.columns }, (_, col) => {
-        const own = rows.flatMap(r => r.cells.filter(c => c.colSpan === 1 && c.col === col).map(c => ({ header: r.header, text: c.text })));
+        const own = rows.flatMap(r =>
+            r.cells.filter(c => c.colSpan === 1 && c.col === col).map(c => ({ header: r.header, text: c.text }))
+        );
         const body = Math.max(1, ...own.filter(c => !c.header).map(c => c.text.length));
         const word = Math.max(1, ...own.flatMap(c => c.text.split(/\s+/)).map(w => w.length));
         return Math.max(Math.min(60, body ** 0.8), word + 2, 4);

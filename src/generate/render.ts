@@ -7,7 +7,11 @@ import { generateText } from './text.js';
 export type ExportFormat = 'docx' | 'html' | 'txt';
 
 /** The output of one document in one format (pure apart from docx packing, which is in memory). */
-export async function render(root: Model, format: ExportFormat, options: DocxOptions = {}): Promise<string | Uint8Array> {
+export async function render(
+    root: Model,
+    format: ExportFormat,
+    options: DocxOptions = {}
+): Promise<string | Uint8Array> {
     if (format === 'docx') return new Uint8Array(await Packer.toBuffer(generateDocx(root, options)));
     if (format === 'html') return generateHtml(root);
     return generateText(root);

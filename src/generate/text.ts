@@ -18,7 +18,11 @@ export function generateText(model: Model): string {
     const out: string[] = [];
     lines.forEach((l: Line, i) => {
         const prev = lines[i - 1];
-        const sameGroup = prev && GROUPED.has(l.role) && (GROUPED.has(prev.role) || prev.role === 'noi-nhan-tieu-de') && (l.role === 'noi-nhan') === (prev.role === 'noi-nhan' || prev.role === 'noi-nhan-tieu-de');
+        const sameGroup =
+            prev &&
+            GROUPED.has(l.role) &&
+            (GROUPED.has(prev.role) || prev.role === 'noi-nhan-tieu-de') &&
+            (l.role === 'noi-nhan') === (prev.role === 'noi-nhan' || prev.role === 'noi-nhan-tieu-de');
         if (i > 0) out.push(sameGroup ? '\n' : '\n\n');
         const table = (l as Block).table;
         // A table: one line per row, its cells separated by tabs (joined cells are written once).

@@ -8,19 +8,34 @@ import { NOTE_CLOSE, NOTE_OPEN } from './word.js';
 const FOOTNOTE = new RegExp(`${NOTE_OPEN}([0-9]+)${NOTE_CLOSE}`, 'g');
 
 /** What the import typed, and what it left as plain prose. */
-export interface ImportStats { indicators: number; citations: number; dates: number; proseLines: number; tables: number; chrome: number }
-export interface ImportResult { text: string; stats: ImportStats; cited: string[] }
+export interface ImportStats {
+    indicators: number;
+    citations: number;
+    dates: number;
+    proseLines: number;
+    tables: number;
+    chrome: number;
+}
+export interface ImportResult {
+    text: string;
+    stats: ImportStats;
+    cited: string[];
+}
 
 const QUOC_HIEU = /CỘNG HO?[ÒÀ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM/u;
 const TIEU_NGU = /Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/u;
 const KIND_TITLES = documentKinds.filter(k => k.campaign).map(k => k.title);
 const NUMBER_LINE = /^Số\s*:?\s*[0-9]*\s*[/-]\s*[A-ZĐ]\S*/u;
-const PLACE_DATE = /^[^,\n]{1,60}, ngày[ \t]+(?:[0-9…. \t]*tháng[0-9…. \t]*năm[ \t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})\s*$/u;
+const PLACE_DATE =
+    /^[^,\n]{1,60}, ngày[ \t]+(?:[0-9…. \t]*tháng[0-9…. \t]*năm[ \t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})\s*$/u;
 const isCaps = (s: string) => /[A-ZĐÀ-Ỹ]/u.test(s) && s === s.toUpperCase() && /\p{L}.*\p{L}/u.test(s);
 
 /** Removes Markdown heading marks and a bold/italic wrapping the whole line (web copies), keeps inline emphasis. */
 function clean(line: string): string {
-    let l = line.replace(/\u00a0/g, '\u00a0').replace(/^#{1,6}\s+/, '').replace(/\s+$/, '')
+    let l = line
+        .replace(/\u00a0/g, '\u00a0')
+        .replace(/^#{1,6}\s+/, '')
+        .replace(/\s+$/, '')
         // Emphasis on a piece of a number or on "số" before it is the copy's markup ("**1**52/2025", "**số** 72").
         .replace(/\*\*([0-9]{1,3}|số)\*\*(?=[0-9]|\s+[0-9])/gu, '$1');
     const whole = /^\*{1,3}([^*].*?[^*])\*{1,3}$/u.exec(l);
@@ -34,37 +49,58 @@ const escape = (s: string) => s.replace(/[\\[\]{}]/g, c => '\\' + c);
 
 /** Splits the flattened or `|`-separated header rows of law sites into the page's two columns. */
 function header(lines: string[]): { left: string[]; right: string[]; rest: string[] } {
-    const left: string[] = [], right: string[] = [];
+    const left: string[] = [],
+        right: string[] = [];
     let i = 0;
     for (; i < lines.length; i++) {
         const l = lines[i].trim();
         if (!l) continue;
         if (isKindTitle(l) || /[[\]{}\\]/.test(l)) break;
-        const cells = l.includes('|') ? l.split('|').map(c => c.trim()).filter(Boolean) : [l];
+        const cells = l.includes('|')
+            ? l
+                  .split('|')
+                  .map(c => c.trim())
+                  .filter(Boolean)
+            : [l];
         const pieces: string[] = [];
         for (const c of cells) {
             // A flattened row: "ỦY BAN NHÂN DÂN … CỘNG HÒA …", "Số: 12/KH-UBND Tam Đường, ngày …".
             let rest = c;
             for (const re of [QUOC_HIEU, TIEU_NGU]) {
                 const m = re.exec(rest);
-                if (m && rest !== m[0]) { pieces.push(...[rest.slice(0, m.index), m[0]].map(x => x.trim()).filter(Boolean)); rest = rest.slice(m.index + m[0].length).trim(); }
+                if (m && rest !== m[0]) {
+                    pieces.push(...[rest.slice(0, m.index), m[0]].map(x => x.trim()).filter(Boolean));
+                    rest = rest.slice(m.index + m[0].length).trim();
+                }
             }
             const so = /^(Số\s*:?\s*[0-9]*\s*[/-]\s*[A-ZĐ][^\s]*)\s+(\S.*, ngày .*)$/u.exec(rest);
             if (so) pieces.push(so[1], so[2].replace(/^\*+|\*+$/g, '').trim());
             else if (rest) pieces.push(rest);
         }
         // The place and date close the header (NĐ 30, Phụ lục I): capitals after them are the title.
-        if (right.some(x => PLACE_DATE.test(x)) && !pieces.some(p => QUOC_HIEU.test(p) || TIEU_NGU.test(p) || NUMBER_LINE.test(p))) break;
+        if (
+            right.some(x => PLACE_DATE.test(x)) &&
+            !pieces.some(p => QUOC_HIEU.test(p) || TIEU_NGU.test(p) || NUMBER_LINE.test(p))
+        )
+            break;
         let consumed = false;
         for (const p of pieces) {
             if (QUOC_HIEU.test(p) || TIEU_NGU.test(p) || PLACE_DATE.test(p)) right.push(p);
             else if (NUMBER_LINE.test(p) || isCaps(p)) left.push(p);
-            else { consumed = true; break; }
+            else {
+                consumed = true;
+                break;
+            }
         }
         if (consumed) break;
     }
     // The grammar's order: agencies and the national lines, then the number, then place and date.
-    const ordered = [...left.filter(x => !NUMBER_LINE.test(x)), ...right.filter(x => !PLACE_DATE.test(x)), ...left.filter(x => NUMBER_LINE.test(x)).slice(0, 1), ...right.filter(x => PLACE_DATE.test(x)).slice(0, 1)];
+    const ordered = [
+        ...left.filter(x => !NUMBER_LINE.test(x)),
+        ...right.filter(x => !PLACE_DATE.test(x)),
+        ...left.filter(x => NUMBER_LINE.test(x)).slice(0, 1),
+        ...right.filter(x => PLACE_DATE.test(x)).slice(0, 1)
+    ];
     return { left: ordered, right: [], rest: lines.slice(i) };
 }
 
@@ -75,12 +111,22 @@ export function importText(input: string): ImportResult {
 
 /** Imports lines already read (a Word document's paragraphs and tables, or a prepared text). */
 export function importLines(prepared: { lines: Line[]; chrome: number }): ImportResult {
-    const stats: ImportStats = { indicators: 0, citations: 0, dates: 0, proseLines: 0, tables: 0, chrome: prepared.chrome };
+    const stats: ImportStats = {
+        indicators: 0,
+        citations: 0,
+        dates: 0,
+        proseLines: 0,
+        tables: 0,
+        chrome: prepared.chrome
+    };
     const cited: string[] = [];
     // The site's own lines before the document stay as comments at the top.
     const all = prepared.lines;
     const first = all.findIndex(l => !l.comment && (l.text.trim() || l.table));
-    const out: string[] = all.slice(0, first < 0 ? all.length : first).filter(l => l.comment).map(l => `// ${l.text.trim()}`);
+    const out: string[] = all
+        .slice(0, first < 0 ? all.length : first)
+        .filter(l => l.comment)
+        .map(l => `// ${l.text.trim()}`);
     const kept = first < 0 ? [] : all.slice(first);
     const tables = new Map<string, Line>();
     // Tables and comments travel through the line-based steps below as placeholders.
@@ -102,8 +148,14 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
         if (i < rest.length && !tables.has(rest[i])) {
             let subject = escape(rest[i].trim());
             for (const sp of spansOf(subject, false, false).reverse()) {
-                subject = subject.slice(0, sp.start) + (sp.kind === 'cite' ? `[${subject.slice(sp.start, sp.end)}]` : `{${subject.slice(sp.start, sp.end)}}`) + subject.slice(sp.end);
-                if (sp.what === 'date') stats.dates++; else stats.citations++;
+                subject =
+                    subject.slice(0, sp.start) +
+                    (sp.kind === 'cite'
+                        ? `[${subject.slice(sp.start, sp.end)}]`
+                        : `{${subject.slice(sp.start, sp.end)}}`) +
+                    subject.slice(sp.end);
+                if (sp.what === 'date') stats.dates++;
+                else stats.citations++;
             }
             out.push(subject, '');
             i++;
@@ -113,9 +165,15 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
     let listContext = false;
     for (; i < rest.length; i++) {
         const line = rest[i];
-        if (!line.trim()) { out.push(''); continue; }
+        if (!line.trim()) {
+            out.push('');
+            continue;
+        }
         const placed = tables.get(line);
-        if (placed?.comment) { out.push(`// ${placed.text.trim()}`); continue; }
+        if (placed?.comment) {
+            out.push(`// ${placed.text.trim()}`);
+            continue;
+        }
         if (placed?.table) {
             stats.tables++;
             const table = tableRows(placed.table);
@@ -125,12 +183,24 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
             out.push('', ...table.lines, '');
             continue;
         }
-        const marker = /^(\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|\(?[0-9]{1,3}\)|\(?[a-zđ]\)|[-+•–](?:\s+[0-9]{1,3}\))?)\s+)?/u.exec(line)![0];
+        const marker =
+            /^(\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|\(?[0-9]{1,3}\)|\(?[a-zđ]\)|[-+•–](?:\s+[0-9]{1,3}\))?)\s+)?/u.exec(
+                line
+            )![0];
         const body = line.slice(marker.length);
         if (/^\s*[IVXLC]{1,6}\./u.test(marker)) section = body.toUpperCase();
         if (/^\s*Nơi nhận/u.test(line)) section = 'NƠI NHẬN';
-        else if (section === 'NƠI NHẬN' && (/^\s*(?:TM|KT|Q|TL|TUQ)\.\s/u.test(line) || /^[\p{Lu}\s,.-]+$/u.test(line.replace(/\*/g, '')))) section = 'CHỮ KÝ';
-        else if (section === 'NƠI NHẬN' && !/^\s*[-+•–]/u.test(line) && /;\s*$/u.test(line) && !/^[\p{Lu}\s,-]+$/u.test(line.replace(/\*/g, ''))) {
+        else if (
+            section === 'NƠI NHẬN' &&
+            (/^\s*(?:TM|KT|Q|TL|TUQ)\.\s/u.test(line) || /^[\p{Lu}\s,.-]+$/u.test(line.replace(/\*/g, '')))
+        )
+            section = 'CHỮ KÝ';
+        else if (
+            section === 'NƠI NHẬN' &&
+            !/^\s*[-+•–]/u.test(line) &&
+            /;\s*$/u.test(line) &&
+            !/^[\p{Lu}\s,-]+$/u.test(line.replace(/\*/g, ''))
+        ) {
             // A recipient whose "-" the copy lost.
             out.push(`- ${escape(line.trim())}`);
             continue;
@@ -139,13 +209,18 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
         const bullet = /^\s*[-+•–]/.test(marker);
         const context = section.includes('CHỈ TIÊU') || listContext || /chỉ tiêu|phấn đấu/iu.test(body);
         const escaped = escape(body);
-        const spans = section === 'NƠI NHẬN' ? [] : spansOf(escaped, context, numbered || (section.includes('CHỈ TIÊU') && bullet));
+        const spans =
+            section === 'NƠI NHẬN'
+                ? []
+                : spansOf(escaped, context, numbered || (section.includes('CHỈ TIÊU') && bullet));
         let text = escaped;
         for (const s of [...spans].reverse()) {
             const inner = text.slice(s.start, s.end);
             text = text.slice(0, s.start) + (s.kind === 'cite' ? `[${inner}]` : `{${inner}}`) + text.slice(s.end);
-            if (s.what === 'citation') { stats.citations++; cited.push(inner); }
-            else if (s.what === 'date') stats.dates++;
+            if (s.what === 'citation') {
+                stats.citations++;
+                cited.push(inner);
+            } else if (s.what === 'date') stats.dates++;
             else stats.indicators++;
         }
         if (!spans.length) stats.proseLines++;
@@ -154,7 +229,12 @@ export function importLines(prepared: { lines: Line[]; chrome: number }): Import
         // A paragraph announcing indicators ("… các chỉ tiêu chủ yếu sau:") makes the list after it one.
         if (!bullet && !numbered) listContext = /chỉ tiêu[^.]*:\s*$/iu.test(body) || (listContext && false);
     }
-    const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim().replace(FOOTNOTE, '[^$1]') + '\n';
+    const text =
+        out
+            .join('\n')
+            .replace(/\n{3,}/g, '\n\n')
+            .trim()
+            .replace(FOOTNOTE, '[^$1]') + '\n';
     return { text, stats, cited };
 }
 
@@ -171,14 +251,29 @@ function tableRows(rows: string[][]): { lines: string[]; typed: number; citation
     let header = 1;
     while (header < kept.length && kept[header].some(c => c.trim() === '^')) header++;
     // A row numbering the columns ("1 | 2 | 3 …", "(1) | (2) …") closes the header of a form.
-    const columnNumbers = kept.slice(0, 5).findIndex(r => r.filter(c => c.trim()).length >= 3
-        && r.filter(c => c.trim()).every((c, k, all) => /^\(?[0-9]{1,2}\)?$/.test(c.trim()) && (k === 0 || num(c) === num(all[k - 1]) + 1)));
+    const columnNumbers = kept
+        .slice(0, 5)
+        .findIndex(
+            r =>
+                r.filter(c => c.trim()).length >= 3 &&
+                r
+                    .filter(c => c.trim())
+                    .every(
+                        (c, k, all) =>
+                            /^\(?[0-9]{1,2}\)?$/.test(c.trim()) && (k === 0 || num(c) === num(all[k - 1]) + 1)
+                    )
+        );
     if (columnNumbers >= 0) header = Math.max(header, columnNumbers + 1);
-    else if (header === 1 && kept.length > 2 && !kept[1][0]?.trim() && kept[1].slice(1).every(c => !isQuantityCell(c))) header = 2;
+    else if (header === 1 && kept.length > 2 && !kept[1][0]?.trim() && kept[1].slice(1).every(c => !isQuantityCell(c)))
+        header = 2;
     if (header >= kept.length) header = Math.min(1, kept.length - 1) || 1;
     const cell = (c: string) => escape(clean(c)).replace(/\|/g, '\\|') || ' ';
     const separator = kept[0].map(() => '---');
-    const grid = buildGrid([...kept.slice(0, header).map(r => r.map(cell)), separator, ...kept.slice(header).map(r => r.map(cell))]);
+    const grid = buildGrid([
+        ...kept.slice(0, header).map(r => r.map(cell)),
+        separator,
+        ...kept.slice(header).map(r => r.map(cell))
+    ]);
     const scoring = readScoring(grid);
     const body = kept.slice(header);
     const out = { typed: 0, citations: 0, dates: 0 };
@@ -187,24 +282,38 @@ function tableRows(rows: string[][]): { lines: string[]; typed: number; citation
     const typeText = (c: string, row: number) => {
         let text = cell(c);
         for (const sp of spansOf(text, false, false).reverse()) {
-            text = text.slice(0, sp.start) + (sp.kind === 'cite' ? `[${text.slice(sp.start, sp.end)}]` : `{${text.slice(sp.start, sp.end)}}`) + text.slice(sp.end);
+            text =
+                text.slice(0, sp.start) +
+                (sp.kind === 'cite' ? `[${text.slice(sp.start, sp.end)}]` : `{${text.slice(sp.start, sp.end)}}`) +
+                text.slice(sp.end);
             if (sp.what === 'citation') out.citations++;
             else if (sp.what === 'date') out.dates++;
             else quantityRows.add(row);
         }
         return text;
     };
-    const typedRows = body.map((r, k) => r.map(c => (c.trim() === '<' || c.trim() === '^' || isQuantityCell(c) ? c : typeText(c, k))));
+    const typedRows = body.map((r, k) =>
+        r.map(c => (c.trim() === '<' || c.trim() === '^' || isQuantityCell(c) ? c : typeText(c, k)))
+    );
     if (scoring) {
         // A criterion with points in its columns, or with points stated in its text.
-        const rows = new Set(scoring.criteria.filter(c => [c.max, c.bonus, c.deduction, c.self, c.assessed].some(p => p && p.value !== 0))
-            .map(c => (c.labelCell ?? c.max?.cell)?.row).filter((r): r is number => r !== undefined).map(r => r - header - 1));
+        const rows = new Set(
+            scoring.criteria
+                .filter(c => [c.max, c.bonus, c.deduction, c.self, c.assessed].some(p => p && p.value !== 0))
+                .map(c => (c.labelCell ?? c.max?.cell)?.row)
+                .filter((r): r is number => r !== undefined)
+                .map(r => r - header - 1)
+        );
         for (const k of quantityRows) if (!isTotal(body[k])) rows.add(k);
         out.typed = rows.size;
     } else {
         out.typed += [...quantityRows].filter(k => !isTotal(body[k])).length;
-        const numbering = (col: number) => /^(?:stt|tt|số tt|số thứ tự)(?![\p{L}])/iu.test(grid.headings[col]?.replace(/[*.:]/g, '').trim() ?? '')
-            || col === 0 && body.filter(r => !isTotal(r)).every(r => /^\s*(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])?\.?\s*$/u.test(r[col] ?? ''));
+        const numbering = (col: number) =>
+            /^(?:stt|tt|số tt|số thứ tự)(?![\p{L}])/iu.test(grid.headings[col]?.replace(/[*.:]/g, '').trim() ?? '') ||
+            (col === 0 &&
+                body
+                    .filter(r => !isTotal(r))
+                    .every(r => /^\s*(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])?\.?\s*$/u.test(r[col] ?? '')));
         const skip = kept[0].map((_, col) => numbering(col));
         body.forEach((r, k) => {
             const total = isTotal(r);
@@ -216,9 +325,19 @@ function tableRows(rows: string[][]): { lines: string[]; typed: number; citation
         });
     }
     const line = (r: string[]) => `| ${r.join(' | ')} |`;
-    return { ...out, lines: [...kept.slice(0, header).map(r => line(r.map(cell))), `|${separator.join('|')}|`, ...typedRows.map(line)] };
+    return {
+        ...out,
+        lines: [
+            ...kept.slice(0, header).map(r => line(r.map(cell))),
+            `|${separator.join('|')}|`,
+            ...typedRows.map(line)
+        ]
+    };
 }
 
 const num = (c: string) => Number(c.replace(/[()]/g, ''));
 /** A total row ("Tổng cộng", "Cộng") repeats the figures above it. */
-const isTotal = (r: string[]) => r.slice(0, 2).some(c => TOTAL_ROW.test(c.replace(/\*/g, '').trim()) || /^cộng\s*:?$/iu.test(c.replace(/\*/g, '').trim()));
+const isTotal = (r: string[]) =>
+    r
+        .slice(0, 2)
+        .some(c => TOTAL_ROW.test(c.replace(/\*/g, '').trim()) || /^cộng\s*:?$/iu.test(c.replace(/\*/g, '').trim()));

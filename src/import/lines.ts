@@ -7,7 +7,11 @@ import { documentKinds } from '../domain/tables.js';
  * (a lone "|", "**", "-----") dropped, tables flattened one cell per line rebuilt as pipe rows, and lines that a
  * copy wrapped joined back into paragraphs. No word is dropped: what is not understood stays a line of prose.
  */
-export interface Line { text: string; comment?: boolean; table?: string[][] }
+export interface Line {
+    text: string;
+    comment?: boolean;
+    table?: string[][];
+}
 
 const KIND_TITLES = documentKinds.map(k => k.title);
 const META = new RegExp(`^\\**\\s*(?:${chrome.metadataKeys.join('|')})\\s*:?\\s*\\**\\s*:?$`, 'u');
@@ -16,46 +20,74 @@ const LISTING = new RegExp(`^\\**\\s*(?:${chrome.listingKeys.join('|')})\\s*:`, 
 const FOOTER = new RegExp(`^\\**\\s*(?:${chrome.footer.join('|')})`, 'u');
 const MARKUP_ONLY = /^[\s|*#_~`>-]*$/u;
 const ROW = /^\s*\|(?:[^|]*(?<!\\)\|){2,}\s*$/u;
-const MARKER = /^\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|\(?[0-9]{1,3}\)|\(?[a-zđ]\)|[a-zđ]\.(?=\s)|[-+•–](?=\s))/u;
+const MARKER =
+    /^\s*(?:[IVXLC]{1,6}\.|[0-9]{1,3}(?:\.[0-9]{1,2})*\.(?=\s)|[0-9]{1,3}(?:\.[0-9]{1,2})+(?=\s)|\(?[0-9]{1,3}\)|\(?[a-zđ]\)|[a-zđ]\.(?=\s)|[-+•–](?=\s))/u;
 const SENTENCE_END = /[.;:!?…”"')\]]\**$/u;
-const SIGNING = new RegExp(`^\\**\\s*(?:${layoutWords.positions.map(p => p.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'u');
+const SIGNING = new RegExp(
+    `^\\**\\s*(?:${layoutWords.positions.map(p => p.replace('.', '\\.')).join('|')})(?![\\p{L}])`,
+    'u'
+);
 
 export const bareText = (s: string) => s.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
-const isCapsText = (s: string) => { const t = bareText(s); return /\p{Lu}.*\p{Lu}/u.test(t) && t === t.toUpperCase(); };
+const isCapsText = (s: string) => {
+    const t = bareText(s);
+    return /\p{Lu}.*\p{Lu}/u.test(t) && t === t.toUpperCase();
+};
 export const isKindTitle = (s: string) => KIND_TITLES.includes(bareText(s));
 const startsLower = (s: string) => /^[\s*_]*[\p{Ll}0-9(“"]/u.test(s) && !MARKER.test(s.replace(/^[*_]+/, ''));
 
 export function prepare(input: string): { lines: Line[]; chrome: number } {
-    const raw = input.replace(/^\uFEFF/, '').normalize('NFC').replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ')
-        .replace(/\t+/g, ' ').split('\n').map(l => l.replace(/\s+$/, ''));
+    const raw = input
+        .replace(/^\uFEFF/, '')
+        .normalize('NFC')
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\u00a0\u2007\u202f]/g, ' ')
+        .replace(/\t+/g, ' ')
+        .split('\n')
+        .map(l => l.replace(/\s+$/, ''));
     const lines: Line[] = raw.map(text => ({ text }));
     let chromeLines = 0;
     // The site before the document: banners and a metadata block ("Số hiệu: | 229/CĐ-TTg | Loại văn bản: …").
-    const start = lines.findIndex(l => isKindTitle(l.text) || /^\**\s*(?:Số\s*:|CỘNG H|ỦY BAN|UBND|ĐẢNG BỘ)/u.test(l.text));
+    const start = lines.findIndex(
+        l => isKindTitle(l.text) || /^\**\s*(?:Số\s*:|CỘNG H|ỦY BAN|UBND|ĐẢNG BỘ)/u.test(l.text)
+    );
     // Only the keys before the document: a site lists related documents with the same keys after it.
-    const lastMeta = lines.map((l, i) => (META.test(l.text.trim()) || BANNER.test(l.text) ? i : -1))
+    const lastMeta = lines
+        .map((l, i) => (META.test(l.text.trim()) || BANNER.test(l.text) ? i : -1))
         .filter(i => i >= 0 && (start < 0 || i < start));
     if (lastMeta.length && lastMeta[0] < Math.max(start, 0) + 400) {
         let end = lastMeta[lastMeta.length - 1];
         // The value lines that follow the last key belong to the block, up to the first blank line.
-        while (end + 1 < lines.length && lines[end + 1].text.trim() && !isCapsText(lines[end + 1].text) && end - lastMeta[lastMeta.length - 1] < 8) end++;
+        while (
+            end + 1 < lines.length &&
+            lines[end + 1].text.trim() &&
+            !isCapsText(lines[end + 1].text) &&
+            end - lastMeta[lastMeta.length - 1] < 8
+        )
+            end++;
         // What the site writes between its block and the document (a summary of it) is the site's too: the document
         // begins with its header, whose agency lines stand just above the line found as its start.
         if (start > end) {
             let head = start;
-            while (head - 1 > end && (isCapsText(lines[head - 1].text) || MARKUP_ONLY.test(lines[head - 1].text))) head--;
+            while (head - 1 > end && (isCapsText(lines[head - 1].text) || MARKUP_ONLY.test(lines[head - 1].text)))
+                head--;
             end = head - 1;
         }
         // A block of the site's keys ("Số hiệu:", "Loại văn bản:" …) before the document starts.
         const keys = lines.slice(0, end + 1).filter(l => META.test(l.text.trim())).length;
         if ((keys >= 2 || lastMeta.length >= 2) && (start < 0 || lastMeta[0] < start)) {
-            for (let i = 0; i <= end; i++) if (lines[i].text.trim()) { lines[i].comment = true; chromeLines++; }
+            for (let i = 0; i <= end; i++)
+                if (lines[i].text.trim()) {
+                    lines[i].comment = true;
+                    chromeLines++;
+                }
         }
     }
     // The site after the document: from a footer phrase after the signature's "Nơi nhận".
     const noiNhan = lines.findIndex(l => /^\**\s*Nơi nhận/u.test(l.text));
     if (noiNhan >= 0) {
-        const isFooter = (i: number) => FOOTER.test(lines[i].text.replace(/^#+\s*/, '').trim()) && lines[i].text.trim().length < 80;
+        const isFooter = (i: number) =>
+            FOOTER.test(lines[i].text.replace(/^#+\s*/, '').trim()) && lines[i].text.trim().length < 80;
         // A listing of related documents: the site's keys ("Hiệu lực:", "Tình trạng:") repeated.
         const key = (t: string) => META.test(t.trim()) || LISTING.test(t);
         const isListing = (i: number) => key(lines[i].text) && lines.slice(i + 1, i + 12).some(x => key(x.text));
@@ -73,8 +105,16 @@ export function prepare(input: string): { lines: Line[]; chrome: number } {
         // Only a short tail is the site's (a long one is the document's own form or annex), unless it is a listing.
         const tail = foot < 0 ? [] : lines.slice(foot).filter(l => l.text.trim());
         const listed = listing || tail.some((l, k) => k < 12 && key(l.text));
-        if (foot >= 0 && (listed || tail.length < 80) && !tail.some(l => /^\**\s*(?:PHỤ LỤC|Phụ lục)|^[*_\s]*\(?[*_\s]*(?:Ban hành\s+)?[Kk]èm theo/u.test(l.text))) {
-            for (let i = foot; i < lines.length; i++) if (lines[i].text.trim()) { lines[i].comment = true; chromeLines++; }
+        if (
+            foot >= 0 &&
+            (listed || tail.length < 80) &&
+            !tail.some(l => /^\**\s*(?:PHỤ LỤC|Phụ lục)|^[*_\s]*\(?[*_\s]*(?:Ban hành\s+)?[Kk]èm theo/u.test(l.text))
+        ) {
+            for (let i = foot; i < lines.length; i++)
+                if (lines[i].text.trim()) {
+                    lines[i].comment = true;
+                    chromeLines++;
+                }
         }
     }
     const body = rebuildTables(lines);
@@ -97,7 +137,11 @@ function rebuildTables(lines: Line[]): Line[] {
         if (!l.comment && i > kind && ROW.test(l.text)) {
             const rows: string[][] = [];
             for (; i < lines.length && !lines[i].comment && ROW.test(lines[i].text); i++) {
-                const cells = lines[i].text.trim().slice(1, -1).split(/(?<!\\)\|/).map(c => c.trim());
+                const cells = lines[i].text
+                    .trim()
+                    .slice(1, -1)
+                    .split(/(?<!\\)\|/)
+                    .map(c => c.trim());
                 if (!cells.every(c => /^:?-{3,}:?$/.test(c))) rows.push(cells);
             }
             if (rows.length >= 2) out.push({ text: '', table: rows });
@@ -111,7 +155,8 @@ function rebuildTables(lines: Line[]): Line[] {
             continue;
         }
         // The run: "|" lines and the cell text between them, blank lines inside it included; it ends at its last "|".
-        let end = i, last = i;
+        let end = i,
+            last = i;
         while (end + 1 < lines.length && !lines[end + 1].comment) {
             const next = lines[end + 1].text.trim();
             if (!next && !lines.slice(end + 2, end + 5).some((_, k) => pipe(end + 2 + k))) break;
@@ -169,35 +214,76 @@ function readRows(run: string[]): string[][] | undefined {
 
 /** Joins the lines a copy wrapped: a line that continues a sentence joins the one before it. */
 function unwrap(lines: Line[]): Line[] {
-    const lengths = lines.filter(l => !l.comment && !l.table && l.text.trim()).map(l => l.text.length).sort((a, b) => a - b);
+    const lengths = lines
+        .filter(l => !l.comment && !l.table && l.text.trim())
+        .map(l => l.text.length)
+        .sort((a, b) => a - b);
     const wide = lengths[Math.floor(lengths.length * 0.9)] ?? 80;
     const out: Line[] = [];
     for (const l of lines) {
         const prev = out[out.length - 1];
         const text = l.text.trim();
-        const joinable = prev && !prev.comment && !prev.table && !l.comment && !l.table && prev.text.trim() && text
-            && !SENTENCE_END.test(prev.text.trim()) && !isKindTitle(prev.text) && !isKindTitle(text)
-            && !/^\**\s*(?:Nơi nhận|TM\.|KT\.|TL\.|TUQ\.|Q\.|Số\s*:|PHỤ LỤC|Phụ lục)/u.test(text)
-            && !/^[-+•–]\s|^\**\s*(?:Căn cứ|Thực hiện)\s/u.test(text) && !MARKER.test(text.replace(/^[*_]+/, ''));
-        const caps = prev && isCapsText(prev.text) && isCapsText(text) && !SIGNING.test(prev.text) && !SIGNING.test(text);
+        const joinable =
+            prev &&
+            !prev.comment &&
+            !prev.table &&
+            !l.comment &&
+            !l.table &&
+            prev.text.trim() &&
+            text &&
+            !SENTENCE_END.test(prev.text.trim()) &&
+            !isKindTitle(prev.text) &&
+            !isKindTitle(text) &&
+            !/^\**\s*(?:Nơi nhận|TM\.|KT\.|TL\.|TUQ\.|Q\.|Số\s*:|PHỤ LỤC|Phụ lục)/u.test(text) &&
+            !/^[-+•–]\s|^\**\s*(?:Căn cứ|Thực hiện)\s/u.test(text) &&
+            !MARKER.test(text.replace(/^[*_]+/, ''));
+        const caps =
+            prev && isCapsText(prev.text) && isCapsText(text) && !SIGNING.test(prev.text) && !SIGNING.test(text);
         // A name or a place cut in two: "Dương" / "Đức Tuấn", "Hà" / "Nội, ngày 27 tháng 11 năm 2025".
         const NAME = /^[*_]*\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){0,2}[*_]*$/u;
-        const cutName = prev && !prev.comment && !prev.table && NAME.test(prev.text.trim())
-            && (NAME.test(text) || /^[*_]*\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){0,3}, ngày/u.test(text));
+        const cutName =
+            prev &&
+            !prev.comment &&
+            !prev.table &&
+            NAME.test(prev.text.trim()) &&
+            (NAME.test(text) || /^[*_]*\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){0,3}, ngày/u.test(text));
         // Emphasis opened on one line and closed on a short next one spans a wrap: "**TM. ỦY BAN NHÂN" / "DÂN**".
         const odd = (s: string) => (s.match(/\*\*/g) ?? []).length % 2 === 1;
-        const spanned = prev && !prev.comment && !prev.table && odd(prev.text) && odd(text) && /\*\*$/u.test(text)
-            && text.split(/\s+/).length <= 4 && !MARKER.test(text.replace(/^[*_]+/, '')) && !SIGNING.test(text);
+        const spanned =
+            prev &&
+            !prev.comment &&
+            !prev.table &&
+            odd(prev.text) &&
+            odd(text) &&
+            /\*\*$/u.test(text) &&
+            text.split(/\s+/).length <= 4 &&
+            !MARKER.test(text.replace(/^[*_]+/, '')) &&
+            !SIGNING.test(text);
         // A parenthesis opened on one line and closed on the next: "(Ban hành kèm theo Quyết định số …" / "… ngày …)".
         const depth = (x: string) => (x.match(/\(/g) ?? []).length - (x.match(/\)/g) ?? []).length;
-        const inParens = prev && !prev.comment && !prev.table && depth(prev.text) > 0 && depth(text) < 0 && !MARKER.test(text);
+        const inParens =
+            prev && !prev.comment && !prev.table && depth(prev.text) > 0 && depth(text) < 0 && !MARKER.test(text);
         if (spanned || inParens) {
             prev.text = `${prev.text.replace(/\s+$/, '')} ${text}`;
-        } else if (prev && !prev.comment && !prev.table && /^\**\s*Số\s*:?\s*\**$/u.test(prev.text.trim()) && /^[0-9]*\s*\/|^[0-9]+[-/]/u.test(text)) {
+        } else if (
+            prev &&
+            !prev.comment &&
+            !prev.table &&
+            /^\**\s*Số\s*:?\s*\**$/u.test(prev.text.trim()) &&
+            /^[0-9]*\s*\/|^[0-9]+[-/]/u.test(text)
+        ) {
             prev.text = `${prev.text.replace(/\s+$/, '')} ${text}`;
-        } else if (cutName && (prev.text.trim().split(/\s+/).length + text.split(/\s+/).length <= 5 || /, ngày/u.test(text))) {
+        } else if (
+            cutName &&
+            (prev.text.trim().split(/\s+/).length + text.split(/\s+/).length <= 5 || /, ngày/u.test(text))
+        ) {
             prev.text = `${prev.text.replace(/\s+$/, '')} ${text}`;
-        } else if (joinable && (startsLower(text) || (prev.text.length >= wide * 0.75 && !isCapsText(prev.text)) || caps && !isHeaderWord(text))) {
+        } else if (
+            joinable &&
+            (startsLower(text) ||
+                (prev.text.length >= wide * 0.75 && !isCapsText(prev.text)) ||
+                (caps && !isHeaderWord(text)))
+        ) {
             prev.text = `${prev.text.replace(/\s+$/, '')} ${text}`;
         } else {
             out.push({ ...l });
@@ -208,7 +294,9 @@ function unwrap(lines: Line[]): Line[] {
 
 /** Header lines that start a new line even in capitals: a Quốc hiệu, a Tiêu ngữ, an agency of its own. */
 function isHeaderWord(text: string): boolean {
-    return /^\**\s*(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ỦY BAN|UBND|HỘI ĐỒNG|SỞ |PHÒNG |BỘ |ĐẢNG BỘ|BAN )/u.test(text);
+    return /^\**\s*(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ỦY BAN|UBND|HỘI ĐỒNG|SỞ |PHÒNG |BỘ |ĐẢNG BỘ|BAN )/u.test(
+        text
+    );
 }
 
 /** Emphasis marks that do not pair on the line are the copy's, not the document's: they go. */

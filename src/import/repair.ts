@@ -3,8 +3,11 @@
  * start (not part of the document; see `segments`); what is still not parsed after a few rounds is made prose from
  * the first problem on, and at last the whole text. Every word stays, in order.
  */
-export function ensureParses(text: string, problemLines: (text: string) => number[]): { text: string; demoted: number } {
-    let lines = text.split('\n');
+export function ensureParses(
+    text: string,
+    problemLines: (text: string) => number[]
+): { text: string; demoted: number } {
+    const lines = text.split('\n');
     let demoted = 0;
     const demote = (i: number) => {
         const l = lines[i];

@@ -8,25 +8,45 @@ import phrases from '../domain/data/import-phrases.json' with { type: 'json' };
  * Each recogniser follows how Vietnamese administrative texts write the thing (NĐ 30/2020 Phụ lục I for dates and
  * citations; the words around a number for a quantity), not any one document.
  */
-export interface Span { start: number; end: number; kind: 'cite' | 'value'; what: 'citation' | 'date' | 'indicator' }
+export interface Span {
+    start: number;
+    end: number;
+    kind: 'cite' | 'value';
+    what: 'citation' | 'date' | 'indicator';
+}
 
 const NUM = `(?:${VI_NUMBER_SOURCE})`;
-const DATE = '(?:[0-9]{1,2}\\s*[/.-]\\s*[0-9]{1,2}\\s*[/.-]\\s*[0-9]{4}|[0-9]{1,2}\\s+tháng\\s+[0-9]{1,2}\\s+năm\\s+[0-9]{4})';
-const DAY_MONTH = '(?:[0-9]{1,2}\\s+tháng\\s+[0-9]{1,2}|[0-9]{1,2}\\/[0-9]{1,2}(?![0-9/]))(?:\\s+(?:hằng|hàng) năm|\\s+của năm [^,.;()]{1,20})?';
+const DATE =
+    '(?:[0-9]{1,2}\\s*[/.-]\\s*[0-9]{1,2}\\s*[/.-]\\s*[0-9]{4}|[0-9]{1,2}\\s+tháng\\s+[0-9]{1,2}\\s+năm\\s+[0-9]{4})';
+const DAY_MONTH =
+    '(?:[0-9]{1,2}\\s+tháng\\s+[0-9]{1,2}|[0-9]{1,2}\\/[0-9]{1,2}(?![0-9/]))(?:\\s+(?:hằng|hàng) năm|\\s+của năm [^,.;()]{1,20})?';
 const MONTH = '(?:tháng\\s+[0-9]{1,2}(?:\\s+năm\\s+|\\s*/\\s*)[0-9]{4})';
 const KINDS = [...documentKinds.map(k => k.name), 'Chị thị'].sort((a, b) => b.length - a.length).join('|');
-const words = (list: string[]) => list.slice().sort((a, b) => b.length - a.length).join('|');
+const words = (list: string[]) =>
+    list
+        .slice()
+        .sort((a, b) => b.length - a.length)
+        .join('|');
 
-const CITATION = new RegExp(`(?<![\\p{L}])(?:${KINDS})\\s+(?:số\\s*:?\\s*)?(?:${DOC_NUMBER_SOURCE})(?![\\p{L}\\p{N}/-])`
-    + `(?:,?\\s+ngày\\s+${DATE})?`, 'gu');
-const LAW = new RegExp(`(?<![\\p{L}])Luật\\s+(?:\\p{Lu}|sửa đổi)[^;.()\\[\\]{}“”*]{0,120}?`
-    + `(?:\\s+số\\s*:?\\s*(?:${DOC_NUMBER_SOURCE})(?:,?\\s+ngày\\s+${DATE})?|\\s+ngày\\s+${DATE})`, 'gu');
+const CITATION = new RegExp(
+    `(?<![\\p{L}])(?:${KINDS})\\s+(?:số\\s*:?\\s*)?(?:${DOC_NUMBER_SOURCE})(?![\\p{L}\\p{N}/-])` +
+        `(?:,?\\s+ngày\\s+${DATE})?`,
+    'gu'
+);
+const LAW = new RegExp(
+    `(?<![\\p{L}])Luật\\s+(?:\\p{Lu}|sửa đổi)[^;.()\\[\\]{}“”*]{0,120}?` +
+        `(?:\\s+số\\s*:?\\s*(?:${DOC_NUMBER_SOURCE})(?:,?\\s+ngày\\s+${DATE})?|\\s+ngày\\s+${DATE})`,
+    'gu'
+);
 const NAMED = [
     /(?<![\p{L}])Nghị quyết Đại hội[^,.;()“”*[\]{}]{0,80}?lần thứ [IVXLC]+(?:\s+của\s+Đảng)?/gu,
     new RegExp(`(?<![\\p{L}])(?:${words(phrases.namedDocuments)})`, 'gu'),
     // A law by its name ("Luật Thi đua, khen thưởng", "… năm 2013"); "Luật này" is the text itself.
-    new RegExp(`(?<![\\p{L}])Luật\\s+(?:sửa đổi, bổ sung một số điều của Luật\\s+)?(?:${words(phrases.laws)})(?![\\p{L}])`
-        + '(?:\\s+(?:sửa đổi, bổ sung\\s+)?năm\\s+[0-9]{4})?', 'giu')
+    new RegExp(
+        `(?<![\\p{L}])Luật\\s+(?:sửa đổi, bổ sung một số điều của Luật\\s+)?(?:${words(phrases.laws)})(?![\\p{L}])` +
+            '(?:\\s+(?:sửa đổi, bổ sung\\s+)?năm\\s+[0-9]{4})?',
+        'giu'
+    )
 ];
 const ISSUER_STOP = new RegExp(`^(?:${words(phrases.issuerStops)})(?![\\p{L}])`, 'u');
 
@@ -34,13 +54,15 @@ const ISSUER_STOP = new RegExp(`^(?:${words(phrases.issuerStops)})(?![\\p{L}])`,
 function issuerEnd(text: string, at: number): number {
     const head = /^,?\s+của\s+/u.exec(text.slice(at));
     if (!head) return at;
-    let end = at + head[0].length, last = at;
+    let end = at + head[0].length,
+        last = at;
     const word = /\s*(-\s+)?([^\s,;.:()“”*[\]{}]+)/uy;
     for (let n = 0; n < 14; n++) {
         word.lastIndex = end;
         const m = word.exec(text);
         if (!m) break;
-        const w = m[2], rest = text.slice(end).trimStart();
+        const w = m[2],
+            rest = text.slice(end).trimStart();
         if (ISSUER_STOP.test(rest)) break;
         if (w === 'và' || w === 'với') {
             // "Bộ Tài nguyên và Môi trường" goes on; "… của UBND tỉnh và Kế hoạch số …" does not.
@@ -63,7 +85,10 @@ const TIME: RegExp[] = [
     /\((?:[0-9]{1,2}\/[0-9]{1,2}\/)?[0-9]{4}\s*[-–]\s*(?:[0-9]{1,2}\/[0-9]{1,2}\/)?[0-9]{4}\)/gu,
     /(?<![\p{L}])(?:(?:đến|tới|tầm nhìn đến) năm|tầm nhìn(?: đến)?(?: năm)?) [0-9]{4}(?![0-9])/giu,
     /(?<![\p{L}])định kỳ [^,.;]{1,40}?(?=\s+báo cáo|[,.;])/gu,
-    new RegExp(`(?<![\\p{L}])(?:trước|chậm nhất(?: là)?|trước hoặc trong)\\s+(?:ngày\\s+)?(?:${DATE}|${DAY_MONTH})`, 'giu'),
+    new RegExp(
+        `(?<![\\p{L}])(?:trước|chậm nhất(?: là)?|trước hoặc trong)\\s+(?:ngày\\s+)?(?:${DATE}|${DAY_MONTH})`,
+        'giu'
+    ),
     new RegExp(`(?<![\\p{L}])trong tháng\\s+[0-9]{1,2}\\s+(?:hằng|hàng) năm`, 'giu'),
     // "không quá 15/02 hằng năm": a latest date, not a quantity.
     /(?<![\p{L}])không (?:quá|muộn hơn) (?:ngày )?[0-9]{1,2}\/[0-9]{1,2}(?![0-9/]) (?:hằng|hàng) năm/giu,
@@ -75,20 +100,27 @@ const TIME: RegExp[] = [
 ];
 
 const COMPARATOR = words(phrases.comparators);
-const QUANTITY = new RegExp(`(?<![\\p{L}\\p{N}/.,])(?:(${COMPARATOR})\\s+)?([+]\\s?)?(${NUM})`
-    + `(?:\\s*(?:-|–|đến)\\s*(?:dưới\\s+)?(${NUM}))?(?:\\s*/\\s*(${NUM})(?![\\p{N}/]))?(?![\\p{N}/])`, 'giu');
+const QUANTITY = new RegExp(
+    `(?<![\\p{L}\\p{N}/.,])(?:(${COMPARATOR})\\s+)?([+]\\s?)?(${NUM})` +
+        `(?:\\s*(?:-|–|đến)\\s*(?:dưới\\s+)?(${NUM}))?(?:\\s*/\\s*(${NUM})(?![\\p{N}/]))?(?![\\p{N}/])`,
+    'giu'
+);
 const NOT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${words(phrases.notQuantityAfter)})\\s*$`, 'iu');
 
 const number = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
 
-/** The quantities of a text: a number with a unit, a percentage or a ratio, with its comparator ("không quá 05 cá nhân"). */
+/**
+ * The quantities of a text: a number with a unit, a percentage or a ratio, with its comparator ("không quá 05 cá
+ * nhân").
+ */
 export function quantitiesOf(text: string): { start: number; end: number }[] {
     const out: { start: number; end: number }[] = [];
     QUANTITY.lastIndex = 0;
     for (let m = QUANTITY.exec(text); m; m = QUANTITY.exec(text)) {
         const before = text.slice(Math.max(0, m.index - 24), m.index);
         if (NOT_BEFORE.test(before)) continue;
-        if (/^(?:19|20)[0-9]{2}$/.test(m[3]) && !m[4] && !m[5] && !/^\s*%/.test(text.slice(m.index + m[0].length))) continue;
+        if (/^(?:19|20)[0-9]{2}$/.test(m[3]) && !m[4] && !m[5] && !/^\s*%/.test(text.slice(m.index + m[0].length)))
+            continue;
         let end = m.index + m[0].length;
         const gap = /^\s*/.exec(text.slice(end))![0];
         const rest = text.slice(end + gap.length);
@@ -116,8 +148,10 @@ export function quantitiesOf(text: string): { start: number; end: number }[] {
 export function isQuantityCell(text: string): boolean {
     const t = text.replace(/\*/g, '').trim();
     if (!/^[+\-−–]?\s*[0-9]/u.test(t) || /^(?:19|20)[0-9]{2}$/.test(t)) return false;
-    return new RegExp(`^[+\\-−–]?\\s*${NUM}(?:\\s*/\\s*${NUM})?\\s*(?:%|‰)?(?:\\s*\\(${NUM}\\s*%\\))?$`, 'u').test(t)
-        || quantitiesOf(t).some(q => q.start <= t.search(/[0-9]/) && q.end === t.length);
+    return (
+        new RegExp(`^[+\\-−–]?\\s*${NUM}(?:\\s*/\\s*${NUM})?\\s*(?:%|‰)?(?:\\s*\\(${NUM}\\s*%\\))?$`, 'u').test(t) ||
+        quantitiesOf(t).some(q => q.start <= t.search(/[0-9]/) && q.end === t.length)
+    );
 }
 
 /** Citations, dates and periods, and (in a list of targets) whole targets and quantities of one line. */
@@ -129,15 +163,18 @@ export function spansOf(text: string, indicatorContext: boolean, numbered: boole
     };
     for (const re of [CITATION, LAW]) {
         re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, issuerEnd(text, m.index + m[0].length), 'cite', 'citation');
+        for (let m = re.exec(text); m; m = re.exec(text))
+            add(m.index, issuerEnd(text, m.index + m[0].length), 'cite', 'citation');
     }
     for (const re of NAMED) {
         re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, m.index + m[0].trimEnd().length, 'cite', 'citation');
+        for (let m = re.exec(text); m; m = re.exec(text))
+            add(m.index, m.index + m[0].trimEnd().length, 'cite', 'citation');
     }
     for (const re of TIME) {
         re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, m.index + m[0].replace(/[\s,]+$/, '').length, 'value', 'date');
+        for (let m = re.exec(text); m; m = re.exec(text))
+            add(m.index, m.index + m[0].replace(/[\s,]+$/, '').length, 'value', 'date');
     }
     const quantities = quantitiesOf(text).filter(q => free(q.start, q.end));
     if (numbered && (quantities.length || /(?<![\p{L}])đạt\s+(?:khá|tốt|xuất sắc|loại|chuẩn)/u.test(text))) {
@@ -148,7 +185,9 @@ export function spansOf(text: string, indicatorContext: boolean, numbered: boole
         let from = lead ? lead.index + lead[0].length : 0;
         const has = (s: string) => quantitiesOf(s).length > 0;
         // ";" and sentences separate targets; so does ", " and "(Trong đó: …)" when both sides carry one.
-        const parts = text.slice(from).split(/(?<=[.;])\s+|;\s*|\s*\((?=Trong đó)|\)(?=\.?$)/u)
+        const parts = text
+            .slice(from)
+            .split(/(?<=[.;])\s+|;\s*|\s*\((?=Trong đó)|\)(?=\.?$)/u)
             .flatMap(p => {
                 const comma = p.split(/,\s+(?!(?:tăng|giảm|bằng|thị trấn|phường|tổ dân phố|điểm)(?![\p{L}]))/u);
                 return comma.length > 1 && comma.every(has) ? comma : [p];

@@ -6,14 +6,26 @@ import type { Line } from './lines.js';
  * markers, tables as rows with "<" and "^" for merged cells. The page's two-column header and footer tables
  * (agency | Quốc hiệu; Nơi nhận | signature) are read as their lines, left column first.
  */
-interface Node { type: string; children?: Node[]; value?: string; isBold?: boolean; isItalic?: boolean; noteType?: string;
-    noteId?: string; body?: Node[]; notes?: { _notes?: Record<string, Node> };
-    numbering?: { level: string; isOrdered: boolean } | null; colSpan?: number; rowSpan?: number }
+interface Node {
+    type: string;
+    children?: Node[];
+    value?: string;
+    isBold?: boolean;
+    isItalic?: boolean;
+    noteType?: string;
+    noteId?: string;
+    body?: Node[];
+    notes?: { _notes?: Record<string, Node> };
+    numbering?: { level: string; isOrdered: boolean } | null;
+    colSpan?: number;
+    rowSpan?: number;
+}
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
 /** A Word footnote's place in the text, written "[^n]" by the import once the text is escaped. */
-export const NOTE_OPEN = '\uE010', NOTE_CLOSE = '\uE011';
+export const NOTE_OPEN = '\uE010',
+    NOTE_CLOSE = '\uE011';
 
 function runText(node: Node): string {
     // A long run of spaces pushes text to a second column, as a tab does.
@@ -25,11 +37,15 @@ function runText(node: Node): string {
     if (node.type !== 'run' || !inner.trim()) return inner;
     const mark = node.isBold && node.isItalic ? '***' : node.isBold ? '**' : node.isItalic ? '*' : '';
     // Each line of a run that holds a line break gets its own marks.
-    return inner.split('\n').map(piece => {
-        if (!piece.trim()) return piece;
-        const lead = /^\s*/.exec(piece)![0], trail = /\s*$/.exec(piece)![0];
-        return `${lead}${mark}${piece.trim()}${mark}${trail}`;
-    }).join('\n');
+    return inner
+        .split('\n')
+        .map(piece => {
+            if (!piece.trim()) return piece;
+            const lead = /^\s*/.exec(piece)![0],
+                trail = /\s*$/.exec(piece)![0];
+            return `${lead}${mark}${piece.trim()}${mark}${trail}`;
+        })
+        .join('\n');
 }
 
 /** A paragraph's text; runs of the same emphasis side by side are merged ("**a** **b**" → "**a b**"). */
@@ -44,16 +60,25 @@ function paragraphText(p: Node): string {
 function breakLines(text: string): string[] {
     const out: string[] = [];
     const depth = (x: string) => (x.match(/\(/g) ?? []).length - (x.match(/\)/g) ?? []).length;
-    for (const piece of text.split('\n').map(p => p.trim()).filter(Boolean)) {
+    for (const piece of text
+        .split('\n')
+        .map(p => p.trim())
+        .filter(Boolean)) {
         const prev = out[out.length - 1];
-        if (prev !== undefined && (depth(prev) > 0 || /^[*_]*[\p{Ll}]/u.test(piece))) out[out.length - 1] = `${prev} ${piece}`;
+        if (prev !== undefined && (depth(prev) > 0 || /^[*_]*[\p{Ll}]/u.test(piece)))
+            out[out.length - 1] = `${prev} ${piece}`;
         else out.push(piece);
     }
     return out;
 }
 
-const tidy = (s: string) => s.normalize('NFC').replace(/(\*{1,3})(\s*)\1(?!\*)/g, '$2').replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n').trim();
+const tidy = (s: string) =>
+    s
+        .normalize('NFC')
+        .replace(/(\*{1,3})(\s*)\1(?!\*)/g, '$2')
+        .replace(/[^\S\n]+/g, ' ')
+        .replace(/ ?\n ?/g, '\n')
+        .trim();
 
 /** The columns a paragraph lays out with tabs ("Nơi nhận:⇥TRƯỞNG PHÒNG"). */
 function tabColumns(p: Node): string[] {
@@ -61,8 +86,10 @@ function tabColumns(p: Node): string[] {
 }
 
 function cellLines(cell: Node): string[] {
-    return (cell.children ?? []).flatMap(c => c.type === 'paragraph' ? breakLines(paragraphText(c)) : c.type === 'table' ? tableLines(c) : [])
-        .map(l => l.trim()).filter(Boolean);
+    return (cell.children ?? [])
+        .flatMap(c => (c.type === 'paragraph' ? breakLines(paragraphText(c)) : c.type === 'table' ? tableLines(c) : []))
+        .map(l => l.trim())
+        .filter(Boolean);
 }
 
 function tableLines(t: Node): string[] {
@@ -76,7 +103,13 @@ function tableRows(t: Node): string[][] {
     for (const r of t.children ?? []) {
         const row: string[] = [];
         let col = 0;
-        const fillFromAbove = () => { while ((below[col] ?? 0) > 0) { row.push('^'); below[col]--; col++; } };
+        const fillFromAbove = () => {
+            while ((below[col] ?? 0) > 0) {
+                row.push('^');
+                below[col]--;
+                col++;
+            }
+        };
         for (const cell of r.children ?? []) {
             fillFromAbove();
             const span = cell.colSpan ?? 1;
@@ -103,7 +136,10 @@ export function wordLines(document: Node): Line[] {
     const counters: number[] = [];
     // The signature typed with tabs to the right of the Nơi nhận lines: it follows the list.
     let right: string[] | undefined;
-    const flush = () => { if (right) lines.push(...right.map(text => ({ text }))); right = undefined; };
+    const flush = () => {
+        if (right) lines.push(...right.map(text => ({ text })));
+        right = undefined;
+    };
     for (const block of document.children ?? []) {
         if (block.type === 'paragraph') {
             const cols = tabColumns(block);
@@ -126,7 +162,8 @@ export function wordLines(document: Node): Line[] {
             if (isLayoutTable(block)) {
                 const columns = Math.max(...(block.children ?? []).map(r => (r.children ?? []).length));
                 for (let c = 0; c < columns; c++) {
-                    for (const r of block.children ?? []) for (const l of cellLines((r.children ?? [])[c] ?? { type: 'x' })) lines.push({ text: l });
+                    for (const r of block.children ?? [])
+                        for (const l of cellLines((r.children ?? [])[c] ?? { type: 'x' })) lines.push({ text: l });
                 }
             } else {
                 const rows = tableRows(block);
@@ -143,7 +180,13 @@ export function wordLines(document: Node): Line[] {
             counters[level] = (counters[level] ?? 0) + 1;
             counters.length = level + 1;
             const k = counters[level];
-            const marker = !n.isOrdered ? '-' : level === 0 ? `${k}.` : level === 1 ? `${LETTERS[(k - 1) % LETTERS.length]})` : `${k})`;
+            const marker = !n.isOrdered
+                ? '-'
+                : level === 0
+                  ? `${k}.`
+                  : level === 1
+                    ? `${LETTERS[(k - 1) % LETTERS.length]})`
+                    : `${k})`;
             text = `${marker} ${text}`;
         }
         for (const piece of text ? breakLines(text) : ['']) lines.push({ text: piece });
@@ -169,9 +212,14 @@ function withFootnotes(lines: Line[], document: Node): Line[] {
     const notes = document.notes?._notes ?? {};
     const texts = [...numbers].map(([id, n]) => {
         const body = notes[`footnote-${id}`]?.body ?? [];
-        const text = body.flatMap(b => b.type === 'paragraph' ? breakLines(paragraphText(b)) : []).join(' ').trim();
+        const text = body
+            .flatMap(b => (b.type === 'paragraph' ? breakLines(paragraphText(b)) : []))
+            .join(' ')
+            .trim();
         return { text: `${NOTE_OPEN}${n}${NOTE_CLOSE}: ${text}` };
     });
     const at = lines.findIndex(l => /^[*_]*Nơi nhận/u.test(l.text));
-    return at < 0 ? [...lines, { text: '' }, ...texts] : [...lines.slice(0, at), ...texts, { text: '' }, ...lines.slice(at)];
+    return at < 0
+        ? [...lines, { text: '' }, ...texts]
+        : [...lines.slice(0, at), ...texts, { text: '' }, ...lines.slice(at)];
 }

@@ -14,7 +14,8 @@ export function unescapeText(s: string): string {
 }
 
 /** Marks a footnote reference in a source made for the page (`lineSource(node, true)`): NOTE_OPEN id NOTE_CLOSE. */
-export const NOTE_OPEN = '\uE000', NOTE_CLOSE = '\uE001';
+export const NOTE_OPEN = '\uE000',
+    NOTE_CLOSE = '\uE001';
 
 /** "[^1]": a footnote reference, written like a citation whose text is "^" and the note's id. */
 export function footnoteId(c: { head?: string; number?: unknown; tail?: string }): string | undefined {
@@ -28,16 +29,24 @@ export function inlineSource(parts: readonly Inline[], notes = false): string {
     for (const part of parts) {
         // Compared by $type: each is a concrete type (the generated guards ask the reflection for subtypes).
         if (part.$type === 'TextPart') out += part.text;
-        else if (part.$type === 'Citation' && notes && footnoteId(part)) out += NOTE_OPEN + footnoteId(part) + NOTE_CLOSE;
-        else if (part.$type === 'Citation') out += (part.head ?? '') + (part.number?.$refText ?? '') + (part.tail ?? '');
+        else if (part.$type === 'Citation' && notes && footnoteId(part))
+            out += NOTE_OPEN + footnoteId(part) + NOTE_CLOSE;
+        else if (part.$type === 'Citation')
+            out += (part.head ?? '') + (part.number?.$refText ?? '') + (part.tail ?? '');
         // The space that separates an id ("{#id text}") from the text is not part of the document.
-        else if (part.$type === 'Value') out += part.id || part.indicator ? (part.text ?? '').replace(/^ /, '') : part.text ?? '';
+        else if (part.$type === 'Value')
+            out += part.id || part.indicator ? (part.text ?? '').replace(/^ /, '') : (part.text ?? '');
     }
     return out;
 }
 
 /** `note`: a footnote reference, its text the note's id. */
-export interface Segment { text: string; bold: boolean; italic: boolean; note?: boolean }
+export interface Segment {
+    text: string;
+    bold: boolean;
+    italic: boolean;
+    note?: boolean;
+}
 
 /**
  * Splits text with `*italic*`, `**bold**`, `***both***` marks into styled segments (escapes resolved). A run of
@@ -49,14 +58,19 @@ export function segments(source: string): Segment[] {
     const openers: number[] = [];
     // A "\\" that starts a line keeps the line as prose ("\\I. …" is not a section): it is not part of the text.
     const lead = /^\s*\\(?=\S)/.exec(source)?.[0].length ?? 0;
-    const escaped = (i: number) => source[i] === '\\' && i + 1 < source.length && (i === lead - 1 || /[\\[\]{}*_|<^]/.test(source[i + 1]));
+    const escaped = (i: number) =>
+        source[i] === '\\' && i + 1 < source.length && (i === lead - 1 || /[\\[\]{}*_|<^]/.test(source[i + 1]));
     for (let i = 0; i < source.length; i++) {
         const c = source[i];
-        if (escaped(i)) { i++; continue; }
+        if (escaped(i)) {
+            i++;
+            continue;
+        }
         if (c !== '*') continue;
         let n = 1;
         while (source[i + n] === '*') n++;
-        const before = source[i - 1], after = source[i + n];
+        const before = source[i - 1],
+            after = source[i + n];
         const canOpen = after !== undefined && !/\s/.test(after);
         const canClose = before !== undefined && !/\s/.test(before);
         const run = { at: i, n, paired: false };
@@ -72,7 +86,10 @@ export function segments(source: string): Segment[] {
         i += n - 1;
     }
     const out: Segment[] = [];
-    let bold = false, italic = false, buf = '', r = 0;
+    let bold = false,
+        italic = false,
+        buf = '',
+        r = 0;
     const flush = () => {
         if (buf) out.push({ text: buf, bold, italic });
         buf = '';
@@ -96,8 +113,10 @@ export function segments(source: string): Segment[] {
                 buf += '*'.repeat(run.n);
             } else {
                 flush();
-                if (run.n >= 3) { bold = !bold; italic = !italic; }
-                else if (run.n === 2) bold = !bold;
+                if (run.n >= 3) {
+                    bold = !bold;
+                    italic = !italic;
+                } else if (run.n === 2) bold = !bold;
                 else italic = !italic;
             }
             i += run.n - 1;
@@ -112,7 +131,9 @@ export function segments(source: string): Segment[] {
 /** Plain text: emphasis marks removed, escapes resolved. */
 export function plainText(source: string): string {
     if (!source.includes('*') && !source.includes('\\')) return source;
-    return segments(source).map(s => s.text).join('');
+    return segments(source)
+        .map(s => s.text)
+        .join('');
 }
 
 type Lined = Paragraph | Khoan | Section | SubKhoan | Recipient;

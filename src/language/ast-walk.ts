@@ -11,7 +11,13 @@ for (const rule of ThiduaGrammar().rules) {
     if (!GrammarAST.isParserRule(rule) || !rule.definition) continue;
     const names: string[] = [];
     for (const n of AstUtils.streamAst(rule.definition)) {
-        if (GrammarAST.isAssignment(n) && GrammarAST.isRuleCall(n.terminal) && GrammarAST.isParserRule(n.terminal.rule.ref) && !names.includes(n.feature)) names.push(n.feature);
+        if (
+            GrammarAST.isAssignment(n) &&
+            GrammarAST.isRuleCall(n.terminal) &&
+            GrammarAST.isParserRule(n.terminal.rule.ref) &&
+            !names.includes(n.feature)
+        )
+            names.push(n.feature);
     }
     childProperties.set(rule.name, names);
 }
@@ -74,13 +80,17 @@ function child(value: unknown, visit: (node: AstNode) => void): void {
 
 const nodesOfRoot = new WeakMap<AstNode, AstNode[]>();
 
-/** All nodes of a tree in document order, listed once per parse (a line re-parsed on its own changes texts, not nodes). */
+/**
+ * All nodes of a tree in document order, listed once per parse (a line re-parsed on its own changes texts, not nodes).
+ */
 export function nodesOf(root: AstNode): AstNode[] {
     let nodes = nodesOfRoot.get(root);
     if (!nodes) {
         const list: AstNode[] = [];
-        forEachNode(root, n => { list.push(n); });
-        nodesOfRoot.set(root, nodes = list);
+        forEachNode(root, n => {
+            list.push(n);
+        });
+        nodesOfRoot.set(root, (nodes = list));
     }
     return nodes;
 }

@@ -1,6 +1,15 @@
 import {
-    AstUtils, DefaultLangiumDocumentFactory, DocumentState, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument,
-    type LeafCstNode, type ParseResult, type URI
+    AstUtils,
+    DefaultLangiumDocumentFactory,
+    DocumentState,
+    GrammarAST,
+    isLeafCstNode,
+    type AstNode,
+    type CstNode,
+    type LangiumDocument,
+    type LeafCstNode,
+    type ParseResult,
+    type URI
 } from 'langium';
 import type { IToken } from 'chevrotain';
 import type { CancellationToken, Range } from 'vscode-languageserver';
@@ -8,10 +17,17 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompactLeafCstNode } from './thidua-parser.js';
 import type { ThiduaServices } from './thidua-module.js';
 
-interface Window { first: number; last: number; start: number; oldEnd: number }
+interface Window {
+    first: number;
+    last: number;
+    start: number;
+    oldEnd: number;
+}
 
 /** The parse result of a document, dropped while the document is unloaded. */
-interface Slot { parseResult?: ParseResult }
+interface Slot {
+    parseResult?: ParseResult;
+}
 const slots = new WeakMap<LangiumDocument, Slot>();
 
 /** Whether the document holds its tree now (a document unloaded by the editor's builder is parsed again when read). */
@@ -36,13 +52,21 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
     onReload?: (document: LangiumDocument) => void;
 
     // The tree can be dropped (unload) and is parsed again from the document's text when read.
-    protected override createLangiumDocument<T extends AstNode = AstNode>(parseResult: ParseResult<T>, uri: URI, textDocument?: TextDocument, text?: string): LangiumDocument<T> {
+    protected override createLangiumDocument<T extends AstNode = AstNode>(
+        parseResult: ParseResult<T>,
+        uri: URI,
+        textDocument?: TextDocument,
+        text?: string
+    ): LangiumDocument<T> {
         const document = super.createLangiumDocument(parseResult, uri, textDocument, text);
         const slot: Slot = { parseResult };
         Object.defineProperty(document, 'parseResult', {
             get: () => slot.parseResult ?? this.reload(document, slot),
-            set: (value: ParseResult) => { slot.parseResult = value; },
-            enumerable: true, configurable: true
+            set: (value: ParseResult) => {
+                slot.parseResult = value;
+            },
+            enumerable: true,
+            configurable: true
         });
         slots.set(document, slot);
         return document;
@@ -67,20 +91,31 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
         return result;
     }
 
-    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
+    override async update<T extends AstNode = AstNode>(
+        document: LangiumDocument<T>,
+        cancellationToken: CancellationToken
+    ): Promise<LangiumDocument<T>> {
         const textDocument = this.textDocuments?.get(document.uri.toString());
         if (!textDocument && !isLoaded(document)) {
             // An unloaded file changed on disk (a checkout, a copy): Langium's update would parse its old text again
             // only to compare it; parse the new text once, as that update does.
             const text = await this.fileSystemProvider.readFile(document.uri);
-            Object.defineProperty(document, 'textDocument', { get: this.createTextDocumentGetter(document.uri, text), configurable: true });
+            Object.defineProperty(document, 'textDocument', {
+                get: this.createTextDocumentGetter(document.uri, text),
+                configurable: true
+            });
             document.parseResult = await this.parseAsync<T>(document.uri, text, cancellationToken);
             (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
             document.state = DocumentState.Parsed;
             return document;
         }
         const root = document.parseResult.value.$cstNode?.root;
-        if (textDocument && root && !document.parseResult.lexerErrors.length && !document.parseResult.parserErrors.length) {
+        if (
+            textDocument &&
+            root &&
+            !document.parseResult.lexerErrors.length &&
+            !document.parseResult.parserErrors.length
+        ) {
             const text = textDocument.getText();
             if (root.fullText !== text && this.reparseLine(document, root.fullText, text)) {
                 Object.defineProperty(document, 'textDocument', { value: textDocument });
@@ -95,7 +130,11 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
     reparseLine(document: LangiumDocument, oldText: string, text: string): boolean {
         const { prefix, suffix } = commonEnds(oldText, text);
         const delta = text.length - oldText.length;
-        if (/[\r\n]/.test(oldText.slice(prefix, oldText.length - suffix)) || /[\r\n]/.test(text.slice(prefix, text.length - suffix))) return false;
+        if (
+            /[\r\n]/.test(oldText.slice(prefix, oldText.length - suffix)) ||
+            /[\r\n]/.test(text.slice(prefix, text.length - suffix))
+        )
+            return false;
         const lineEnd = oldText.indexOf('\n', oldText.length - suffix);
         if (lineEnd < 0) return false;
         const lineStart = oldText.lastIndexOf('\n', prefix - 1) + 1;
@@ -111,7 +150,12 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
         const old = leaves.slice(window.first, window.last + 1);
         if (tokens.length !== old.length) return false;
         for (let i = 0; i < tokens.length; i++) {
-            if (tokens[i].tokenType !== old[i].tokenType || tokens[i].image.length === 0 || !(old[i] instanceof CompactLeafCstNode)) return false;
+            if (
+                tokens[i].tokenType !== old[i].tokenType ||
+                tokens[i].image.length === 0 ||
+                !(old[i] instanceof CompactLeafCstNode)
+            )
+                return false;
             if (tokens[i].image !== old[i].text && !assignable(old[i])) return false;
         }
 
@@ -120,7 +164,11 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
         const changed: { leaf: LeafCstNode; image: string }[] = [];
         for (let i = 0; i < tokens.length; i++) {
             if (tokens[i].image !== old[i].text) changed.push({ leaf: old[i], image: tokens[i].image });
-            (old[i] as CompactLeafCstNode).place(window.start + tokens[i].startOffset, tokens[i].image.length, rangeIn(tokens[i], base));
+            (old[i] as CompactLeafCstNode).place(
+                window.start + tokens[i].startOffset,
+                tokens[i].image.length,
+                rangeIn(tokens[i], base)
+            );
         }
         for (let i = window.last + 1; i < leaves.length; i++) moveLeaf(leaves[i], delta);
         forgetRanges(old);
@@ -145,20 +193,22 @@ function leavesOf(root: CstNode): LeafCstNode[] {
         else for (const child of (node as Composite).content) walk(child);
     };
     walk(root);
-    leavesOfRoot.set(root, out = list);
+    leavesOfRoot.set(root, (out = list));
     return out;
 }
 
 /** Forgets the ranges of the nodes that contain one of these tokens: only their ranges can have changed. */
 function forgetRanges(leaves: LeafCstNode[]): void {
     for (const leaf of leaves) {
-        for (let c = leaf.container as Composite | undefined; c; c = c.container as Composite | undefined) c._rangeCache = undefined;
+        for (let c = leaf.container as Composite | undefined; c; c = c.container as Composite | undefined)
+            c._rangeCache = undefined;
     }
 }
 
 /** Index of the token that holds `offset` (tokens are sorted and do not overlap), or -1. */
 function tokenAt(leaves: LeafCstNode[], offset: number): number {
-    let lo = 0, hi = leaves.length - 1;
+    let lo = 0,
+        hi = leaves.length - 1;
     while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         if (leaves[mid].end <= offset) lo = mid + 1;
@@ -170,13 +220,20 @@ function tokenAt(leaves: LeafCstNode[], offset: number): number {
 
 /** Lengths of the common beginning and end of two texts (compared a block at a time, then a character at a time). */
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-    const max = Math.min(a.length, b.length), block = 256;
+    const max = Math.min(a.length, b.length),
+        block = 256;
     let prefix = 0;
-    while (prefix + block <= max && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block)) prefix += block;
+    while (prefix + block <= max && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block))
+        prefix += block;
     while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
     let suffix = 0;
-    while (suffix + block <= max - prefix && a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)) suffix += block;
-    while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+    while (
+        suffix + block <= max - prefix &&
+        a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)
+    )
+        suffix += block;
+    while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix))
+        suffix++;
     return { prefix, suffix };
 }
 
@@ -201,7 +258,12 @@ function assign(services: ThiduaServices, leaf: LeafCstNode, image: string): voi
     const node = leaf.astNode as unknown as Record<string, unknown>;
     const value = services.parser.ValueConverter.convert(image, leaf);
     if (GrammarAST.isCrossReference(assignment.terminal)) {
-        node[assignment.feature] = services.references.Linker.buildReference(leaf.astNode, assignment.feature, leaf, String(value));
+        node[assignment.feature] = services.references.Linker.buildReference(
+            leaf.astNode,
+            assignment.feature,
+            leaf,
+            String(value)
+        );
     } else {
         node[assignment.feature] = value;
     }

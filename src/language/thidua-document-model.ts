@@ -2,7 +2,14 @@ import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { parseCitation, type CitationInfo } from '../domain/citation.js';
 import { findDates, parseDate, type ViDate } from '../domain/dates.js';
 import { parseNumberLine, type DocNumber } from '../domain/doc-number.js';
-import { deriveAssignment, findAwards, sectionRoleOf, type Assignment, type AwardMention, type SectionRole } from '../domain/organisation.js';
+import {
+    deriveAssignment,
+    findAwards,
+    sectionRoleOf,
+    type Assignment,
+    type AwardMention,
+    type SectionRole
+} from '../domain/organisation.js';
 import { kindByTitle, type DocumentKind } from '../domain/tables.js';
 import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } from '../domain/values.js';
 import { memoByText } from '../domain/memo.js';
@@ -15,9 +22,29 @@ import { completeRoot, footnoteId, inlineSource, lineSource, plainText, unescape
 import { isLoaded } from './thidua-document-factory.js';
 import { startLine } from './thidua-parser.js';
 import {
-    isCitation, isDocument, isRegistryDoc, isParagraph, isSection, isTable, isTextPart, isValue,
-    type Annex, type BodyItem, type Citation, type Document, type Khoan, type KhoanItem, type Model, type Paragraph,
-    type RegistryEntry, type Section, type SectionItem, type SubKhoan, type Table, type TableCell, type Value
+    isCitation,
+    isDocument,
+    isRegistryDoc,
+    isParagraph,
+    isSection,
+    isTable,
+    isTextPart,
+    isValue,
+    type Annex,
+    type BodyItem,
+    type Citation,
+    type Document,
+    type Khoan,
+    type KhoanItem,
+    type Model,
+    type Paragraph,
+    type RegistryEntry,
+    type Section,
+    type SectionItem,
+    type SubKhoan,
+    type Table,
+    type TableCell,
+    type Value
 } from './generated/ast.js';
 
 export interface IndicatorEntry {
@@ -29,16 +56,40 @@ export interface IndicatorEntry {
     section?: Section;
 }
 
-export interface CitationEntry { node: Citation | RegistryEntry; info: CitationInfo }
-export interface ValueEntry { node: Value; value: TypedValue }
-export interface SectionEntry { node: Section; title: string; role?: SectionRole }
-export interface AssignmentEntry { node: Khoan | SubKhoan | Paragraph; assignment: Assignment }
-export interface AwardEntry { node: AstNode; mention: AwardMention }
+export interface CitationEntry {
+    node: Citation | RegistryEntry;
+    info: CitationInfo;
+}
+export interface ValueEntry {
+    node: Value;
+    value: TypedValue;
+}
+export interface SectionEntry {
+    node: Section;
+    title: string;
+    role?: SectionRole;
+}
+export interface AssignmentEntry {
+    node: Khoan | SubKhoan | Paragraph;
+    assignment: Assignment;
+}
+export interface AwardEntry {
+    node: AstNode;
+    mention: AwardMention;
+}
 
 /** A theme or slogan the document gives itself: chủ đề (năm …) “…”, khẩu hiệu “…”. */
-export interface ThemeInfo { label: 'chủ đề' | 'khẩu hiệu'; year?: number; text: string; node: AstNode }
+export interface ThemeInfo {
+    label: 'chủ đề' | 'khẩu hiệu';
+    year?: number;
+    text: string;
+    node: AstNode;
+}
 /** A movement named in quotes: phong trào “…”, cuộc vận động “…”. */
-export interface MovementInfo { name: string; node: AstNode }
+export interface MovementInfo {
+    name: string;
+    node: AstNode;
+}
 
 /** A table: its grid (header rows, merged cells), the cell node behind each grid cell, and its scoring view. */
 export interface TableEntry {
@@ -59,11 +110,19 @@ export interface AnnexEntry {
 }
 
 /** A round (đợt) of the campaign: its period and its label ("Đợt 1"). */
-export interface RoundEntry { node: Value; value: PeriodValue; label: string }
+export interface RoundEntry {
+    node: Value;
+    value: PeriodValue;
+    label: string;
+}
 
 /** Quyền hạn lines (TM., KT., Q., TL., TUQ.), chức vụ lines, the signer's name, and stray note lines. */
 export interface SignatureInfo {
-    authority?: string; authorities: string[]; titles: string[]; signer?: string; notes: string[];
+    authority?: string;
+    authorities: string[];
+    titles: string[];
+    signer?: string;
+    notes: string[];
     /** "(Đã ký)" written between the chức vụ and the name in a published copy. */
     signed?: string;
     /** Signers side by side (liên tịch), each with its own quyền hạn, chức vụ and name. */
@@ -172,27 +231,44 @@ export class ThiduaDocumentModel {
         }
         const root = document.parseResult.value as Model;
         let digest = this.digests.get(root);
-        if (!digest) this.digests.set(root, digest = digestOf(root, this.lookups));
+        if (!digest) this.digests.set(root, (digest = digestOf(root, this.lookups)));
         this.lastDigest.set(document, digest);
         return digest;
     }
 
     /** What a citation or a registry entry says (looked up by its text). */
     citationInfo(c: Citation | RegistryEntry): CitationInfo {
-        return this.lookups.citation(c.head, c.$type === 'Citation' ? (c as Citation).number?.$refText : (c as RegistryEntry).number, c.tail);
+        return this.lookups.citation(
+            c.head,
+            c.$type === 'Citation' ? (c as Citation).number?.$refText : (c as RegistryEntry).number,
+            c.tail
+        );
     }
 }
 
 export function buildModel(root: Model, lookups = new TextLookups()): DocumentModel {
     completeRoot(root);
     const model: DocumentModel = {
-        sections: [], values: [], valueOf: new Map(), indicators: [], citations: [], assignments: [], awards: [], recipients: [],
-        basis: [], themes: [], movements: [], closed: false, rounds: [], tables: [], annexes: [],
+        sections: [],
+        values: [],
+        valueOf: new Map(),
+        indicators: [],
+        citations: [],
+        assignments: [],
+        awards: [],
+        recipients: [],
+        basis: [],
+        themes: [],
+        movements: [],
+        closed: false,
+        rounds: [],
+        tables: [],
+        annexes: [],
         footnotes: { refs: [], definitions: new Map() }
     };
     if (!isDocument(root)) {
         // A tree recovered from syntax errors may lack lists, or its type: read it defensively.
-        for (const entry of isRegistryDoc(root) ? root.entries ?? [] : []) {
+        for (const entry of isRegistryDoc(root) ? (root.entries ?? []) : []) {
             model.citations.push({ node: entry, info: lookups.citation(entry.head, entry.number, entry.tail) });
         }
         return model;
@@ -217,16 +293,27 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
                 if (note) {
                     const line = citation.$container as Paragraph;
                     const next = line.parts?.[1];
-                    const defines = line.$type === 'Paragraph' && line.parts[0] === citation && !line.bullet && !line.mark
-                        && next?.$type === 'TextPart' && /^\s*:/.test((next as { text: string }).text);
+                    const defines =
+                        line.$type === 'Paragraph' &&
+                        line.parts[0] === citation &&
+                        !line.bullet &&
+                        !line.mark &&
+                        next?.$type === 'TextPart' &&
+                        /^\s*:/.test((next as { text: string }).text);
                     if (defines) model.footnotes.definitions.set(note, line);
                     else model.footnotes.refs.push({ id: note, node: citation });
                     break;
                 }
-                model.citations.push({ node: citation, info: lookups.citation(citation.head, citation.number?.$refText, citation.tail) });
+                model.citations.push({
+                    node: citation,
+                    info: lookups.citation(citation.head, citation.number?.$refText, citation.tail)
+                });
                 break;
             }
-            case 'Paragraph': case 'Khoan': case 'SubKhoan': case 'Section': {
+            case 'Paragraph':
+            case 'Khoan':
+            case 'SubKhoan':
+            case 'Section': {
                 const line = node as Paragraph | Khoan | SubKhoan | Section;
                 const text = plainText(inlineSource(line.parts));
                 if (line.$type === 'Section') {
@@ -246,7 +333,9 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
     lazy(model, ['tables'], () => ({ tables: tableNodes.map(tableEntry) }));
     model.annexes = (root.annexes ?? []).map(annexEntry);
     lazy(model, ['values', 'valueOf', 'indicators', 'campaignPeriod', 'campaignYear', 'rounds'], () => {
-        const values: ValueEntry[] = [], valueOf = new Map<Value, TypedValue>(), indicators: IndicatorEntry[] = [];
+        const values: ValueEntry[] = [],
+            valueOf = new Map<Value, TypedValue>(),
+            indicators: IndicatorEntry[] = [];
         for (const node of valueNodes) {
             const value = lookups.value(unescapeText(node.text ?? ''));
             values.push({ node, value });
@@ -258,21 +347,38 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
             const label = roundLabel(p.node, p.value);
             return label ? [{ ...p, label }] : [];
         });
-        let campaignPeriod = periods.find(p => sectionOf(p.node) && sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian'
-            && !rounds.some(r => r.node === p.node))
-            ?? periods.find(p => !rounds.some(r => r.node === p.node) && p.value.start?.kind !== 'year'
-                && (p.value.end?.kind === 'date' || p.value.end?.kind === 'year'));
+        let campaignPeriod =
+            periods.find(
+                p =>
+                    sectionOf(p.node) &&
+                    sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian' &&
+                    !rounds.some(r => r.node === p.node)
+            ) ??
+            periods.find(
+                p =>
+                    !rounds.some(r => r.node === p.node) &&
+                    p.value.start?.kind !== 'year' &&
+                    (p.value.end?.kind === 'date' || p.value.end?.kind === 'year')
+            );
         if (rounds.length && (!campaignPeriod || sectionOf(campaignPeriod.node) !== sectionOf(rounds[0].node))) {
             // A campaign held in rounds runs from the first round's start to the last round's end.
             const last = rounds[rounds.length - 1];
             campaignPeriod = {
                 node: rounds[0].node,
-                value: { type: 'period', raw: rounds.map(r => r.value.raw).join('; '), start: rounds[0].value.start, end: last.value.end }
+                value: {
+                    type: 'period',
+                    raw: rounds.map(r => r.value.raw).join('; '),
+                    start: rounds[0].value.start,
+                    end: last.value.end
+                }
             };
         }
         const end = campaignPeriod?.value.end;
-        const campaignYear = end?.date?.year ?? end?.year
-            ?? (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ?? model.date?.year;
+        const campaignYear =
+            end?.date?.year ??
+            end?.year ??
+            (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ??
+            model.date?.year;
         return { values, valueOf, indicators, campaignPeriod, campaignYear, rounds };
     });
     lazy(model, ['awards'], () => {
@@ -281,11 +387,15 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
         return { awards };
     });
     lazy(model, ['assignments'], () => ({
-        assignments: model.sections.filter(s => s.role === 'to-chuc').flatMap(s => s.node.items.flatMap(item => {
-            if (isTable(item)) return [];
-            const assignment = deriveAssignment(plainText(lineSource(item)));
-            return assignment ? [{ node: item, assignment }] : [];
-        }))
+        assignments: model.sections
+            .filter(s => s.role === 'to-chuc')
+            .flatMap(s =>
+                s.node.items.flatMap(item => {
+                    if (isTable(item)) return [];
+                    const assignment = deriveAssignment(plainText(lineSource(item)));
+                    return assignment ? [{ node: item, assignment }] : [];
+                })
+            )
     }));
     for (const item of root.body ?? []) {
         if (!isParagraph(item)) break;
@@ -299,13 +409,19 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
         model.signature = {
             authority: authorities[0],
             authorities,
-            titles: joinWrapped(root.signature.titles.map(t => t.trim()), isPositionStart),
+            titles: joinWrapped(
+                root.signature.titles.map(t => t.trim()),
+                isPositionStart
+            ),
             signer: root.signature.signer ? plainText(root.signature.signer).trim() : undefined,
             signed: root.signature.signed?.trim(),
             notes: root.signature.notes.map(n => plainText(n.text).trim()),
             others: (root.signature.others ?? []).map(o => ({
                 authorities: o.authorities.map(a => a.trim()),
-                titles: joinWrapped(o.titles.map(t => t.trim()), isPositionStart),
+                titles: joinWrapped(
+                    o.titles.map(t => t.trim()),
+                    isPositionStart
+                ),
                 signer: o.signer ? plainText(o.signer).trim() : undefined,
                 signed: o.signed?.trim()
             }))
@@ -324,11 +440,18 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
 function lazy<T extends object, K extends keyof T>(target: T, keys: K[], compute: () => Pick<T, K>): void {
     const read = () => {
         const values = compute();
-        for (const k of keys) Object.defineProperty(target, k, { value: values[k], configurable: true, enumerable: true, writable: true });
+        for (const k of keys)
+            Object.defineProperty(target, k, {
+                value: values[k],
+                configurable: true,
+                enumerable: true,
+                writable: true
+            });
     };
     for (const key of keys) {
         Object.defineProperty(target, key, {
-            configurable: true, enumerable: true,
+            configurable: true,
+            enumerable: true,
             get: () => {
                 read();
                 return target[key];
@@ -366,7 +489,11 @@ export function findMovements(text: string): string[] {
         const before = text.slice(Math.max(0, m.index - 60), m.index);
         const gap = lastEnd >= 0 ? text.slice(lastEnd, m.index) : '.';
         const chained = /^[^.“”]{0,40}$/u.test(gap) && /[,;]|(?<![\p{L}])và(?![\p{L}])/u.test(gap);
-        if (/(?:phong trào|cuộc vận động|thi đua)[^.;“”]{0,40}$/u.test(before) && !/chủ đề[^“”]{0,40}$/u.test(before) || chained) {
+        if (
+            (/(?:phong trào|cuộc vận động|thi đua)[^.;“”]{0,40}$/u.test(before) &&
+                !/chủ đề[^“”]{0,40}$/u.test(before)) ||
+            chained
+        ) {
             out.push(m[1].trim());
             lastEnd = m.index + m[0].length;
         } else {
@@ -377,7 +504,7 @@ export function findMovements(text: string): string[] {
 }
 
 function readHeader(doc: Document, model: DocumentModel): void {
-    const agencies = joinAgencyLines((doc.headerLines ?? []).flatMap(h => h.agency ? [h.agency.trim()] : []));
+    const agencies = joinAgencyLines((doc.headerLines ?? []).flatMap(h => (h.agency ? [h.agency.trim()] : [])));
     if (agencies.length >= 2) {
         model.parentAgency = agencies[0];
         model.issuer = agencies.slice(1).join(' ');
@@ -414,7 +541,8 @@ export function joinAgencyLines(lines: string[]): string[] {
     const out: string[] = [];
     for (const line of lines) {
         const prev = out[out.length - 1];
-        if (prev !== undefined && ADMIN_UNIT.test(line) && !HAS_ADMIN_UNIT.test(prev)) out[out.length - 1] = `${prev} ${line}`;
+        if (prev !== undefined && ADMIN_UNIT.test(line) && !HAS_ADMIN_UNIT.test(prev))
+            out[out.length - 1] = `${prev} ${line}`;
         else out.push(line);
     }
     return out;
@@ -457,12 +585,16 @@ function tableEntry(node: Table): TableEntry {
     const cellNode = new Map<GridCell, TableCell>();
     const written = node.rows.map(r => r.cells.map(cellSource));
     const grid = buildGrid(written);
-    for (const row of grid.rows) for (const cell of row.cells) cellNode.set(cell, node.rows[cell.row].cells[cell.index]);
+    for (const row of grid.rows)
+        for (const cell of row.cells) cellNode.set(cell, node.rows[cell.row].cells[cell.index]);
     const container = node.$container as { items?: readonly AstNode[]; body?: readonly AstNode[] } | undefined;
     const siblings = container?.items ?? container?.body ?? [];
     const at = siblings.indexOf(node);
-    const lead = siblings.slice(Math.max(0, at - 3), at).concat(node.$container ? [node.$container] : [])
-        .map(n => 'parts' in n ? plainText(inlineSource((n as Paragraph).parts ?? [])) : '').join('\n');
+    const lead = siblings
+        .slice(Math.max(0, at - 3), at)
+        .concat(node.$container ? [node.$container] : [])
+        .map(n => ('parts' in n ? plainText(inlineSource((n as Paragraph).parts ?? [])) : ''))
+        .join('\n');
     return { node, grid, cellNode, scoring: readScoring(grid), lead };
 }
 
@@ -501,7 +633,9 @@ function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups
     if (node.id) entry.id = node.id.slice(1);
     const line = node.$container;
     if (line && 'mark' in line && typeof line.mark === 'string') {
-        const values = line.parts.filter(isValue).filter(v => lookups.value(unescapeText(v.text ?? '')).type === 'indicator');
+        const values = line.parts
+            .filter(isValue)
+            .filter(v => lookups.value(unescapeText(v.text ?? '')).type === 'indicator');
         const n = /^\**\(?([0-9]+)[.)]/.exec(line.mark.trim());
         if (n && values.length === 1) entry.number = Number(n[1]);
     }
@@ -513,14 +647,23 @@ function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
     const digest: DocumentDigest = { registry: isRegistryDoc(root), entries: [], indicators: [], citations: [] };
     if (isRegistryDoc(root)) {
         for (const e of root.entries ?? []) {
-            digest.entries.push({ head: e.head, number: e.number, tail: e.tail, subject: (e.parts ?? []).map(p => (isTextPart(p) ? p.text : '')).join('').trim() });
+            digest.entries.push({
+                head: e.head,
+                number: e.number,
+                tail: e.tail,
+                subject: (e.parts ?? [])
+                    .map(p => (isTextPart(p) ? p.text : ''))
+                    .join('')
+                    .trim()
+            });
         }
     } else if (isDocument(root)) {
         if (root.numberLine && root.kind) {
             const placeDate = root.placeDate?.replace(/\s+/g, ' ') ?? '';
             const at = placeDate.indexOf(', ngày');
             digest.own = {
-                number: parseNumberLine(root.numberLine), kind: kindByTitle(root.kind.trim())?.name,
+                number: parseNumberLine(root.numberLine),
+                kind: kindByTitle(root.kind.trim())?.name,
                 date: at >= 0 ? parseDate(placeDate.slice(at + 1).trim()) : undefined
             };
         }
@@ -528,7 +671,13 @@ function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
         const cited: { head?: string; number?: string; tail?: string; line: number }[] = [];
         for (const node of nodesOf(root)) {
             if (isValue(node) && node.id) ids.push({ id: node.id.slice(1), text: unescapeText(node.text ?? '') });
-            else if (isCitation(node) && node.$cstNode && !footnoteId(node)) cited.push({ head: node.head, number: node.number?.$refText, tail: node.tail, line: startLine(node.$cstNode) });
+            else if (isCitation(node) && node.$cstNode && !footnoteId(node))
+                cited.push({
+                    head: node.head,
+                    number: node.number?.$refText,
+                    tail: node.tail,
+                    line: startLine(node.$cstNode)
+                });
         }
         lazy(digest, ['indicators'], () => ({
             indicators: ids.flatMap(({ id, text }) => {
@@ -536,7 +685,9 @@ function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
                 return value.type === 'indicator' ? [{ id, detail: value.parts[0]?.name ?? value.raw }] : [];
             })
         }));
-        lazy(digest, ['citations'], () => ({ citations: cited.map(c => ({ info: lookups.citation(c.head, c.number, c.tail), line: c.line })) }));
+        lazy(digest, ['citations'], () => ({
+            citations: cited.map(c => ({ info: lookups.citation(c.head, c.number, c.tail), line: c.line }))
+        }));
     }
     return digest;
 }

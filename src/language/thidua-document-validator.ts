@@ -1,6 +1,14 @@
 import {
-    Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument,
-    type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
+    Cancellation,
+    DefaultDocumentValidator,
+    interruptAndCheck,
+    type AstNode,
+    type DiagnosticInfo,
+    type LangiumDocument,
+    type ValidationAcceptor,
+    type ValidationCheck,
+    type ValidationOptions,
+    type ValidationSeverity
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { nodesOf } from './ast-walk.js';
@@ -20,8 +28,11 @@ export const THIDUA_SOURCE = 'Thi đua';
  * and a rule code means nothing to a drafter. The source reads "Thi đua".
  */
 export class ThiduaDocumentValidator extends DefaultDocumentValidator {
-    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string,
-        info: DiagnosticInfo<N, string>): Diagnostic {
+    protected override toDiagnostic<N extends AstNode>(
+        severity: ValidationSeverity,
+        message: string,
+        info: DiagnosticInfo<N, string>
+    ): Diagnostic {
         const diagnostic = super.toDiagnostic(severity, message, info);
         if (diagnostic.code === undefined) return diagnostic;
         const { code, ...rest } = diagnostic;
@@ -33,15 +44,26 @@ export class ThiduaDocumentValidator extends DefaultDocumentValidator {
         return THIDUA_SOURCE;
     }
 
-    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+    protected override processLinkingErrors(
+        document: LangiumDocument,
+        diagnostics: Diagnostic[],
+        options: ValidationOptions
+    ): void {
         const before = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);
         const added = diagnostics.splice(before);
-        const citations = new Set(document.references.filter(r => r.error && isCitation(r.error.info.container)).map(r => r.$refNode?.offset));
+        const citations = new Set(
+            document.references.filter(r => r.error && isCitation(r.error.info.container)).map(r => r.$refNode?.offset)
+        );
         diagnostics.push(...added.filter(d => !citations.has(document.textDocument.offsetAt(d.range.start))));
     }
 
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken = Cancellation.CancellationToken.None
+    ): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
         const nodes = nodesOf(rootNode);
         for (let i = 0; i < nodes.length; i++) {

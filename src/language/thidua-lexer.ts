@@ -11,10 +11,15 @@ export class ThiduaLexer extends DefaultLexer {
         const nl = this.definition['NL'];
         if (last && !isNewline(last, nl)) {
             result.tokens.push({
-                image: '', startOffset: text.length, endOffset: text.length - 1,
-                startLine: last.endLine, endLine: last.endLine,
-                startColumn: (last.endColumn ?? 0) + 1, endColumn: last.endColumn,
-                tokenTypeIdx: nl.tokenTypeIdx!, tokenType: nl
+                image: '',
+                startOffset: text.length,
+                endOffset: text.length - 1,
+                startLine: last.endLine,
+                endLine: last.endLine,
+                startColumn: (last.endColumn ?? 0) + 1,
+                endColumn: last.endColumn,
+                tokenTypeIdx: nl.tokenTypeIdx!,
+                tokenType: nl
             } satisfies IToken);
         }
         return result;

@@ -1,5 +1,11 @@
 import {
-    Cancellation, DefaultLinker, interruptAndCheck, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo
+    Cancellation,
+    DefaultLinker,
+    interruptAndCheck,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type LinkingError,
+    type ReferenceInfo
 } from 'langium';
 import { parseCitation, sameIssuer } from '../domain/citation.js';
 import { referencesOf } from './thidua-reference-description-provider.js';
@@ -36,8 +42,8 @@ export class ThiduaLinker extends DefaultLinker {
         const text = refInfo.reference.$refText;
         error.message = isValue(refInfo.container)
             ? `Chưa có chỉ tiêu nào mang mã "#${text}" trong thư mục. Hãy sửa lại mã, hoặc đặt mã cho chỉ tiêu bằng {#${text} …}.`
-            : `Văn bản số ${text} chưa có trong sổ văn bản của thư mục. `
-                + 'Hãy thêm nó vào tệp sổ văn bản (dòng "- [Loại số … ngày … của …] về …") hoặc sửa số, ký hiệu cho đúng.';
+            : `Văn bản số ${text} chưa có trong sổ văn bản của thư mục. ` +
+              'Hãy thêm nó vào tệp sổ văn bản (dòng "- [Loại số … ngày … của …] về …") hoặc sửa số, ký hiệu cho đúng.';
         return error;
     }
 }

@@ -1,8 +1,22 @@
 import {
-    inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
-    type DefaultSharedCoreModuleContext, createDefaultCoreModule, createDefaultSharedCoreModule
+    inject,
+    type LangiumCoreServices,
+    type LangiumSharedCoreServices,
+    type Module,
+    type PartialLangiumCoreServices,
+    type DefaultSharedCoreModuleContext,
+    createDefaultCoreModule,
+    createDefaultSharedCoreModule
 } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
+} from 'langium/lsp';
 import { ThiduaGeneratedModule, ThiduaGeneratedSharedModule } from './generated/module.js';
 import { ThiduaTextDocuments } from './lsp/thidua-text-documents.js';
 import { ThiduaCodeActionProvider } from './lsp/thidua-code-action-provider.js';
@@ -94,9 +108,17 @@ export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSha
     }
 };
 
-export function createThiduaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Thidua: ThiduaServices } {
+export function createThiduaServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Thidua: ThiduaServices;
+} {
     const shared = inject(createDefaultSharedModule(context), ThiduaGeneratedSharedModule, ThiduaSharedModule);
-    const Thidua = inject(createDefaultModule({ shared }), ThiduaGeneratedModule, ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>, ThiduaModule);
+    const Thidua = inject(
+        createDefaultModule({ shared }),
+        ThiduaGeneratedModule,
+        ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>,
+        ThiduaModule
+    );
     shared.ServiceRegistry.register(Thidua);
     registerValidationChecks(Thidua);
     runSlowChecksOnSave(shared);
@@ -105,7 +127,10 @@ export function createThiduaServices(context: DefaultSharedModuleContext): { sha
 }
 
 /** Services without LSP, for the CLI, generators and tests. */
-export function createThiduaCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Thidua: ThiduaCoreServices } {
+export function createThiduaCoreServices(context: DefaultSharedCoreModuleContext): {
+    shared: LangiumSharedCoreServices;
+    Thidua: ThiduaCoreServices;
+} {
     const shared = inject(createDefaultSharedCoreModule(context), ThiduaGeneratedSharedModule);
     const Thidua = inject(createDefaultCoreModule({ shared }), ThiduaGeneratedModule, ThiduaCoreModule);
     shared.ServiceRegistry.register(Thidua);

@@ -41,11 +41,27 @@ const TOKEN_WORDS: Record<string, string> = {
 
 /** What a line that starts with a token of this kind is, for a drafter. */
 const LINE_KINDS: Record<string, string> = {
-    KIND_LINE: 'tên loại văn bản', QUOC_HIEU: 'Quốc hiệu', TIEU_NGU: 'Tiêu ngữ', NUMBER_LINE: 'dòng số, ký hiệu',
-    PLACE_DATE_LINE: 'dòng địa danh, ngày tháng', NOI_NHAN: 'dòng "Nơi nhận:"', SIGN_AUTHORITY: 'dòng quyền hạn người ký',
-    CAPS_LINE: 'dòng chữ in hoa', ROMAN: 'một mục', NUM1: 'một khoản', NUM2: 'một khoản', PAREN_MARK: 'một dòng đánh số',
-    LETTER_MARK: 'một điểm', BULLET: 'một dòng gạch đầu dòng', '|': 'một dòng của bảng', TEXT: 'một đoạn văn',
-    ANNEX_LINE: 'tên phụ lục', RULE_LINE: 'một dòng kẻ', REGISTRY_TITLE: 'tiêu đề sổ văn bản', '[': 'một đoạn văn', '{': 'một đoạn văn'
+    KIND_LINE: 'tên loại văn bản',
+    QUOC_HIEU: 'Quốc hiệu',
+    TIEU_NGU: 'Tiêu ngữ',
+    NUMBER_LINE: 'dòng số, ký hiệu',
+    PLACE_DATE_LINE: 'dòng địa danh, ngày tháng',
+    NOI_NHAN: 'dòng "Nơi nhận:"',
+    SIGN_AUTHORITY: 'dòng quyền hạn người ký',
+    CAPS_LINE: 'dòng chữ in hoa',
+    ROMAN: 'một mục',
+    NUM1: 'một khoản',
+    NUM2: 'một khoản',
+    PAREN_MARK: 'một dòng đánh số',
+    LETTER_MARK: 'một điểm',
+    BULLET: 'một dòng gạch đầu dòng',
+    '|': 'một dòng của bảng',
+    TEXT: 'một đoạn văn',
+    ANNEX_LINE: 'tên phụ lục',
+    RULE_LINE: 'một dòng kẻ',
+    REGISTRY_TITLE: 'tiêu đề sổ văn bản',
+    '[': 'một đoạn văn',
+    '{': 'một đoạn văn'
 };
 
 /** A token's kind in words; never its name in the grammar. */
@@ -62,7 +78,8 @@ function found(token: IToken): string {
 
 /** An opening bracket the parser could not use is one that is never closed on its line. */
 function unclosedMessage(token: IToken): string | undefined {
-    if (token.image === '[') return 'Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.';
+    if (token.image === '[')
+        return 'Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.';
     if (token.image === '{') return 'Giá trị mở bằng "{" nhưng chưa đóng: hãy thêm "}" ở cuối giá trị, trên cùng dòng.';
     return undefined;
 }
@@ -72,17 +89,25 @@ export class ThiduaParserErrorMessageProvider implements IParserErrorMessageProv
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
         const unclosed = unclosedMessage(options.actual);
         if (unclosed) return unclosed;
-        const hint = options.expected.name === ']' ? ' Hãy đóng trích dẫn bằng "]" trên cùng dòng.'
-            : options.expected.name === '}' ? ' Hãy đóng giá trị bằng "}" trên cùng dòng.' : '';
+        const hint =
+            options.expected.name === ']'
+                ? ' Hãy đóng trích dẫn bằng "]" trên cùng dòng.'
+                : options.expected.name === '}'
+                  ? ' Hãy đóng giá trị bằng "}" trên cùng dòng.'
+                  : '';
         return `Cần ${describe(options.expected)} nhưng gặp ${found(options.actual)}.${hint}`;
     }
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
         const t = options.firstRedundant;
         const kind = LINE_KINDS[t.tokenType.name];
-        const what = kind ? `Dòng ${found(t)} là ${kind} nhưng đứng ở chỗ văn bản không còn nhận ${kind}` : `Không đọc được phần văn bản từ ${found(t)}`;
-        return `${what}: sau "Nơi nhận:" chỉ có các dòng "- …", rồi khối chữ ký (quyền hạn, chức vụ in hoa, họ tên) và các phụ lục `
-            + '(dòng "PHỤ LỤC"). Nếu dòng này thuộc nội dung, hãy chuyển nó lên trên "Nơi nhận:"; nếu muốn giữ nguyên là một đoạn văn, '
-            + 'hãy viết dấu "\\" ở đầu dòng.';
+        const what = kind
+            ? `Dòng ${found(t)} là ${kind} nhưng đứng ở chỗ văn bản không còn nhận ${kind}`
+            : `Không đọc được phần văn bản từ ${found(t)}`;
+        return (
+            `${what}: sau "Nơi nhận:" chỉ có các dòng "- …", rồi khối chữ ký (quyền hạn, chức vụ in hoa, họ tên) và các phụ lục ` +
+            '(dòng "PHỤ LỤC"). Nếu dòng này thuộc nội dung, hãy chuyển nó lên trên "Nơi nhận:"; nếu muốn giữ nguyên là một đoạn văn, ' +
+            'hãy viết dấu "\\" ở đầu dòng.'
+        );
     }
     buildNoViableAltMessage(options: { actual: IToken[] }): string {
         const token = options.actual[0];

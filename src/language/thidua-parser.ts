@@ -1,8 +1,25 @@
-import { AstUtils, CompositeCstNodeImpl, CstUtils, createParser, CstNodeBuilder, LangiumParser, LeafCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumCoreServices, type LeafCstNode, type RootCstNode, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import {
+    AstUtils,
+    CompositeCstNodeImpl,
+    CstUtils,
+    createParser,
+    CstNodeBuilder,
+    LangiumParser,
+    LeafCstNodeImpl,
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    type GrammarAST,
+    type LangiumCoreServices,
+    type LeafCstNode,
+    type RootCstNode,
+    type LexerResult,
+    type ParseResult,
+    type ParserOptions
+} from 'langium';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Position, Range } from 'vscode-languageserver';
 import { linkContainers } from './ast-walk.js';
-
 
 /**
  * A token of the tree that keeps its position as four numbers and makes the LSP range when asked. Langium's
@@ -56,7 +73,10 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
     }
 
     override get range(): Range {
-        return { start: { line: this.startLine, character: this.startColumn }, end: { line: this.endLine, character: this.endColumn } };
+        return {
+            start: { line: this.startLine, character: this.startColumn },
+            end: { line: this.endLine, character: this.endColumn }
+        };
     }
 }
 
@@ -93,7 +113,9 @@ export function startLine(node: CstNode): number {
     return leaf instanceof CompactLeafCstNode ? leaf.line : (leaf ?? node).range.start.line;
 }
 
-/** Texts with a lone "\r": the lexer counts its lines differently from the editor's, so positions come from the text. */
+/**
+ * Texts with a lone "\r": the lexer counts its lines differently from the editor's, so positions come from the text.
+ */
 const loneCarriageReturn = new WeakMap<object, boolean>();
 
 /**
@@ -104,7 +126,7 @@ export function positionOf(node: AstNode, offset: number): Position {
     const textDocument = AstUtils.getDocument(node).textDocument;
     const text = textDocument.getText();
     let lone = loneCarriageReturn.get(textDocument);
-    if (lone === undefined) loneCarriageReturn.set(textDocument, lone = /\r(?!\n)/.test(text));
+    if (lone === undefined) loneCarriageReturn.set(textDocument, (lone = /\r(?!\n)/.test(text)));
     const cst = lone ? undefined : node.$cstNode;
     if (cst) {
         // Most offsets asked for are in the node's first token; else the token is found by a binary search.
@@ -119,7 +141,8 @@ export function positionOf(node: AstNode, offset: number): Position {
 
 /** The token holds the offset on its one line (a token may end with its line break: the offset after it is not). */
 function holds(leaf: CstNode | undefined, offset: number, text: string): leaf is CompactLeafCstNode {
-    if (!(leaf instanceof CompactLeafCstNode) || !leaf.oneLine || offset < leaf.offset || offset > leaf.end) return false;
+    if (!(leaf instanceof CompactLeafCstNode) || !leaf.oneLine || offset < leaf.offset || offset > leaf.end)
+        return false;
     const before = offset > leaf.offset ? text.charCodeAt(offset - 1) : 0;
     return before !== 10 && before !== 13;
 }
@@ -154,7 +177,10 @@ class CompactCstNodeBuilder extends CstNodeBuilder {
     override addHiddenNodes(tokens: IToken[]): void {
         if (!tokens.length) return;
         const nodes = tokens.map(t => {
-            const range = { start: { line: t.startLine! - 1, character: t.startColumn! - 1 }, end: { line: t.endLine! - 1, character: t.endColumn! } };
+            const range = {
+                start: { line: t.startLine! - 1, character: t.startColumn! - 1 },
+                end: { line: t.endLine! - 1, character: t.endColumn! }
+            };
             const leaf = new LeafCstNodeImpl(t.startOffset, t.image.length, range, t.tokenType, true);
             leaf.root = this.root;
             return leaf;
@@ -197,25 +223,37 @@ interface ParserState {
     doParse(rule: unknown): AstNode;
 }
 
-/** Langium's parse, with the containers linked by a walk over the properties that hold nodes (linkContentToContainer reads every property of every node). */
+/**
+ * Langium's parse, with the containers linked by a walk over the properties that hold nodes (linkContentToContainer
+ * reads every property of every node).
+ */
 class ThiduaLangiumParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
         const self = this as unknown as ParserState;
         self.nodeBuilder.buildRootNode(input);
-        const lexerResult = self.lexerResult = this.lexer.tokenize(input);
+        const lexerResult = (self.lexerResult = this.lexer.tokenize(input));
         self.wrapper.input = lexerResult.tokens;
         const ruleMethod = options.rule ? self.allRules.get(options.rule) : self.mainRule;
-        if (!ruleMethod) throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        if (!ruleMethod)
+            throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
         const result = self.doParse(ruleMethod);
         self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
         self.unorderedGroups.clear();
         self.lexerResult = undefined;
         linkContainers(result);
-        return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: self.wrapper.errors };
+        return {
+            value: result as T,
+            lexerErrors: lexerResult.errors,
+            lexerReport: lexerResult.report,
+            parserErrors: self.wrapper.errors
+        };
     }
 }
 
-/** Langium's parser building its tree with compact tokens and linking containers in one walk (everything else as Langium does it). */
+/**
+ * Langium's parser building its tree with compact tokens and linking containers in one walk (everything else as Langium
+ * does it).
+ */
 export function createThiduaParser(services: LangiumCoreServices): LangiumParser {
     const parser = createParser(services.Grammar, new ThiduaLangiumParser(services), services.parser.Lexer.definition);
     parser.finalize();

@@ -1,4 +1,13 @@
-import { Cancellation, DefaultReferenceDescriptionProvider, isReference, interruptAndCheck, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo } from 'langium';
+import {
+    Cancellation,
+    DefaultReferenceDescriptionProvider,
+    isReference,
+    interruptAndCheck,
+    type AstNode,
+    type LangiumDocument,
+    type ReferenceDescription,
+    type ReferenceInfo
+} from 'langium';
 import { nodesOf } from './ast-walk.js';
 import { Citation, Value } from './generated/ast.js';
 
@@ -22,7 +31,10 @@ export function referencesOf(root: AstNode): ReferenceInfo[] {
 
 /** Indexes the references of a document (for find references and rename) without walking every node. */
 export class ThiduaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+    override async createDescriptions(
+        document: LangiumDocument,
+        cancelToken = Cancellation.CancellationToken.None
+    ): Promise<ReferenceDescription[]> {
         const out: ReferenceDescription[] = [];
         const refs = referencesOf(document.parseResult.value);
         for (let i = 0; i < refs.length; i++) {

@@ -27,7 +27,10 @@ export interface ReportModel {
     early?: boolean;
 }
 
-/** The report view of a document whose { @id … } values refer to a plan's indicators; `modelOf` gives any document's model. */
+/**
+ * The report view of a document whose { @id … } values refer to a plan's indicators; `modelOf` gives any document's
+ * model.
+ */
 export function reportOf(root: Model, modelOf: (root: Model) => DocumentModel): ReportModel | undefined {
     if (!isDocument(root)) return undefined;
     // Whether it reports on indicators is read from the tree (the typed values are parsed only for a report).
@@ -53,10 +56,24 @@ export function reportOf(root: Model, modelOf: (root: Model) => DocumentModel): 
     const subject = (model.subject ?? '').toLowerCase();
     const stage = subject.includes('tổng kết') ? 'tổng kết' : subject.includes('sơ kết') ? 'sơ kết' : undefined;
     const end = planModel?.campaignPeriod?.value.end;
-    const endDay = end?.date ? dayNumber(end.date, true) : end?.year !== undefined ? dayNumber({ year: end.year, raw: '', form: 'long' }, true) : undefined;
-    const early = model.date && isCompleteDate(model.date) && endDay !== undefined ? dayNumber(model.date)! < endDay : undefined;
+    const endDay = end?.date
+        ? dayNumber(end.date, true)
+        : end?.year !== undefined
+          ? dayNumber({ year: end.year, raw: '', form: 'long' }, true)
+          : undefined;
+    const early =
+        model.date && isCompleteDate(model.date) && endDay !== undefined ? dayNumber(model.date)! < endDay : undefined;
     const byIndicator = new Map<unknown, ReportRow>();
     for (const r of rows) if (r.indicator) byIndicator.set(r.indicator.node, r);
-    const statuses = [...(planModel?.indicators.filter(i => i.id) ?? [])].map(i => byIndicator.get(i.node)?.evaluation?.status);
-    return { plan, rows, missing, summary: summary(statuses.length ? statuses : rows.map(r => r.evaluation?.status)), stage, early };
+    const statuses = [...(planModel?.indicators.filter(i => i.id) ?? [])].map(
+        i => byIndicator.get(i.node)?.evaluation?.status
+    );
+    return {
+        plan,
+        rows,
+        missing,
+        summary: summary(statuses.length ? statuses : rows.map(r => r.evaluation?.status)),
+        stage,
+        early
+    };
 }

@@ -1,10 +1,23 @@
-import { Cancellation, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import {
+    Cancellation,
+    DefaultScopeComputation,
+    MultiMap,
+    type AstNode,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type LocalSymbols
+} from 'langium';
 import { nodesOf } from './ast-walk.js';
 import { isRegistryEntry, isValue } from './generated/ast.js';
 
-/** Registry entries and indicators with an id are visible across the workspace; nothing is local to a part of a file. */
+/**
+ * Registry entries and indicators with an id are visible across the workspace; nothing is local to a part of a file.
+ */
 export class ThiduaScopeComputation extends DefaultScopeComputation {
-    override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
+    override async collectExportedSymbols(
+        document: LangiumDocument,
+        cancelToken = Cancellation.CancellationToken.None
+    ): Promise<AstNodeDescription[]> {
         const exported = nodesOf(document.parseResult.value).filter(n => isRegistryEntry(n) || (isValue(n) && !!n.id));
         return this.collectExportedSymbolsForNode(document.parseResult.value, document, () => exported, cancelToken);
     }
@@ -25,7 +38,10 @@ export function mayBeLinkTarget(text: string, referred: Set<string>): boolean {
     return false;
 }
 
-/** Every id a text refers to ("@x" → "x", letters as the lexer's VALUE_REF reads them): a superset of its value references' names. */
+/**
+ * Every id a text refers to ("@x" → "x", letters as the lexer's VALUE_REF reads them): a superset of its value
+ * references' names.
+ */
 export function referredIds(texts: string[]): Set<string> {
     const referred = new Set<string>();
     for (const text of texts) for (const m of text.matchAll(/@([A-Za-z0-9_\-À-ỹĐđ]+)/g)) referred.add(m[1]);

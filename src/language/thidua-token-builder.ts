@@ -27,12 +27,19 @@ function sticky(source: string): RegExp {
 
 type Position = 'lineStart' | 'lineStartOrAfterBullet';
 
-function lineMatcher(source: string, where: Position = 'lineStart', check?: (m: string) => boolean): CustomPatternMatcherFunc {
+function lineMatcher(
+    source: string,
+    where: Position = 'lineStart',
+    check?: (m: string) => boolean
+): CustomPatternMatcherFunc {
     const re = sticky(source);
     return (text, offset) => {
         // A line that starts with "\\" is prose, whatever follows.
         if (text.charCodeAt(offset) === 92) return null;
-        const ok = where === 'lineStart' ? isLineStart(text, offset) : isLineStart(text, offset) || isAfterBullet(text, offset);
+        const ok =
+            where === 'lineStart'
+                ? isLineStart(text, offset)
+                : isLineStart(text, offset) || isAfterBullet(text, offset);
         if (!ok) return null;
         re.lastIndex = offset;
         const m = re.exec(text);
@@ -85,9 +92,10 @@ function inTableRow(text: string, offset: number): boolean {
 }
 
 const pipeMatcher: CustomPatternMatcherFunc = (text, offset) =>
-    text.charCodeAt(offset) === 124 && inTableRow(text, offset) ? ['|'] as unknown as RegExpExecArray : null;
+    text.charCodeAt(offset) === 124 && inTableRow(text, offset) ? (['|'] as unknown as RegExpExecArray) : null;
 
-// Runs of plain characters with escapes in between (the unrolled form of (?:[^…]|\\.)+, without a choice per character).
+// Runs of plain characters with escapes in between (the unrolled form of (?:[^…]|\\.)+, without a choice per
+// character).
 const TEXT_RUN = /(?:[^[\]{}\\\n\r]+|\\[^\n\r])(?:[^[\]{}\\\n\r]+|\\[^\n\r])*/y;
 
 /** Prose up to a bracket or the line's end; in a table row, up to the next "|" that is not escaped. */
@@ -98,7 +106,7 @@ const textMatcher: CustomPatternMatcherFunc = (text, offset) => {
     const s = m[0];
     for (let i = 0; i < s.length; i++) {
         if (s[i] === '\\') i++;
-        else if (s[i] === '|') return i > 0 ? [s.slice(0, i)] as unknown as RegExpExecArray : null;
+        else if (s[i] === '|') return i > 0 ? ([s.slice(0, i)] as unknown as RegExpExecArray) : null;
     }
     return m;
 };
@@ -141,11 +149,14 @@ const citeText: CustomPatternMatcherFunc = (text, offset) => {
     while (i < text.length) {
         const c = text[i];
         if (c === ']' || c === '\n' || c === '\r') break;
-        if (c === '\\' && i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') { i += 2; continue; }
+        if (c === '\\' && i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') {
+            i += 2;
+            continue;
+        }
         if (i > offset && matchesDocNumberAt(text, i)) break;
         i++;
     }
-    return i > offset ? [text.slice(offset, i)] as unknown as RegExpExecArray : null;
+    return i > offset ? ([text.slice(offset, i)] as unknown as RegExpExecArray) : null;
 };
 
 const docNumberToken: CustomPatternMatcherFunc = (text, offset) => {
@@ -169,7 +180,6 @@ const wsMatcher: CustomPatternMatcherFunc = (text, offset) => {
  * (inside { … }). Line-start markers only match at the start of a line, so prose stays one token.
  */
 export class ThiduaTokenBuilder extends DefaultTokenBuilder {
-
     // Keywords get no longer alternatives here (the modes below decide), so Langium's search for them is skipped.
     protected override findLongerAlt(): TokenType[] {
         return [];
@@ -186,12 +196,15 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         };
         const custom = (name: string, exec: CustomPatternMatcherFunc, hint?: string[], lineBreaks = false) => {
             const t = tok(name);
-            t.PATTERN = hint ? { exec, start_chars_hint: hint } as never : exec;
+            t.PATTERN = hint ? ({ exec, start_chars_hint: hint } as never) : exec;
             t.LINE_BREAKS = lineBreaks;
             t.LONGER_ALT = undefined;
             return t;
         };
-        const kinds = documentKinds.filter(k => k.campaign).map(k => k.title).join('|');
+        const kinds = documentKinds
+            .filter(k => k.campaign)
+            .map(k => k.title)
+            .join('|');
 
         custom('COMMENT', lineMatcher('//[^\\n\\r]*(?:\\r?\\n[ \\t]*)*'), ['/'], true);
         custom('WS', wsMatcher, [' ', '\t']);
@@ -200,20 +213,62 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         // Quốc hiệu, Tiêu ngữ and the place-date line may be wrapped over two lines in a copy.
         const SEP = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
         const words = (...w: string[]) => w.join(SEP);
-        custom('QUOC_HIEU', lineMatcher(`(?:${words('CỘNG', 'H(?:ÒA|OÀ)', 'XÃ', 'HỘI', 'CHỦ', 'NGHĨA', 'VIỆT', 'NAM')}|ĐẢNG CỘNG SẢN VIỆT NAM)${EOL}`,
-            'lineStart', oneWrap), ['C', 'Đ'], true);
-        custom('TIEU_NGU', lineMatcher(`Độc lập\\s*[-–]\\s*Tự do\\s*[-–]\\s*Hạnh phúc${EOL}`, 'lineStart', oneWrap), ['Đ'], true);
-        custom('NUMBER_LINE', lineMatcher(`Số[ \\t]*:?[ \\t]*[0-9]*[ \\t]*[/-][ \\t]*(?:[0-9]{4}[ \\t]*/[ \\t]*)?[A-ZĐ][^\\n\\r]*`), ['S']);
-        custom('PLACE_DATE_LINE', lineMatcher(
-            `[^\\n\\r,\\[\\]{}]{1,60}, ngày\\s+(?:[0-9….\\s]*tháng[0-9….\\s]*năm[ \\t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`,
-            'lineStart', oneWrap), undefined, true);
-        custom('ANNEX_LINE', lineMatcher(
-            `(?:PHỤ LỤC|Phụ lục)(?:[ \\t]+(?:SỐ|Số|số))?(?:[ \\t]+[0-9IVXLC]{1,5}[a-zA-Z]?)?[ \\t]*(?:[.:–-][ \\t]*[^\\n\\r]*)?${EOL}`),
-        ['P']);
-        custom('RULE_LINE', lineMatcher(`[-_=*.…–—~](?:[-_=*.…–—~ \\t]*[-_=*.…–—~])?${EOL}`), ['-', '_', '=', '*', '.', '…', '–', '—', '~']);
+        custom(
+            'QUOC_HIEU',
+            lineMatcher(
+                `(?:${words('CỘNG', 'H(?:ÒA|OÀ)', 'XÃ', 'HỘI', 'CHỦ', 'NGHĨA', 'VIỆT', 'NAM')}|ĐẢNG CỘNG SẢN VIỆT NAM)${EOL}`,
+                'lineStart',
+                oneWrap
+            ),
+            ['C', 'Đ'],
+            true
+        );
+        custom(
+            'TIEU_NGU',
+            lineMatcher(`Độc lập\\s*[-–]\\s*Tự do\\s*[-–]\\s*Hạnh phúc${EOL}`, 'lineStart', oneWrap),
+            ['Đ'],
+            true
+        );
+        custom(
+            'NUMBER_LINE',
+            lineMatcher(`Số[ \\t]*:?[ \\t]*[0-9]*[ \\t]*[/-][ \\t]*(?:[0-9]{4}[ \\t]*/[ \\t]*)?[A-ZĐ][^\\n\\r]*`),
+            ['S']
+        );
+        custom(
+            'PLACE_DATE_LINE',
+            lineMatcher(
+                `[^\\n\\r,\\[\\]{}]{1,60}, ngày\\s+(?:[0-9….\\s]*tháng[0-9….\\s]*năm[ \\t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`,
+                'lineStart',
+                oneWrap
+            ),
+            undefined,
+            true
+        );
+        custom(
+            'ANNEX_LINE',
+            lineMatcher(
+                `(?:PHỤ LỤC|Phụ lục)(?:[ \\t]+(?:SỐ|Số|số))?(?:[ \\t]+[0-9IVXLC]{1,5}[a-zA-Z]?)?[ \\t]*(?:[.:–-][ \\t]*[^\\n\\r]*)?${EOL}`
+            ),
+            ['P']
+        );
+        custom('RULE_LINE', lineMatcher(`[-_=*.…–—~](?:[-_=*.…–—~ \\t]*[-_=*.…–—~])?${EOL}`), [
+            '-',
+            '_',
+            '=',
+            '*',
+            '.',
+            '…',
+            '–',
+            '—',
+            '~'
+        ]);
         custom('NOI_NHAN', lineMatcher(`Nơi nhận:?${EOL}`), ['N']);
         custom('SIGNED_NOTE', lineMatcher(`\\([ \\t]*[Đđ]ã[ \\t]+ký[^\\n\\r()]*\\)${EOL}`), ['(']);
-        custom('SIGN_AUTHORITY', lineMatcher(`(?:TM|KT|Q|TL|TUQ)\\.[ \\t]+[^\\n\\r]*`, 'lineStart', m => isUpperLine(m)), ['T', 'K', 'Q']);
+        custom(
+            'SIGN_AUTHORITY',
+            lineMatcher(`(?:TM|KT|Q|TL|TUQ)\\.[ \\t]+[^\\n\\r]*`, 'lineStart', m => isUpperLine(m)),
+            ['T', 'K', 'Q']
+        );
         // A marker may carry the emphasis that runs over its line ("**a) Đối với …**").
         const EM = '\\*{0,3}';
         custom('ROMAN', lineMatcher(`${EM}[IVXLC]{1,6}\\.(?=[ \\t]|\\r?\\n|$)`), ['I', 'V', 'X', 'L', 'C', '*']);
@@ -238,17 +293,49 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
 
         const nl = tok('NL');
         const closeLine = (name: string): TokenType => ({
-            name, PATTERN: /\r?\n(?:[ \t]*\r?\n)*[ \t]*/, LINE_BREAKS: true, POP_MODE: true, CATEGORIES: [nl]
+            name,
+            PATTERN: /\r?\n(?:[ \t]*\r?\n)*[ \t]*/,
+            LINE_BREAKS: true,
+            POP_MODE: true,
+            CATEGORIES: [nl]
         });
-        const openCite = tok('['), closeCite = tok(']'), openValue = tok('{'), closeValue = tok('}');
+        const openCite = tok('['),
+            closeCite = tok(']'),
+            openValue = tok('{'),
+            closeValue = tok('}');
         openCite.PUSH_MODE = 'cite';
         openValue.PUSH_MODE = 'value';
         closeCite.POP_MODE = true;
         closeValue.POP_MODE = true;
 
-        const main = ['NL', 'COMMENT', 'WS', 'REGISTRY_TITLE', 'KIND_LINE', 'QUOC_HIEU', 'TIEU_NGU', 'NUMBER_LINE',
-            'PLACE_DATE_LINE', 'ANNEX_LINE', 'NOI_NHAN', 'SIGNED_NOTE', 'SIGN_AUTHORITY', 'RULE_LINE', 'ROMAN', 'NUM2', 'NUM1',
-            'PAREN_MARK', 'LETTER_MARK', 'BULLET', 'ATTACHMENT_TITLE', 'CAPS_LINE', '|', '[', '{', 'TEXT'].map(tok);
+        const main = [
+            'NL',
+            'COMMENT',
+            'WS',
+            'REGISTRY_TITLE',
+            'KIND_LINE',
+            'QUOC_HIEU',
+            'TIEU_NGU',
+            'NUMBER_LINE',
+            'PLACE_DATE_LINE',
+            'ANNEX_LINE',
+            'NOI_NHAN',
+            'SIGNED_NOTE',
+            'SIGN_AUTHORITY',
+            'RULE_LINE',
+            'ROMAN',
+            'NUM2',
+            'NUM1',
+            'PAREN_MARK',
+            'LETTER_MARK',
+            'BULLET',
+            'ATTACHMENT_TITLE',
+            'CAPS_LINE',
+            '|',
+            '[',
+            '{',
+            'TEXT'
+        ].map(tok);
         const definition: IMultiModeLexerDefinition = {
             modes: {
                 main,

@@ -1,5 +1,9 @@
 import {
-    isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor,
+    isOperationCancelled,
+    ValidationRegistry,
+    type AstNode,
+    type MaybePromise,
+    type ValidationAcceptor,
     type ValidationCheck
 } from 'langium';
 
@@ -20,23 +24,36 @@ export class ThiduaValidationRegistry extends ValidationRegistry {
             try {
                 result = check.call(thisObj, node, accept, cancelToken);
             } catch (err) {
-                return this.handleException(() => { throw err; }, context, accept, node);
+                return this.handleException(
+                    () => {
+                        throw err;
+                    },
+                    context,
+                    accept,
+                    node
+                );
             }
-            if (result && typeof (result as Promise<void>).then === 'function') return this.handleException(() => result, context, accept, node);
+            if (result && typeof (result as Promise<void>).then === 'function')
+                return this.handleException(() => result, context, accept, node);
             return undefined;
         };
     }
 
-    protected override async handleException(functionality: () => MaybePromise<void>, messageContext: string,
-        accept: ValidationAcceptor, node: AstNode): Promise<void> {
+    protected override async handleException(
+        functionality: () => MaybePromise<void>,
+        messageContext: string,
+        accept: ValidationAcceptor,
+        node: AstNode
+    ): Promise<void> {
         try {
             await functionality();
         } catch (err) {
             if (isOperationCancelled(err)) throw err;
             console.error(`${messageContext}:`, err);
             const detail = err instanceof Error ? err.message : String(err);
-            const message = 'Công cụ kiểm tra gặp sự cố ở phần này nên chưa kiểm tra hết (lỗi của công cụ, '
-                + 'không phải của văn bản). Các phần khác vẫn được kiểm tra.';
+            const message =
+                'Công cụ kiểm tra gặp sự cố ở phần này nên chưa kiểm tra hết (lỗi của công cụ, ' +
+                'không phải của văn bản). Các phần khác vẫn được kiểm tra.';
             accept('error', message, { node, data: { code: CHECK_FAILED, detail } });
         }
     }

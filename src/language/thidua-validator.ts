@@ -1,5 +1,18 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { isTextPart, type Citation, type Document, type Khoan, type Paragraph, type Recipient, type RegistryEntry, type Section, type SubKhoan, type Table, type ThiduaAstType, type Value } from './generated/ast.js';
+import {
+    isTextPart,
+    type Citation,
+    type Document,
+    type Khoan,
+    type Paragraph,
+    type Recipient,
+    type RegistryEntry,
+    type Section,
+    type SubKhoan,
+    type Table,
+    type ThiduaAstType,
+    type Value
+} from './generated/ast.js';
 import { AgencyLevelChecks } from './checks/agency-level.js';
 import { AnnexChecks } from './checks/annexes.js';
 import { AwardChecks } from './checks/awards.js';
@@ -65,11 +78,15 @@ export class ThiduaValidator {
         this.soKyHieu = new SoKyHieuChecks(models);
         const workspace = services.shared.workspace;
         // Whether the folder keeps a registry at all, asked again after each change of the workspace.
-        let registry: boolean | undefined, listening = false;
+        let registry: boolean | undefined,
+            listening = false;
         const hasRegistry = () => {
-            if (!listening) workspace.DocumentBuilder.onUpdate(() => { registry = undefined; });
+            if (!listening)
+                workspace.DocumentBuilder.onUpdate(() => {
+                    registry = undefined;
+                });
             listening = true;
-            return registry ??= !workspace.IndexManager.allElements('RegistryEntry').isEmpty();
+            return (registry ??= !workspace.IndexManager.allElements('RegistryEntry').isEmpty());
         };
         const index = new WorkspaceIndex(models, workspace.LangiumDocuments, workspace.DocumentBuilder);
         this.citations = new CitationChecks(models, workspace.LangiumDocuments, hasRegistry, index);
@@ -135,7 +152,7 @@ export class ThiduaValidator {
     private readonly yearContexts = new Map<number | undefined, string>();
     private yearContext(year: number | undefined): string {
         let context = this.yearContexts.get(year);
-        if (context === undefined) this.yearContexts.set(year, context = String(year));
+        if (context === undefined) this.yearContexts.set(year, (context = String(year)));
         return context;
     }
 
@@ -148,7 +165,8 @@ export class ThiduaValidator {
             this.text.checkSyllables(text, acceptLine);
             this.periods.checkProse(text, acceptLine);
             this.years.checkProse(text, acceptLine);
-            for (const part of line.parts) if (isTextPart(part)) this.dates.checkRealDates(part, 'text', part.text, acceptLine);
+            for (const part of line.parts)
+                if (isTextPart(part)) this.dates.checkRealDates(part, 'text', part.text, acceptLine);
         });
     }
 }

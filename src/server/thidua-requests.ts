@@ -22,15 +22,54 @@ export const Requests = {
     import: 'thidua/import'
 } as const;
 
-export interface RenderParams { uri: string; version?: number; format: ExportFormat; options?: DocxOptions }
-/** `content`: base64 for a Word file, the text otherwise. `syntaxErrors`: lexer and parser errors (export refuses them). */
-export interface RenderResult { content: string; base64: boolean; syntaxErrors: number; errors: number; warnings: number }
-export interface PreviewParams { uri: string; version?: number; nonce: string }
-export interface PreviewResult { html: string; syntaxErrorLine?: number; errors: number; warnings: number }
-export interface StatusResult { kind?: string; period?: string; number?: string; errors: number; warnings: number }
-export interface TemplateParams { kind: 'KH' | 'CT' | 'BC'; issuer?: string; signer?: string; year?: number }
-export interface ImportParams { paths: string[] }
-export interface ImportResult { written: string[]; said: string[]; errors: string[] }
+export interface RenderParams {
+    uri: string;
+    version?: number;
+    format: ExportFormat;
+    options?: DocxOptions;
+}
+/**
+ * `content`: base64 for a Word file, the text otherwise. `syntaxErrors`: lexer and parser errors (export refuses them).
+ */
+export interface RenderResult {
+    content: string;
+    base64: boolean;
+    syntaxErrors: number;
+    errors: number;
+    warnings: number;
+}
+export interface PreviewParams {
+    uri: string;
+    version?: number;
+    nonce: string;
+}
+export interface PreviewResult {
+    html: string;
+    syntaxErrorLine?: number;
+    errors: number;
+    warnings: number;
+}
+export interface StatusResult {
+    kind?: string;
+    period?: string;
+    number?: string;
+    errors: number;
+    warnings: number;
+}
+export interface TemplateParams {
+    kind: 'KH' | 'CT' | 'BC';
+    issuer?: string;
+    signer?: string;
+    year?: number;
+}
+export interface ImportParams {
+    paths: string[];
+}
+export interface ImportResult {
+    written: string[];
+    said: string[];
+    errors: string[];
+}
 
 /** How long a request waits for its document to be built before it answers with nothing. */
 const WAIT_MS = 20_000;
@@ -58,38 +97,56 @@ export function registerRequests(connection: Connection, shared: LangiumSharedSe
         const result = document.parseResult;
         const marks: Mark[] = (document.diagnostics ?? []).map(d => ({
             line: d.range.start.line,
-            severity: d.severity === DiagnosticSeverity.Error ? 'error' : d.severity === DiagnosticSeverity.Warning ? 'warning' : 'information',
+            severity:
+                d.severity === DiagnosticSeverity.Error
+                    ? 'error'
+                    : d.severity === DiagnosticSeverity.Warning
+                      ? 'warning'
+                      : 'information',
             message: d.message
         }));
-        const lines = [...result.lexerErrors.map(e => e.line), ...result.parserErrors.map(e => e.token.startLine)]
-            .map(l => (typeof l === 'number' && !Number.isNaN(l) ? l : document.textDocument.lineCount));
+        const lines = [...result.lexerErrors.map(e => e.line), ...result.parserErrors.map(e => e.token.startLine)].map(
+            l => (typeof l === 'number' && !Number.isNaN(l) ? l : document.textDocument.lineCount)
+        );
         const syntaxErrorLine = lines.length ? Math.min(...lines) : undefined;
-        const notice = syntaxErrorLine === undefined ? undefined
-            : `Văn bản còn lỗi cú pháp ở dòng ${syntaxErrorLine}: bản xem trước có thể thiếu chữ từ chỗ đó. Xem bảng Problems để sửa.`;
+        const notice =
+            syntaxErrorLine === undefined
+                ? undefined
+                : `Văn bản còn lỗi cú pháp ở dòng ${syntaxErrorLine}: bản xem trước có thể thiếu chữ từ chỗ đó. Xem bảng Problems để sửa.`;
         const html = generateHtml(result.value as Model, { nonce: p.nonce, notice, source: { marks } });
         return { html, syntaxErrorLine, errors, warnings };
     });
 
-    connection.onRequest(Requests.status, async (p: { uri: string; version?: number }, token): Promise<StatusResult | null> => {
-        const document = await built(p.uri, p.version, token);
-        if (!document) return null;
-        const { errors, warnings } = counts(document);
-        const root = document.parseResult.value;
-        if (!isDocument(root)) return { errors, warnings };
-        const model = buildModel(root);
-        const kind = model.kindTitle ? sentenceCase(model.kindTitle) : undefined;
-        const period = model.campaignPeriod ? readingLabel(model.campaignPeriod.value).replace(/^thời gian: /, '') : undefined;
-        return { kind, period, number: model.number?.raw, errors, warnings };
-    });
+    connection.onRequest(
+        Requests.status,
+        async (p: { uri: string; version?: number }, token): Promise<StatusResult | null> => {
+            const document = await built(p.uri, p.version, token);
+            if (!document) return null;
+            const { errors, warnings } = counts(document);
+            const root = document.parseResult.value;
+            if (!isDocument(root)) return { errors, warnings };
+            const model = buildModel(root);
+            const kind = model.kindTitle ? sentenceCase(model.kindTitle) : undefined;
+            const period = model.campaignPeriod
+                ? readingLabel(model.campaignPeriod.value).replace(/^thời gian: /, '')
+                : undefined;
+            return { kind, period, number: model.number?.raw, errors, warnings };
+        }
+    );
 
     connection.onRequest(Requests.template, (p: TemplateParams): string =>
-        templateSnippet(p.kind, p.year ?? new Date().getFullYear(), { issuer: p.issuer, signer: p.signer }));
+        templateSnippet(p.kind, p.year ?? new Date().getFullYear(), { issuer: p.issuer, signer: p.signer })
+    );
 
     connection.onRequest(Requests.import, async (p: ImportParams): Promise<ImportResult> => {
-        const said: string[] = [], errors: string[] = [];
+        const said: string[] = [],
+            errors: string[] = [];
         let written: string[] = [];
         try {
-            ({ written } = await importPaths(p.paths, undefined, { out: m => said.push(m.trim()), err: m => errors.push(m.trim()) }));
+            ({ written } = await importPaths(p.paths, undefined, {
+                out: m => said.push(m.trim()),
+                err: m => errors.push(m.trim())
+            }));
         } catch (e) {
             errors.push((e as Error).message);
         }
@@ -118,7 +175,10 @@ function sentenceCase(s: string): string {
  * cannot be had in time (the editor then shows nothing rather than an error).
  */
 export async function builtDocument(
-    shared: LangiumSharedServices, uri: URI, version: number | undefined, token: Cancellation.CancellationToken
+    shared: LangiumSharedServices,
+    uri: URI,
+    version: number | undefined,
+    token: Cancellation.CancellationToken
 ): Promise<LangiumDocument | undefined> {
     const { LangiumDocuments, DocumentBuilder, TextDocuments, WorkspaceManager } = shared.workspace;
     const deadline = Date.now() + WAIT_MS;
@@ -129,8 +189,10 @@ export async function builtDocument(
         const wanted = open ? DocumentState.Validated : DocumentState.Linked;
         // The tree is of the editor's text when the text it was parsed from is that text (the document's own
         // version follows the editor's at once, before the tree is built again).
-        const current = !open || ((version === undefined || open.version >= version)
-            && document?.parseResult.value.$cstNode?.root.fullText === open.getText());
+        const current =
+            !open ||
+            ((version === undefined || open.version >= version) &&
+                document?.parseResult.value.$cstNode?.root.fullText === open.getText());
         if (document && current && document.state >= wanted) return document;
         if (!open && !document && uri.scheme === 'file') {
             try {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export function rng(seed: number): () => number {
     let a = seed >>> 0;
     return () => {
-        a = (a + 0x6D2B79F5) >>> 0;
+        a = (a + 0x6d2b79f5) >>> 0;
         let t = a;
         t = Math.imul(t ^ (t >>> 15), t | 1);
         t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -17,14 +17,24 @@ const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 
 /** Lines of the examples sorted by their shape, to build realistic documents from. */
 function shapes() {
-    const prose: string[] = [], indicators: string[] = [], citations: string[] = [], points: string[] = [];
+    const prose: string[] = [],
+        indicators: string[] = [],
+        citations: string[] = [],
+        points: string[] = [];
     for (const f of readdirSync(EXAMPLES).filter(x => x.endsWith('.thidua') && !x.startsWith('so-'))) {
         for (const raw of readFileSync(join(EXAMPLES, f), 'utf8').split('\n')) {
             const line = raw.trim();
-            if (!line || line.startsWith('//') || /^[IVX]+\.|^\d+\.|^Số|^Nơi nhận|^(TM|KT)\./.test(line) || line === line.toUpperCase()) continue;
+            if (
+                !line ||
+                line.startsWith('//') ||
+                /^[IVX]+\.|^\d+\.|^Số|^Nơi nhận|^(TM|KT)\./.test(line) ||
+                line === line.toUpperCase()
+            )
+                continue;
             // A Kế hoạch states targets; results ({@id …}) belong to a Báo cáo and its plan.
             if (line.includes('{@')) continue;
-            if (/\{[^}]*\d[^}]*\}/.test(line) && /^(-\s*)?\d+\)/.test(line)) indicators.push(line.replace(/^(-\s*)?\d+\)\s*/, '').replace(/\{#[^ ]+ /g, '{'));
+            if (/\{[^}]*\d[^}]*\}/.test(line) && /^(-\s*)?\d+\)/.test(line))
+                indicators.push(line.replace(/^(-\s*)?\d+\)\s*/, '').replace(/\{#[^ ]+ /g, '{'));
             else if (line.includes('[')) citations.push(line.replace(/^[-+]\s*/, ''));
             else if (/^[a-zđ]\)/.test(line)) points.push(line);
             else if (line.length > 60) prose.push(line.replace(/^[-+]\s*/, ''));
@@ -34,14 +44,71 @@ function shapes() {
 }
 
 const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-const TITLES = ['MỤC ĐÍCH, YÊU CẦU', 'CHỈ TIÊU', 'NỘI DUNG THI ĐUA', 'THỜI GIAN THI ĐUA', 'KHEN THƯỞNG', 'TỔ CHỨC THỰC HIỆN'];
+const TITLES = [
+    'MỤC ĐÍCH, YÊU CẦU',
+    'CHỈ TIÊU',
+    'NỘI DUNG THI ĐUA',
+    'THỜI GIAN THI ĐUA',
+    'KHEN THƯỞNG',
+    'TỔ CHỨC THỰC HIỆN'
+];
 
-const COMMUNES = ['Bản Bo', 'Bình Lư', 'Sơn Bình', 'Nà Tăm', 'Khun Há', 'Giang Ma', 'Hồ Thầu', 'Thèn Sin', 'Tả Lèng', 'Nùng Nàng',
-    'Bản Hon', 'Bản Giang', 'Sùng Phài', 'Phìn Hồ', 'Nậm Loỏng', 'Đông Phong', 'Tân Phong', 'Quyết Thắng', 'Quyết Tiến', 'San Thàng'];
-const VILLAGES = ['Nà Khum', 'Hua Bó', 'Tẩn Phìn', 'Cốc Phát', 'Nà Đon', 'Phiêng Phát', 'Bản Thẳm', 'Nậm Đanh', 'Lản Nhì Thàng', 'Pa Pe',
-    'Hồ Pên', 'Na Cát', 'Sin Câu', 'Thành Công', 'Đoàn Kết', 'Hợp Nhất', 'Tiến Bộ', 'Trung Tâm', 'Bắc Hải', 'Nam Cường'];
-const GROUPS = ['hội phụ nữ', 'đoàn thanh niên', 'hội nông dân', 'hội cựu chiến binh', 'tổ hòa giải', 'chi bộ', 'ban công tác mặt trận',
-    'tổ an ninh', 'trường học', 'trạm y tế'];
+const COMMUNES = [
+    'Bản Bo',
+    'Bình Lư',
+    'Sơn Bình',
+    'Nà Tăm',
+    'Khun Há',
+    'Giang Ma',
+    'Hồ Thầu',
+    'Thèn Sin',
+    'Tả Lèng',
+    'Nùng Nàng',
+    'Bản Hon',
+    'Bản Giang',
+    'Sùng Phài',
+    'Phìn Hồ',
+    'Nậm Loỏng',
+    'Đông Phong',
+    'Tân Phong',
+    'Quyết Thắng',
+    'Quyết Tiến',
+    'San Thàng'
+];
+const VILLAGES = [
+    'Nà Khum',
+    'Hua Bó',
+    'Tẩn Phìn',
+    'Cốc Phát',
+    'Nà Đon',
+    'Phiêng Phát',
+    'Bản Thẳm',
+    'Nậm Đanh',
+    'Lản Nhì Thàng',
+    'Pa Pe',
+    'Hồ Pên',
+    'Na Cát',
+    'Sin Câu',
+    'Thành Công',
+    'Đoàn Kết',
+    'Hợp Nhất',
+    'Tiến Bộ',
+    'Trung Tâm',
+    'Bắc Hải',
+    'Nam Cường'
+];
+const GROUPS = [
+    'hội phụ nữ',
+    'đoàn thanh niên',
+    'hội nông dân',
+    'hội cựu chiến binh',
+    'tổ hòa giải',
+    'chi bộ',
+    'ban công tác mặt trận',
+    'tổ an ninh',
+    'trường học',
+    'trạm y tế'
+];
 
 /**
  * Makes a line taken from the examples unique, as the lines of a real document are (a document that repeats
@@ -59,19 +126,30 @@ function vary(line: string, r: () => number): string {
     return line.slice(0, m.index) + where + line.slice(m.index);
 }
 
-/** A Kế hoạch of about `lines` lines: header, sections with khoản, prose, indicators and citations, Nơi nhận, signature. */
+/**
+ * A Kế hoạch of about `lines` lines: header, sections with khoản, prose, indicators and citations, Nơi nhận, signature.
+ */
 export function generateDocument(lines: number, seed: number, idPrefix = 'ct'): string {
     const r = rng(seed);
     const s = shapes();
     const pick = (xs: string[]) => vary(xs[Math.floor(r() * xs.length)], r);
     const out = [
-        'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG', `Số: ${10 + Math.floor(r() * 80)}/KH-UBND`,
-        'Tam Đường, ngày 05 tháng 01 năm 2023', '', 'KẾ HOẠCH', 'Phát động phong trào thi đua năm 2023', '',
-        'Căn cứ [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về tiếp tục đổi mới công tác thi đua, khen thưởng;', ''
+        'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',
+        'ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG',
+        `Số: ${10 + Math.floor(r() * 80)}/KH-UBND`,
+        'Tam Đường, ngày 05 tháng 01 năm 2023',
+        '',
+        'KẾ HOẠCH',
+        'Phát động phong trào thi đua năm 2023',
+        '',
+        'Căn cứ [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về tiếp tục đổi mới công tác thi đua, khen thưởng;',
+        ''
     ];
     const body = Math.max(10, lines - out.length - 10);
     const perSection = Math.max(8, Math.ceil(body / TITLES.length));
-    let indicator = 0, written = 0, section = 0;
+    let indicator = 0,
+        written = 0,
+        section = 0;
     while (written < body) {
         const title = section < TITLES.length ? TITLES[section] : `NỘI DUNG BỔ SUNG ${section}`;
         out.push(`${ROMANS[section % ROMANS.length]}. ${title}`);
@@ -81,7 +159,10 @@ export function generateDocument(lines: number, seed: number, idPrefix = 'ct'): 
             written++;
             for (let j = 0; j < 3 && written < body; j++, written++) {
                 const x = r();
-                if (section === 1 || x < 0.25) out.push(`${++indicator}) ${pick(s.indicators).replace('{', indicator % 7 === 0 ? `{#${idPrefix}${indicator} ` : '{')}`);
+                if (section === 1 || x < 0.25)
+                    out.push(
+                        `${++indicator}) ${pick(s.indicators).replace('{', indicator % 7 === 0 ? `{#${idPrefix}${indicator} ` : '{')}`
+                    );
                 else if (x < 0.45) out.push(pick(s.citations));
                 else if (x < 0.55) out.push(pick(s.points));
                 else out.push(pick(s.prose));
@@ -89,8 +170,18 @@ export function generateDocument(lines: number, seed: number, idPrefix = 'ct'): 
         }
         section++;
     }
-    out.push('Trên đây là Kế hoạch phát động phong trào thi đua năm 2023./.', '', 'Nơi nhận:', '- UBND tỉnh;', '- Lưu: VT, NV.', '',
-        'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '', 'Sùng Lữ Páo');
+    out.push(
+        'Trên đây là Kế hoạch phát động phong trào thi đua năm 2023./.',
+        '',
+        'Nơi nhận:',
+        '- UBND tỉnh;',
+        '- Lưu: VT, NV.',
+        '',
+        'TM. ỦY BAN NHÂN DÂN',
+        'CHỦ TỊCH',
+        '',
+        'Sùng Lữ Páo'
+    );
     return out.join('\n') + '\n';
 }
 

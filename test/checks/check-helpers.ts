@@ -28,7 +28,10 @@ export interface Checked {
 }
 
 /** Checks `text` as doc.thidua, in a workspace with the registry (unless `files` says otherwise). */
-export async function check(text: string, files: Record<string, string> = { 'so-van-ban.thidua': REGISTRY }): Promise<Checked> {
+export async function check(
+    text: string,
+    files: Record<string, string> = { 'so-van-ban.thidua': REGISTRY }
+): Promise<Checked> {
     const { docs, services } = await workspace({ 'doc.thidua': text, ...files });
     const doc = docs.get('doc.thidua')!;
     for (const d of doc.diagnostics ?? []) assertDrafterFacing(d);
@@ -39,14 +42,19 @@ export async function check(text: string, files: Record<string, string> = { 'so-
         covered: d => td.getText(d.range),
         async fix(d, n = 0) {
             const actions = await services.Thidua.lsp.CodeActionProvider!.getCodeActions(doc, {
-                textDocument: { uri: doc.uri.toString() }, range: d.range, context: { diagnostics: [d] }
+                textDocument: { uri: doc.uri.toString() },
+                range: d.range,
+                context: { diagnostics: [d] }
             });
             const action = (actions ?? [])[n];
             if (!action || !('edit' in action) || !action.edit?.changes) throw new Error('no quick fix');
             const out: Record<string, string> = {};
             for (const [uri, edits] of Object.entries(action.edit.changes)) {
                 const target = [...docs.entries()].find(([, x]) => x.uri.toString() === uri)!;
-                out[target[0]] = TextDocument.applyEdits(TextDocument.create(uri, 'thidua', 0, target[1].textDocument.getText()), edits as TextEdit[]);
+                out[target[0]] = TextDocument.applyEdits(
+                    TextDocument.create(uri, 'thidua', 0, target[1].textDocument.getText()),
+                    edits as TextEdit[]
+                );
             }
             return out;
         }
@@ -70,11 +78,16 @@ export function assertDrafterFacing(d: Diagnostic): void {
 
 export function one(c: Checked, code: string): Diagnostic {
     const found = c.diagnostics.filter(d => codeOf(d) === code);
-    if (found.length !== 1) throw new Error(`expected one ${code}, got ${found.length}: ${c.diagnostics.map(d => `${codeOf(d)} ${d.message}`).join(' | ')}`);
+    if (found.length !== 1)
+        throw new Error(
+            `expected one ${code}, got ${found.length}: ${c.diagnostics.map(d => `${codeOf(d)} ${d.message}`).join(' | ')}`
+        );
     return found[0];
 }
 
-/** A rule case: a text that breaks the rule once, what the finding covers and says, and the text after its first fix. */
+/**
+ * A rule case: a text that breaks the rule once, what the finding covers and says, and the text after its first fix.
+ */
 export interface RuleCase {
     name: string;
     code: string;

@@ -11,7 +11,8 @@ const expected: Record<string, [line: number, code: string, covered: string][]> 
     '000-chi-thi-ha-lang-2023.thidua': [
         // "Phần đầu có 85% …" is a typo of "Phấn đấu có".
         [34, 'sai-chinh-ta', 'Phần đầu có'],
-        // The movement "Hỗ trợ xóa nhà tạm …" runs "giai đoạn 2021-2015": the end year is before the start (2025 meant).
+        // The movement "Hỗ trợ xóa nhà tạm …" runs "giai đoạn 2021-2015": the end year is before the start (2025
+        // meant).
         [50, 'thoi-gian-nguoc', 'giai đoạn 2021-2015'],
         // "phân đầu hoàn thành vượt mức" is a typo of "phấn đấu".
         [52, 'sai-chinh-ta', 'phân đầu'],
@@ -59,15 +60,21 @@ describe('what the checks report on the examples', () => {
     for (const [name, want] of Object.entries(expected)) {
         test(name, () => {
             const doc = examples.get(name)!;
-            const found = (doc.diagnostics ?? []).filter(d => d.severity !== 4)
-                .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+            const found = (doc.diagnostics ?? [])
+                .filter(d => d.severity !== 4)
+                .sort(
+                    (a, b) =>
+                        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+                )
                 .map(d => [d.range.start.line + 1, codeOf(d), doc.textDocument.getText(d.range)]);
             expect(found).toEqual(want);
         });
     }
 
     test('the named real mistakes are all found', () => {
-        const all = [...examples.values()].flatMap(d => (d.diagnostics ?? []).map(x => d.textDocument.getText(x.range)));
+        const all = [...examples.values()].flatMap(d =>
+            (d.diagnostics ?? []).map(x => d.textDocument.getText(x.range))
+        );
         for (const mistake of ['giai đoạn 2021-2015', '2022', 'chỉ trì', 'Chị thị']) expect(all).toContain(mistake);
     });
 });

@@ -8,7 +8,8 @@ import rulesData from '../../src/domain/data/rules.json' with { type: 'json' };
 
 // Each family of false alarms measured on real documents, held by the general rule that fixes it, and the real
 // mistake next to it still found.
-const codes = async (text: string, files?: Record<string, string>) => (await check(text, files)).diagnostics.map(codeOf);
+const codes = async (text: string, files?: Record<string, string>) =>
+    (await check(text, files)).diagnostics.map(codeOf);
 const LINE = '2. Thực hiện tốt [Kế hoạch số 1279/KH-UBND ngày 17/9/2021 của UBND huyện] về phát động thi đua hằng năm.';
 const withLine = (line: string) => edit(KE_HOACH, LINE, line);
 
@@ -20,9 +21,13 @@ describe('citations', () => {
     });
 
     test('an issuer named in the citing sentence, before or after, completes the first mention', async () => {
-        const before = withLine('2. Ủy ban nhân dân huyện ban hành [Công văn số 77/UBND-VX ngày 17/9/2021] về thi đua.');
+        const before = withLine(
+            '2. Ủy ban nhân dân huyện ban hành [Công văn số 77/UBND-VX ngày 17/9/2021] về thi đua.'
+        );
         expect(await codes(before, {})).not.toContain('trich-dan-lan-dau');
-        const after = withLine('2. Thực hiện [Nghị quyết số 24/NQ-HĐND ngày 10/7/2022] và 25/NQ-HĐND của Hội đồng nhân dân huyện.');
+        const after = withLine(
+            '2. Thực hiện [Nghị quyết số 24/NQ-HĐND ngày 10/7/2022] và 25/NQ-HĐND của Hội đồng nhân dân huyện.'
+        );
         expect(await codes(after, {})).not.toContain('trich-dan-lan-dau');
         // "Ban hành" begins with "Ban" but names no body: the issuer is still missing.
         const none = withLine('2. Ban hành [Công văn số 77/SNV-VX ngày 17/9/2021] về thi đua.');
@@ -39,13 +44,24 @@ describe('citations', () => {
     });
 
     test('a header dated before several cited documents is one finding on the date, listing them', async () => {
-        const text = edit(edit(withLine('2. Thực hiện [Kế hoạch số 7/KH-UBND ngày 17/9/2023 của UBND huyện] và '
-            + '[Kế hoạch số 8/KH-UBND ngày 20/9/2023 của UBND huyện].'), 'ngày 05 tháng 01 năm 2023', 'ngày 05 tháng 01 năm 2023'),
-        'Căn cứ [Chỉ thị số 34-CT/TW ngày 07/4/2014', 'Căn cứ [Chỉ thị số 34-CT/TW ngày 07/4/2014');
+        const text = edit(
+            edit(
+                withLine(
+                    '2. Thực hiện [Kế hoạch số 7/KH-UBND ngày 17/9/2023 của UBND huyện] và ' +
+                        '[Kế hoạch số 8/KH-UBND ngày 20/9/2023 của UBND huyện].'
+                ),
+                'ngày 05 tháng 01 năm 2023',
+                'ngày 05 tháng 01 năm 2023'
+            ),
+            'Căn cứ [Chỉ thị số 34-CT/TW ngày 07/4/2014',
+            'Căn cứ [Chỉ thị số 34-CT/TW ngày 07/4/2014'
+        );
         const checked = await check(text, {});
         const d = one(checked, 'trich-dan-sau-ngay');
         expect(checked.covered(d)).toBe('Tam Đường, ngày 05 tháng 01 năm 2023');
-        expect(d.message).toMatch(/^Ngày ban hành \(05 tháng 01 năm 2023\) sớm hơn ngày của 2 văn bản được trích dẫn \(muộn nhất 20\/9\/2023\)/);
+        expect(d.message).toMatch(
+            /^Ngày ban hành \(05 tháng 01 năm 2023\) sớm hơn ngày của 2 văn bản được trích dẫn \(muộn nhất 20\/9\/2023\)/
+        );
         expect(d.relatedInformation?.map(r => r.message)).toEqual(['Văn bản ngày 17/9/2023', 'Văn bản ngày 20/9/2023']);
         // One such citation: the finding stays on it.
         const single = await check(withLine('2. Thực hiện [Kế hoạch số 7/KH-UBND ngày 17/9/2023 của UBND huyện].'), {});
@@ -64,35 +80,50 @@ describe('citations', () => {
         const other = (issuer: string, date: string) => ({
             'khac.thidua': withLine(`2. Thực hiện [Kế hoạch số 146/KH-UBND ngày ${date} của ${issuer}] về thi đua.`)
         });
-        const mine = withLine('2. Thực hiện [Kế hoạch số 146/KH-UBND ngày 01/6/2020 của UBND tỉnh Tiền Giang] về thi đua.');
+        const mine = withLine(
+            '2. Thực hiện [Kế hoạch số 146/KH-UBND ngày 01/6/2020 của UBND tỉnh Tiền Giang] về thi đua.'
+        );
         expect(await codes(mine, other('UBND tỉnh Đắk Lắk', '12/3/2021'))).not.toContain('trich-dan-mau-thuan');
         expect(await codes(mine, other('UBND tỉnh Đắk Lắk', '01/6/2020'))).toContain('trich-dan-mau-thuan');
         expect(await codes(mine, other('UBND tỉnh Tiền Giang', '02/6/2020'))).toContain('trich-dan-mau-thuan');
     });
 
     test('the registry entry of the cited issuer is the one linked', async () => {
-        const registry = `${REGISTRY}- [Kế hoạch số 146/KH-UBND ngày 12/3/2021 của UBND tỉnh Đắk Lắk] về thi đua\n`
-            + '- [Kế hoạch số 146/KH-UBND ngày 01/6/2020 của UBND tỉnh Tiền Giang] về bảo vệ môi trường\n';
-        const text = withLine('2. Thực hiện [Kế hoạch số 146/KH-UBND ngày 01/6/2020 của UBND tỉnh Tiền Giang] về thi đua.');
+        const registry =
+            `${REGISTRY}- [Kế hoạch số 146/KH-UBND ngày 12/3/2021 của UBND tỉnh Đắk Lắk] về thi đua\n` +
+            '- [Kế hoạch số 146/KH-UBND ngày 01/6/2020 của UBND tỉnh Tiền Giang] về bảo vệ môi trường\n';
+        const text = withLine(
+            '2. Thực hiện [Kế hoạch số 146/KH-UBND ngày 01/6/2020 của UBND tỉnh Tiền Giang] về thi đua.'
+        );
         expect(await codes(text, { 'so-van-ban.thidua': registry })).not.toContain('trich-dan-khac-so-van-ban');
     });
 });
 
 describe('deadlines, numbering, scores, repeats, parts', () => {
-    test('a deadline quoted from a cited document, or told in a report, is not the campaign\'s', async () => {
-        const quoted = withLine('2. [Công văn số 3441/UBND-VX ngày 05/9/2021 của UBND tỉnh] yêu cầu gửi {trước ngày 30/9/2021}.');
+    test("a deadline quoted from a cited document, or told in a report, is not the campaign's", async () => {
+        const quoted = withLine(
+            '2. [Công văn số 3441/UBND-VX ngày 05/9/2021 của UBND tỉnh] yêu cầu gửi {trước ngày 30/9/2021}.'
+        );
         expect(await codes(quoted, {})).not.toContain('thoi-gian-ngoai-ky');
         const own = withLine('2. Các xã gửi báo cáo {trước ngày 30/9/2021}.');
         expect(await codes(own, {})).toContain('thoi-gian-ngoai-ky');
     });
 
     test('numbering runs through the list, whether or not the lines before hold a target', async () => {
-        const text = edit(KE_HOACH, '2) {Tỷ lệ hộ nghèo giảm: 2,5%}.', '2) Tổ chức tốt các phong trào.\n3) {Tỷ lệ hộ nghèo giảm: 2,5%}.')
-            .replace('3) {Duy trì', '4) {Duy trì').replace('4) {Xây dựng', '5) {Xây dựng').replace('5) {Tổng thu', '6) {Tổng thu')
+        const text = edit(
+            KE_HOACH,
+            '2) {Tỷ lệ hộ nghèo giảm: 2,5%}.',
+            '2) Tổ chức tốt các phong trào.\n3) {Tỷ lệ hộ nghèo giảm: 2,5%}.'
+        )
+            .replace('3) {Duy trì', '4) {Duy trì')
+            .replace('4) {Xây dựng', '5) {Xây dựng')
+            .replace('5) {Tổng thu', '6) {Tổng thu')
             .replace('6) {Giải quyết', '7) {Giải quyết');
         expect(await codes(text)).not.toContain('chi-tieu-danh-so');
-        const skipped = KE_HOACH.replace('6) {Giải quyết', '7) {Giải quyết').replace('5) {Tổng thu', '6) {Tổng thu')
-            .replace('4) {Xây dựng', '5) {Xây dựng').replace('3) {Duy trì', '4) {Duy trì');
+        const skipped = KE_HOACH.replace('6) {Giải quyết', '7) {Giải quyết')
+            .replace('5) {Tổng thu', '6) {Tổng thu')
+            .replace('4) {Xây dựng', '5) {Xây dựng')
+            .replace('3) {Duy trì', '4) {Duy trì');
         expect(one(await check(skipped), 'chi-tieu-danh-so').message).toMatch(/nhảy từ 2 lên 4/);
     });
 
@@ -115,19 +146,29 @@ describe('deadlines, numbering, scores, repeats, parts', () => {
     test('values read as time: "đến năm 2030", "quý I", "nhiệm kỳ 2026 - 2031"; a closing colon keeps the figure', () => {
         expect(parseValue('đến năm 2030')).toMatchObject({ type: 'period', end: { kind: 'year', year: 2030 } });
         expect(parseValue('quý I năm 2026').type).toBe('period');
-        expect(parseValue('nhiệm kỳ 2026 - 2031')).toMatchObject({ type: 'period', start: { year: 2026 }, end: { year: 2031 } });
+        expect(parseValue('nhiệm kỳ 2026 - 2031')).toMatchObject({
+            type: 'period',
+            start: { year: 2026 },
+            end: { year: 2031 }
+        });
         expect(parseValue('100% số hồ sơ được cập nhật tại địa chỉ:')).toMatchObject({ parts: [{ unit: '%' }] });
         expect(parseValue('không quá 15/02 hàng năm').type).toBe('deadline');
         expect(parseValue('vào ngày thứ Bảy hoặc Chủ nhật hàng tuần').type).toBe('cadence');
     });
 
     test('annexes numbered 01, 02, 03 throughout are one finding, with one fix for all', async () => {
-        const plan = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'correct', 'ke-hoach-phu-luc-chuan.thidua'), 'utf8');
-        const annex = (n: string) => `\nPhụ lục ${n}\nDANH SÁCH ${n}\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2025 của Ủy ban nhân dân huyện Nam Sơn)\n\nCác xã.\n`;
+        const plan = readFileSync(
+            join(import.meta.dirname, '..', 'fixtures', 'correct', 'ke-hoach-phu-luc-chuan.thidua'),
+            'utf8'
+        );
+        const annex = (n: string) =>
+            `\nPhụ lục ${n}\nDANH SÁCH ${n}\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2025 của Ủy ban nhân dân huyện Nam Sơn)\n\nCác xã.\n`;
         const text = edit(plan, 'PHỤ LỤC\nBẢNG', 'Phụ lục 01\nBẢNG') + annex('02') + annex('03');
         const checked = await check(text);
         const d = one(checked, 'phu-luc-so');
-        expect(d.message).toMatch(/phụ lục thứ 1 phải đánh số La Mã "I" \(đang ghi "Phụ lục 01"\); cũng vậy: "Phụ lục 02", "Phụ lục 03"/);
+        expect(d.message).toMatch(
+            /phụ lục thứ 1 phải đánh số La Mã "I" \(đang ghi "Phụ lục 01"\); cũng vậy: "Phụ lục 02", "Phụ lục 03"/
+        );
         expect(d.relatedInformation).toHaveLength(2);
         const fixed = (await checked.fix(d))['doc.thidua'];
         expect(fixed).toContain('Phụ lục I\nBẢNG');
@@ -136,7 +177,9 @@ describe('deadlines, numbering, scores, repeats, parts', () => {
     });
 
     test('every rule says what it may misread, and no message source names a file', () => {
-        for (const [code, rule] of Object.entries(rulesData.rules as Record<string, { source: string; risk?: string }>)) {
+        for (const [code, rule] of Object.entries(
+            rulesData.rules as Record<string, { source: string; risk?: string }>
+        )) {
             expect(rule.risk, code).toMatch(/\p{L}{3}/u);
             expect(rule.source, code).not.toMatch(/src\/|\.json|\.ts\b/);
         }

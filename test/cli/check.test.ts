@@ -18,25 +18,39 @@ beforeAll(() => {
     cpSync(join(ROOT, 'test', 'fixtures', 'correct', 'ke-hoach-chuan.thidua'), join(dir, 'dung.thidua'));
     cpSync(join(ROOT, 'test', 'fixtures', 'correct', 'so-van-ban.thidua'), join(dir, 'so-van-ban.thidua'));
     mkdirSync(join(dir, 'loi'));
-    writeFileSync(join(dir, 'loi', 'sai.thidua'), 'KẾ HOẠCH\nVề việc thi đua\n\nTheo [Chỉ thị số 34-CT/TW\nĐoạn có dấu ] lạc.\n');
+    writeFileSync(
+        join(dir, 'loi', 'sai.thidua'),
+        'KẾ HOẠCH\nVề việc thi đua\n\nTheo [Chỉ thị số 34-CT/TW\nĐoạn có dấu ] lạc.\n'
+    );
     writeFileSync(join(dir, 'tcvn3.thidua'), Buffer.from([0x4b, 0xd5, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68, 0x0a]));
 });
 
 describe('thidua check', () => {
     test('a path written another way names the same file: one document, no crash (check and export)', () => {
-        const forms = ['dung.thidua', './dung.thidua', './/dung.thidua', `../${dir.split('/').pop()}/dung.thidua`, join(dir, 'dung.thidua')];
+        const forms = [
+            'dung.thidua',
+            './dung.thidua',
+            './/dung.thidua',
+            `../${dir.split('/').pop()}/dung.thidua`,
+            join(dir, 'dung.thidua')
+        ];
         for (const f of forms) expect(thidua(['check', f], dir).code, f).toBe(0);
         const both = thidua(['check', 'dung.thidua', join(dir, 'dung.thidua')], dir);
         expect(both.code).toBe(0);
         expect(both.err).toContain('Đã kiểm tra 1 tệp');
-        const out = thidua(['export', './dung.thidua', join(dir, 'dung.thidua'), '--out', join(dir, 'ra'), '--format', 'txt'], dir);
+        const out = thidua(
+            ['export', './dung.thidua', join(dir, 'dung.thidua'), '--out', join(dir, 'ra'), '--format', 'txt'],
+            dir
+        );
         expect(out.code).toBe(0);
     });
 
     test('the bundled examples: their real mistakes are reported, exit 1 (one is an error: "giai đoạn 2021-2015")', () => {
         const r = thidua(['check', 'examples']);
         expect(r.err).toContain('Đã kiểm tra 12 tệp: 1 lỗi, 15 cảnh báo và ghi chú.');
-        expect(r.out).toContain('examples/000-chi-thi-ha-lang-2023.thidua:50:553: error [thoi-gian-nguoc] Thời gian bắt đầu (2021) sau thời gian kết thúc (2015).');
+        expect(r.out).toContain(
+            'examples/000-chi-thi-ha-lang-2023.thidua:50:553: error [thoi-gian-nguoc] Thời gian bắt đầu (2021) sau thời gian kết thúc (2015).'
+        );
         expect(r.code).toBe(1);
     });
 
@@ -50,20 +64,41 @@ describe('thidua check', () => {
         const r = thidua(['check', 'loi'], dir);
         expect(r.code).toBe(1);
         const lines = r.out.trim().split('\n');
-        expect(lines).toContain('loi/sai.thidua:4:6: error [parsing-error] Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.');
-        expect(lines).toContain('loi/sai.thidua:5:13: error [lexing-error] Dấu "]" không có dấu "[" mở trích dẫn tương ứng. Nếu đây là chữ của văn bản, hãy viết "\\]".');
+        expect(lines).toContain(
+            'loi/sai.thidua:4:6: error [parsing-error] Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.'
+        );
+        expect(lines).toContain(
+            'loi/sai.thidua:5:13: error [lexing-error] Dấu "]" không có dấu "[" mở trích dẫn tương ứng. Nếu đây là chữ của văn bản, hãy viết "\\]".'
+        );
         for (const line of lines) expect(line).toMatch(/^[^:]+:\d+:\d+: (error|warning|info) \[[\w-]+\] .+$/);
     });
 
     test('--format json', () => {
         const r = thidua(['check', '--format', 'json', 'loi'], dir);
         expect(r.code).toBe(1);
-        const rows = JSON.parse(r.out) as { file: string; line: number; column: number; severity: string; code: string; message: string }[];
-        expect(rows.find(x => x.code === 'parsing-error')).toMatchObject({ file: 'loi/sai.thidua', line: 4, column: 6, severity: 'error' });
+        const rows = JSON.parse(r.out) as {
+            file: string;
+            line: number;
+            column: number;
+            severity: string;
+            code: string;
+            message: string;
+        }[];
+        expect(rows.find(x => x.code === 'parsing-error')).toMatchObject({
+            file: 'loi/sai.thidua',
+            line: 4,
+            column: 6,
+            severity: 'error'
+        });
         expect(rows.every(x => typeof x.message === 'string')).toBe(true);
         // Rule codes travel in the diagnostics' data (editors show no code); the JSON output still names them.
-        const examples = JSON.parse(thidua(['check', '--format', 'json', 'examples']).out) as { code: string; message: string }[];
-        expect(examples.map(x => x.code)).toEqual(expect.arrayContaining(['thoi-gian-nguoc', 'sai-chinh-ta', 'trich-dan-lan-dau']));
+        const examples = JSON.parse(thidua(['check', '--format', 'json', 'examples']).out) as {
+            code: string;
+            message: string;
+        }[];
+        expect(examples.map(x => x.code)).toEqual(
+            expect.arrayContaining(['thoi-gian-nguoc', 'sai-chinh-ta', 'trich-dan-lan-dau'])
+        );
         expect(examples.every(x => /^[a-z]+(-[a-z0-9]+)+$/.test(x.code) && !x.message.includes(x.code))).toBe(true);
         const ok = thidua(['check', '--format=json', 'dung.thidua'], dir);
         expect(JSON.parse(ok.out)).toEqual([]);

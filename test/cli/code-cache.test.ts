@@ -16,7 +16,20 @@ function cliCopy(cache?: Buffer): string {
     return dir;
 }
 
-const exportSeed = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin', 'thidua.cjs'), 'export', join(ROOT, 'examples', '004-tin-bai-cho-don-2022.thidua'), '--out', join(dir, 'out'), '--format', 'txt'], { encoding: 'utf8' });
+const exportSeed = (dir: string) =>
+    spawnSync(
+        process.execPath,
+        [
+            join(dir, 'bin', 'thidua.cjs'),
+            'export',
+            join(ROOT, 'examples', '004-tin-bai-cho-don-2022.thidua'),
+            '--out',
+            join(dir, 'out'),
+            '--format',
+            'txt'
+        ],
+        { encoding: 'utf8' }
+    );
 const hashOf = (file: string) => createHash('sha256').update(readFileSync(file, 'utf8')).digest();
 
 describe('the code cache of the CLI and the server (bin/code-cache.cjs)', () => {
@@ -29,7 +42,11 @@ describe('the code cache of the CLI and the server (bin/code-cache.cjs)', () => 
     });
 
     test('a missing cache, one of another build or a damaged one only costs the compile: the command works', () => {
-        const outputs = [undefined, Buffer.concat([Buffer.alloc(32, 7), Buffer.alloc(1000, 1)]), Buffer.concat([hashOf(join(ROOT, 'dist', 'cli.cjs')), Buffer.alloc(1000, 1)])].map(cache => {
+        const outputs = [
+            undefined,
+            Buffer.concat([Buffer.alloc(32, 7), Buffer.alloc(1000, 1)]),
+            Buffer.concat([hashOf(join(ROOT, 'dist', 'cli.cjs')), Buffer.alloc(1000, 1)])
+        ].map(cache => {
             const dir = cliCopy(cache);
             const r = exportSeed(dir);
             expect(r.stderr).toBe('');
@@ -42,7 +59,11 @@ describe('the code cache of the CLI and the server (bin/code-cache.cjs)', () => 
 
     test('THIDUA_WRITE_CODE_CACHE=1 writes a cache with the bundle hash, replaced whole', () => {
         const dir = cliCopy();
-        const r = spawnSync(process.execPath, [join(dir, 'bin', 'thidua.cjs'), 'check', join(ROOT, 'examples', 'so-van-ban.thidua')], { env: { ...process.env, THIDUA_WRITE_CODE_CACHE: '1' } });
+        const r = spawnSync(
+            process.execPath,
+            [join(dir, 'bin', 'thidua.cjs'), 'check', join(ROOT, 'examples', 'so-van-ban.thidua')],
+            { env: { ...process.env, THIDUA_WRITE_CODE_CACHE: '1' } }
+        );
         expect(r.status).toBe(0);
         const cache = readFileSync(join(dir, 'dist', 'cli.cjs.cache'));
         expect(cache.subarray(0, 32).equals(hashOf(join(dir, 'dist', 'cli.cjs')))).toBe(true);
@@ -61,6 +82,8 @@ describe('what the CLI bundle holds', () => {
         const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
         expect(bundle).not.toContain('// node_modules/vscode-languageserver/lib/node/main.js');
         expect(bundle).not.toContain('// src/language/lsp/thidua-hover-provider.ts');
-        expect(readFileSync(join(ROOT, 'dist', 'server.cjs'), 'utf8')).toContain('// src/language/lsp/thidua-hover-provider.ts');
+        expect(readFileSync(join(ROOT, 'dist', 'server.cjs'), 'utf8')).toContain(
+            '// src/language/lsp/thidua-hover-provider.ts'
+        );
     });
 });

@@ -3,15 +3,24 @@ import { findDates, isRealDate, longForm, parseDate, shortForm, toIso } from '..
 
 describe('dates as written in documents', () => {
     test.each([
-        ['7/4/2014', '2014-04-07'], ['07-4-2014', '2014-04-07'], ['14.5.2011', '2011-05-14'],
-        ['ngày 7/4/2014', '2014-04-07'], ['ngày 05 tháng 01 năm 2023', '2023-01-05'],
-        ['ngày 29 tháng 12 năm 2023', '2023-12-29'], ['tháng 12 năm 2023', '2023-12']
+        ['7/4/2014', '2014-04-07'],
+        ['07-4-2014', '2014-04-07'],
+        ['14.5.2011', '2011-05-14'],
+        ['ngày 7/4/2014', '2014-04-07'],
+        ['ngày 05 tháng 01 năm 2023', '2023-01-05'],
+        ['ngày 29 tháng 12 năm 2023', '2023-12-29'],
+        ['tháng 12 năm 2023', '2023-12']
     ])('%s → %s', (raw, iso) => {
         expect(toIso(parseDate(raw)!)).toBe(iso);
     });
 
     test('a draft date keeps its blanks', () => {
-        expect(parseDate('ngày   tháng   năm 2022')).toMatchObject({ day: undefined, month: undefined, year: 2022, form: 'long' });
+        expect(parseDate('ngày   tháng   năm 2022')).toMatchObject({
+            day: undefined,
+            month: undefined,
+            year: 2022,
+            form: 'long'
+        });
     });
 
     test('real calendar dates only', () => {

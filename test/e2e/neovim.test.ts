@@ -10,7 +10,11 @@ const hasNvim = spawnSync('nvim', ['--version']).status === 0;
 const run = hasNvim || process.env.CI === 'true' ? test : test.skip;
 
 interface Diag {
-    range: { start: { line: number } }; message: string; code?: string; source?: string; data?: { code?: string };
+    range: { start: { line: number } };
+    message: string;
+    code?: string;
+    source?: string;
+    data?: { code?: string };
 }
 /** The rule travels in `data.code`: `code` stays empty, as editors show it to the drafter. */
 const codeOf = (d: Diag) => d.data?.code;
@@ -22,23 +26,36 @@ describe('the standalone language server, driven by headless Neovim over stdio',
         cpSync(join(ROOT, 'examples'), dir, { recursive: true });
         const out = join(dir, 'result.json');
         const r = spawnSync('nvim', ['--headless', '--clean', '-u', join(ROOT, 'test', 'e2e', 'neovim-client.lua')], {
-            cwd: dir, timeout: 120_000, encoding: 'utf8',
+            cwd: dir,
+            timeout: 120_000,
+            encoding: 'utf8',
             env: {
-                ...process.env, THIDUA_OUT: out, THIDUA_ROOT: dir, THIDUA_FILE: join(dir, '003-chi-thi-huong-tra-2024.thidua'),
-                THIDUA_NODE: process.execPath, THIDUA_SERVER: join(ROOT, 'bin', 'thidua-language-server.cjs')
+                ...process.env,
+                THIDUA_OUT: out,
+                THIDUA_ROOT: dir,
+                THIDUA_FILE: join(dir, '003-chi-thi-huong-tra-2024.thidua'),
+                THIDUA_NODE: process.execPath,
+                THIDUA_SERVER: join(ROOT, 'bin', 'thidua-language-server.cjs')
             }
         });
         expect(existsSync(out), `nvim wrote no result: ${r.stderr}`).toBe(true);
         const res = JSON.parse(readFileSync(out, 'utf8')) as {
-            error?: string; first_ok: boolean; second_ok: boolean; first: Diag[]; second: Diag[];
-            hover: { contents: { value: string } }; completion: { items: { label: string }[] } | { label: string }[];
+            error?: string;
+            first_ok: boolean;
+            second_ok: boolean;
+            first: Diag[];
+            second: Diag[];
+            hover: { contents: { value: string } };
+            completion: { items: { label: string }[] } | { label: string }[];
             definition: { targetUri?: string; uri?: string }[];
         };
         expect(res.error).toBeUndefined();
         expect(res.first_ok).toBe(true);
         expect(res.first.map(codeOf)).toContain('sai-chinh-ta');
         expect(res.first.every(d => d.code === undefined && d.source === 'Thi đua')).toBe(true);
-        expect(res.first.find(d => codeOf(d) === 'sai-chinh-ta')!.message).toMatch(/^"chỉ trì" viết sai chính tả; viết đúng là "chủ trì"\./);
+        expect(res.first.find(d => codeOf(d) === 'sai-chinh-ta')!.message).toMatch(
+            /^"chỉ trì" viết sai chính tả; viết đúng là "chủ trì"\./
+        );
         expect(res.second_ok).toBe(true);
         expect(res.second.filter(d => d.range.start.line === 12).map(codeOf)).toContain('sai-chinh-ta');
         expect(res.hover.contents.value).toContain('**Chỉ thị số 34-CT/TW**');

@@ -11,7 +11,15 @@ describe('the extension bundle', () => {
     test('holds no language code: no Langium, no Chevrotain, no grammar, no checks (npm test builds it first)', () => {
         expect(existsSync(BUNDLE), 'dist/extension.cjs (npm run build)').toBe(true);
         const code = readFileSync(BUNDLE, 'utf8');
-        for (const sign of ['chevrotain', 'LangiumParser', 'createThiduaServices', 'ThiduaGrammar', 'checkCitations', 'Packer.toBuffer', 'mammoth']) {
+        for (const sign of [
+            'chevrotain',
+            'LangiumParser',
+            'createThiduaServices',
+            'ThiduaGrammar',
+            'checkCitations',
+            'Packer.toBuffer',
+            'mammoth'
+        ]) {
             expect(code.includes(sign), sign).toBe(false);
         }
         // The server's bundle, by contrast, has them (the signs are real).

@@ -11,10 +11,14 @@ const examples = [...(await loadExamples()).entries()].filter(([, d]) => isDocum
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 async function docx(root: Model, options = {}) {
-    const bytes = await render(root, 'docx', options) as Uint8Array;
+    const bytes = (await render(root, 'docx', options)) as Uint8Array;
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('word/document.xml')!.async('string');
-    const headers = await Promise.all(Object.keys(zip.files).filter(f => /^word\/header\d*\.xml$/.test(f)).map(f => zip.file(f)!.async('string')));
+    const headers = await Promise.all(
+        Object.keys(zip.files)
+            .filter(f => /^word\/header\d*\.xml$/.test(f))
+            .map(f => zip.file(f)!.async('string'))
+    );
     return { bytes, xml, headers };
 }
 
@@ -37,7 +41,14 @@ describe('Word export (read back from the .docx)', () => {
             const text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
             const lines = layoutLines(layout(root));
             expect(norm(text)).toBe(norm(pageTexts(layout(root)).join(' ')));
-            expect(norm(lines.filter(l => !l.implied).map(l => l.text).join(' '))).toBe(norm(generateText(root)));
+            expect(
+                norm(
+                    lines
+                        .filter(l => !l.implied)
+                        .map(l => l.text)
+                        .join(' ')
+                )
+            ).toBe(norm(generateText(root)));
         });
     }
 
@@ -49,7 +60,9 @@ describe('Word export (read back from the .docx)', () => {
         expect(mar).toMatch(/w:bottom="1133"/);
         expect(mar).toMatch(/w:left="1700"/);
         expect(mar).toMatch(/w:right="850"/);
-        expect(runOf(xml, 'KẾ HOẠCH')).toMatch(/<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/);
+        expect(runOf(xml, 'KẾ HOẠCH')).toMatch(
+            /<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/
+        );
     });
 
     test('margins are configurable within the standard and clamped to it', async () => {
@@ -91,9 +104,14 @@ describe('Word export (read back from the .docx)', () => {
     test('căn cứ in italics, emphasis kept', async () => {
         const k = examples.find(([n]) => n.startsWith('001'))![1].parseResult.value;
         const { xml } = await docx(k);
-        expect(italic(runOf(xml, 'Thực hiện Kế hoạch số 104/KH-UBND ngày 29/3/2023 của Ủy ban nhân dân thành phố về'))).toBe(true);
+        expect(
+            italic(runOf(xml, 'Thực hiện Kế hoạch số 104/KH-UBND ngày 29/3/2023 của Ủy ban nhân dân thành phố về'))
+        ).toBe(true);
         const c = examples.find(([n]) => n.startsWith('000'))![1].parseResult.value;
-        const theme = runOf((await docx(c)).xml, '“Đoàn kết, kỷ cương, gương mẫu, chủ động đổi mới, sáng tạo, khát vọng phát triển”');
+        const theme = runOf(
+            (await docx(c)).xml,
+            '“Đoàn kết, kỷ cương, gương mẫu, chủ động đổi mới, sáng tạo, khát vọng phát triển”'
+        );
         expect([bold(theme), italic(theme)]).toEqual([true, true]);
     });
 

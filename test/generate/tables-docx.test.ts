@@ -9,18 +9,23 @@ import { generateText } from '../../src/generate/text.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { parse } from '../helpers.js';
 
-const PLAN = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'correct', 'ke-hoach-phu-luc-chuan.thidua'), 'utf8');
+const PLAN = readFileSync(
+    join(import.meta.dirname, '..', 'fixtures', 'correct', 'ke-hoach-phu-luc-chuan.thidua'),
+    'utf8'
+);
 const root = (await parse(PLAN)).parseResult.value as Model;
-const bytes = await render(root, 'docx') as Uint8Array;
+const bytes = (await render(root, 'docx')) as Uint8Array;
 const zip = await JSZip.loadAsync(bytes);
 const xml = await zip.file('word/document.xml')!.async('string');
-const tables = (xml.match(/<w:tbl>(?:(?!<\/w:tbl>).)*<\/w:tbl>/gs) ?? []);
-const rowsOf = (tbl: string) => tbl.match(/<w:tr>(?:(?!<\/w:tr>).)*<\/w:tr>|<w:tr [^>]*>(?:(?!<\/w:tr>).)*<\/w:tr>/gs) ?? [];
+const tables = xml.match(/<w:tbl>(?:(?!<\/w:tbl>).)*<\/w:tbl>/gs) ?? [];
+const rowsOf = (tbl: string) =>
+    tbl.match(/<w:tr>(?:(?!<\/w:tr>).)*<\/w:tr>|<w:tr [^>]*>(?:(?!<\/w:tr>).)*<\/w:tr>/gs) ?? [];
 const textOf = (s: string) => [...s.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(m => m[1]).join('');
 
 describe('tables and annexes in Word (read back from the .docx)', () => {
     test('one w:tbl per table (plus the header and footer layout tables), with its rows and columns', () => {
-        // Header (2 columns), the body's table of indicators, the footer (Nơi nhận | chữ ký), the annex's scoring table.
+        // Header (2 columns), the body's table of indicators, the footer (Nơi nhận | chữ ký), the annex's scoring
+        // table.
         expect(tables).toHaveLength(4);
         const [, indicators, , scoring] = tables;
         expect(rowsOf(indicators)).toHaveLength(4);
@@ -73,8 +78,12 @@ describe('tables and annexes in Word (read back from the .docx)', () => {
     test('an independent reader gets every word in order: mammoth, and the text and HTML exports', async () => {
         const text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.replace(/\s+/g, ' ');
         expect(text).toContain('Thang điểm có tổng điểm chuẩn 100 điểm');
-        expect(text).toMatch(/STT Tiêu chí Điểm Hướng dẫn chấm điểm Chuẩn Thưởng Trừ I CÔNG TÁC CHỈ ĐẠO 30 1 Ban hành kế hoạch thi đua của xã 10 -2/);
-        expect(generateText(root)).toContain('1\tBan hành kế hoạch thi đua của xã\t10\t\t-2\tBan hành chậm sau ngày 31/3/2025 trừ 2 điểm');
+        expect(text).toMatch(
+            /STT Tiêu chí Điểm Hướng dẫn chấm điểm Chuẩn Thưởng Trừ I CÔNG TÁC CHỈ ĐẠO 30 1 Ban hành kế hoạch thi đua của xã 10 -2/
+        );
+        expect(generateText(root)).toContain(
+            '1\tBan hành kế hoạch thi đua của xã\t10\t\t-2\tBan hành chậm sau ngày 31/3/2025 trừ 2 điểm'
+        );
         const html = generateHtml(root);
         expect(html).toContain('<th colspan="3" class="center">Điểm</th>');
         expect(html).toContain('<th rowspan="2" class="center">STT</th>');

@@ -23,16 +23,29 @@ describe('characters a Word file cannot hold', () => {
 
     test('the exported .docx leaves them out and opens (mammoth reads it; LibreOffice converts it)', async () => {
         const doc = await parse(TEXT);
-        const bytes = await render(doc.parseResult.value as Model, 'docx') as Uint8Array;
+        const bytes = (await render(doc.parseResult.value as Model, 'docx')) as Uint8Array;
         const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
         expect(xml).not.toMatch(/[\u0007\uFFFF\u001B]/);
-        expect((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value).toContain('Phong trào thi đua sôi nổi khắp nơi.');
+        expect((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value).toContain(
+            'Phong trào thi đua sôi nổi khắp nơi.'
+        );
         if (spawnSync('sh', ['-c', 'command -v soffice']).status !== 0) return;
         const dir = mkdtempSync(join(tmpdir(), 'thidua-xml-'));
         try {
             writeFileSync(join(dir, 'x.docx'), bytes);
-            spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text', '--outdir', dir, join(dir, 'x.docx')],
-                { env: { ...process.env, HOME: dir }, timeout: 120_000 });
+            spawnSync(
+                'soffice',
+                [
+                    `-env:UserInstallation=file://${dir}/profile`,
+                    '--headless',
+                    '--convert-to',
+                    'txt:Text',
+                    '--outdir',
+                    dir,
+                    join(dir, 'x.docx')
+                ],
+                { env: { ...process.env, HOME: dir }, timeout: 120_000 }
+            );
             expect(existsSync(join(dir, 'x.txt'))).toBe(true);
         } finally {
             rmSync(dir, { recursive: true, force: true });

@@ -11,33 +11,103 @@ import { rng } from '../robustness/fuzz-lib.js';
 
 const services = createThiduaCoreServices(EmptyFileSystem).Thidua;
 const problems = problemLinesOf(services);
-const importAll = (text: string) => ensureParses(formatThidua(importText(text).text, services.parser.Lexer), problems).text;
-const words = (s: string) => s.normalize('NFC').replace(/[|*#_]/g, ' ').split(/\s+/).map(w => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '')).filter(w => /\p{L}/u.test(w));
+const importAll = (text: string) =>
+    ensureParses(formatThidua(importText(text).text, services.parser.Lexer), problems).text;
+const words = (s: string) =>
+    s
+        .normalize('NFC')
+        .replace(/[|*#_]/g, ' ')
+        .split(/\s+/)
+        .map(w => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+        .filter(w => /\p{L}/u.test(w));
 
 /** Lines real copies are made of: header lines, wrapped prose, separators, stray "|" and "**", tables, a signature. */
 const PIECES = [
-    'ỦY BAN NHÂN DÂN', 'TỈNH NAM SƠN', '-------', '|', '**', '** **', 'CỘNG HÒA XÃ HỘI', 'CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
-    'Số: 12/KH-UBND', 'Số:', '45/2025/QĐ-UBND', 'Nam Sơn, ngày 10', 'tháng 3 năm 2025', 'KẾ HOẠCH', 'QUYẾT ĐỊNH', 'Phát động phong trào thi đua năm 2025',
-    'I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', 'a) Động viên cán bộ thi đua hoàn thành', 'các chỉ tiêu được giao.', '2.1 | Tiêu chí', '| 1 | a |',
-    '- Tỷ lệ hộ nghèo giảm 1,5%;', '+ Các xã đăng ký thi đua', '(1) Thực hiện [Chỉ thị số 34-CT/TW] ngày 07/4/2014', 'Nơi nhận:', '- Như trên;',
-    '- Văn phòng Chính phủ', '(để b/c);', '- Lưu: VT, NV.', 'TM. ỦY BAN NHÂN', 'DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trần Văn Minh', 'PHỤ LỤC',
-    '(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/3/2025)', '**Số hiệu:**', '229/CĐ-TTg', 'Chỉ số a | b', 'Giá {trị} [lạ] và \\ dấu', ']', '{', '*',
-    'ĐẢNG CỘNG SẢN VIỆT NAM', 'Hà', 'Nội, ngày 27 tháng 11 năm 2025', 'SỔ VĂN BẢN', '// ghi chú', '    thụt lề', 'Điều 1. Tặng Bằng khen', ''
+    'ỦY BAN NHÂN DÂN',
+    'TỈNH NAM SƠN',
+    '-------',
+    '|',
+    '**',
+    '** **',
+    'CỘNG HÒA XÃ HỘI',
+    'CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/KH-UBND',
+    'Số:',
+    '45/2025/QĐ-UBND',
+    'Nam Sơn, ngày 10',
+    'tháng 3 năm 2025',
+    'KẾ HOẠCH',
+    'QUYẾT ĐỊNH',
+    'Phát động phong trào thi đua năm 2025',
+    'I. MỤC ĐÍCH, YÊU CẦU',
+    '1. Mục đích',
+    'a) Động viên cán bộ thi đua hoàn thành',
+    'các chỉ tiêu được giao.',
+    '2.1 | Tiêu chí',
+    '| 1 | a |',
+    '- Tỷ lệ hộ nghèo giảm 1,5%;',
+    '+ Các xã đăng ký thi đua',
+    '(1) Thực hiện [Chỉ thị số 34-CT/TW] ngày 07/4/2014',
+    'Nơi nhận:',
+    '- Như trên;',
+    '- Văn phòng Chính phủ',
+    '(để b/c);',
+    '- Lưu: VT, NV.',
+    'TM. ỦY BAN NHÂN',
+    'DÂN',
+    'KT. CHỦ TỊCH',
+    'PHÓ CHỦ TỊCH',
+    'Trần Văn Minh',
+    'PHỤ LỤC',
+    '(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/3/2025)',
+    '**Số hiệu:**',
+    '229/CĐ-TTg',
+    'Chỉ số a | b',
+    'Giá {trị} [lạ] và \\ dấu',
+    ']',
+    '{',
+    '*',
+    'ĐẢNG CỘNG SẢN VIỆT NAM',
+    'Hà',
+    'Nội, ngày 27 tháng 11 năm 2025',
+    'SỔ VĂN BẢN',
+    '// ghi chú',
+    '    thụt lề',
+    'Điều 1. Tặng Bằng khen',
+    ''
 ];
 
 describe('the import contract: a file that parses, every word kept in order', () => {
     test('property: 300 random real-shaped inputs never give a parse error', async () => {
         const r = rng(17);
         for (let n = 0; n < 300; n++) {
-            const lines = Array.from({ length: 5 + Math.floor(r() * 40) }, () => PIECES[Math.floor(r() * PIECES.length)]);
+            const lines = Array.from(
+                { length: 5 + Math.floor(r() * 40) },
+                () => PIECES[Math.floor(r() * PIECES.length)]
+            );
             const input = lines.join('\n');
             const out = importAll(input);
             const result = services.parser.LangiumParser.parse(out);
-            expect([...result.lexerErrors, ...result.parserErrors].map(e => e.message), input).toEqual([]);
-            // Every word of the input is in the file (document text or a comment), in order; the header's lines may be reordered.
+            expect(
+                [...result.lexerErrors, ...result.parserErrors].map(e => e.message),
+                input
+            ).toEqual([]);
+            // Every word of the input is in the file (document text or a comment), in order; the header's lines may be
+            // reordered.
             const have = words(out.replace(/[[\]{}\\]/g, ' '));
             let j = 0;
-            const header = new Set(words(lines.filter(l => /^(?:ỦY BAN|TỈNH|CỘNG|CHỦ NGHĨA|Độc lập|Số|Nam Sơn|tháng 3|ĐẢNG|Hà|Nội, ngày|[0-9]+\/)/u.test(l)).join(' ')));
+            const header = new Set(
+                words(
+                    lines
+                        .filter(l =>
+                            /^(?:ỦY BAN|TỈNH|CỘNG|CHỦ NGHĨA|Độc lập|Số|Nam Sơn|tháng 3|ĐẢNG|Hà|Nội, ngày|[0-9]+\/)/u.test(
+                                l
+                            )
+                        )
+                        .join(' ')
+                )
+            );
             for (const w of words(input)) {
                 if (header.has(w)) continue;
                 const k = have.indexOf(w, j);
@@ -48,7 +118,9 @@ describe('the import contract: a file that parses, every word kept in order', ()
     }, 120_000);
 
     test('a line the document cannot place is kept as prose, marked with "\\\\" that is not part of the text', async () => {
-        const out = importAll('KẾ HOẠCH\nThi đua\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nTrần Văn Minh\nMột đoạn sau chữ ký.\n');
+        const out = importAll(
+            'KẾ HOẠCH\nThi đua\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nTrần Văn Minh\nMột đoạn sau chữ ký.\n'
+        );
         expect(out).toContain('\\Một đoạn sau chữ ký.');
         const doc = await parse(out);
         expect(doc.parseResult.parserErrors).toEqual([]);
@@ -56,15 +128,53 @@ describe('the import contract: a file that parses, every word kept in order', ()
     });
 
     test('a block left unfinished at the end (a quyền hạn with no chức vụ) is kept as prose, not the whole text', () => {
-        const out = importAll('KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nPhát huy.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\n');
+        const out = importAll(
+            'KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nPhát huy.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\n'
+        );
         expect(problems(out)).toEqual([]);
         expect(out).toContain('\\TM. ỦY BAN NHÂN DÂN');
         expect(out).toContain('\nI. MỤC ĐÍCH\n');
     });
 
     test('a flattened table ("|" lines, one cell per line) becomes a table; site chrome becomes comments', () => {
-        const out = importAll(['**Số hiệu:**', '|', '229/CĐ-TTg', '|', '**Loại văn bản:**', '|', 'Công điện', '', 'KẾ HOẠCH', 'Thi đua', '',
-            '|', 'STT', '|', 'Tiêu chí', '|', 'Điểm', '|', '|', '1', '|', 'Ban hành', 'kế hoạch', '|', '10', '|', '|', '2', '|', 'Phát động', '|', '', '|', ''].join('\n'));
+        const out = importAll(
+            [
+                '**Số hiệu:**',
+                '|',
+                '229/CĐ-TTg',
+                '|',
+                '**Loại văn bản:**',
+                '|',
+                'Công điện',
+                '',
+                'KẾ HOẠCH',
+                'Thi đua',
+                '',
+                '|',
+                'STT',
+                '|',
+                'Tiêu chí',
+                '|',
+                'Điểm',
+                '|',
+                '|',
+                '1',
+                '|',
+                'Ban hành',
+                'kế hoạch',
+                '|',
+                '10',
+                '|',
+                '|',
+                '2',
+                '|',
+                'Phát động',
+                '|',
+                '',
+                '|',
+                ''
+            ].join('\n')
+        );
         expect(out).toMatch(/^\/\/ \*\*Số hiệu:\*\*/);
         expect(out).toContain('| STT | Tiêu chí          | Điểm |');
         expect(out).toContain('| 1   | Ban hành kế hoạch | 10   |');
@@ -72,7 +182,9 @@ describe('the import contract: a file that parses, every word kept in order', ()
     });
 
     test('wrapped lines are joined; a line that starts a marker is not', () => {
-        const out = importAll('KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\n1. Phát huy sức mạnh của cả hệ\nthống chính trị, tạo khí thế.\na) Khen thưởng kịp thời.\n');
+        const out = importAll(
+            'KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\n1. Phát huy sức mạnh của cả hệ\nthống chính trị, tạo khí thế.\na) Khen thưởng kịp thời.\n'
+        );
         expect(out).toContain('1. Phát huy sức mạnh của cả hệ thống chính trị, tạo khí thế.');
         expect(out).toContain('\na) Khen thưởng kịp thời.');
     });

@@ -38,8 +38,19 @@ describe('import from old Word files and PDF', () => {
         const dir = mkdtempSync(join(tmpdir(), 'thidua-pdf-'));
         const example = join(import.meta.dirname, '..', '..', 'examples', 'ke-hoach-thi-dua-cham-diem-2025.thidua');
         expect(run(['export', example, '--out', dir]).status).toBe(0);
-        const lo = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir,
-            join(dir, 'ke-hoach-thi-dua-cham-diem-2025.docx')], { env: { ...process.env, HOME: dir }, timeout: 120_000 });
+        const lo = spawnSync(
+            'soffice',
+            [
+                `-env:UserInstallation=file://${dir}/profile`,
+                '--headless',
+                '--convert-to',
+                'pdf',
+                '--outdir',
+                dir,
+                join(dir, 'ke-hoach-thi-dua-cham-diem-2025.docx')
+            ],
+            { env: { ...process.env, HOME: dir }, timeout: 120_000 }
+        );
         expect(lo.status).toBe(0);
         const pdf = join(dir, 'ke-hoach-thi-dua-cham-diem-2025.pdf');
         const none = run(['import', pdf, '--out', join(dir, 'x')], { ...process.env, PATH: '/nonexistent' });

@@ -8,9 +8,12 @@ import { importText } from '../../src/import/import.js';
 import { isQuantityCell, quantitiesOf } from '../../src/import/spans.js';
 
 // What import types, by the rules Vietnamese administrative texts follow, on lines shaped like the real ones.
-const typed = (line: string) => importText(`KẾ HOẠCH\nThi đua năm 2025\n\n${line}\n`).text.split('\n')
-    .find(l => l.replace(/[[\]{}]/g, '').includes(line.slice(0, 12)))!;
-const pieces = (s: string, open: string, close: string) => [...s.matchAll(new RegExp(`\\${open}([^\\${close}]*)\\${close}`, 'g'))].map(m => m[1]);
+const typed = (line: string) =>
+    importText(`KẾ HOẠCH\nThi đua năm 2025\n\n${line}\n`)
+        .text.split('\n')
+        .find(l => l.replace(/[[\]{}]/g, '').includes(line.slice(0, 12)))!;
+const pieces = (s: string, open: string, close: string) =>
+    [...s.matchAll(new RegExp(`\\${open}([^\\${close}]*)\\${close}`, 'g'))].map(m => m[1]);
 
 describe('quantities', () => {
     test.each([
@@ -22,14 +25,18 @@ describe('quantities', () => {
     ])('%s', (line, expected) => expect(pieces(typed(line), '{', '}')).toEqual(expected));
 
     test('years, dates, articles, durations without a comparator and ordinal words stay prose', () => {
-        expect(quantitiesOf('năm 2025, ngày 15/3, Điều 24, khoản 2, lần thứ 3, trong 05 ngày làm việc, 24/10/2025')).toEqual([]);
+        expect(
+            quantitiesOf('năm 2025, ngày 15/3, Điều 24, khoản 2, lần thứ 3, trong 05 ngày làm việc, 24/10/2025')
+        ).toEqual([]);
         expect(quantitiesOf('trước 15/02 hằng năm')).toEqual([]);
     });
 
     test('table cells holding only a figure are typed; numbering and text cells are not', () => {
         expect(['12', '95%', '21/21 (100%)', '+2 điểm', '1.571,8'].every(isQuantityCell)).toBe(true);
         expect(['2025', 'Tốt', 'I', '1.2 Tuyên truyền'].some(isQuantityCell)).toBe(false);
-        const out = importText('| STT | Đơn vị | Số phiếu | Tỷ lệ |\n|---|---|---|---|\n| 1 | Khoa A | 21/21 | 100% |\n| 2 | Khoa B | 19/21 | 90,5% |\n');
+        const out = importText(
+            '| STT | Đơn vị | Số phiếu | Tỷ lệ |\n|---|---|---|---|\n| 1 | Khoa A | 21/21 | 100% |\n| 2 | Khoa B | 19/21 | 90,5% |\n'
+        );
         expect(out.text).toContain('| 1 | Khoa A | {21/21} | {100%} |');
         expect(out.stats.indicators).toBe(4);
     });
@@ -37,52 +44,79 @@ describe('quantities', () => {
 
 describe('dates, periods and citations', () => {
     test.each([
-        ['Thời gian: từ ngày 20 tháng 11 năm 2025 đến hết ngày 31 tháng 12 năm 2025.', ['từ ngày 20 tháng 11 năm 2025 đến hết ngày 31 tháng 12 năm 2025']],
+        [
+            'Thời gian: từ ngày 20 tháng 11 năm 2025 đến hết ngày 31 tháng 12 năm 2025.',
+            ['từ ngày 20 tháng 11 năm 2025 đến hết ngày 31 tháng 12 năm 2025']
+        ],
         ['Gửi về Sở Nội vụ từ ngày 10 đến ngày 15 tháng 12 hằng năm.', ['từ ngày 10 đến ngày 15 tháng 12 hằng năm']],
         ['Trước ngày 15 tháng 3 hàng năm, các đơn vị gửi báo cáo.', ['Trước ngày 15 tháng 3 hàng năm']],
         ['Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.', ['kể từ ngày 01 tháng 12 năm 2025']],
         ['Bầu cử đại biểu nhiệm kỳ 2026 - 2031, mục tiêu đến năm 2030.', ['nhiệm kỳ 2026 - 2031', 'đến năm 2030']],
         ['Tổng kết trong quý I năm 2026.', ['quý I năm 2026']],
-        ['Hoàn thành trong tháng 01 hàng năm, đặc biệt không quá 15/02 hàng năm.', ['trong tháng 01 hàng năm', 'không quá 15/02 hàng năm']],
+        [
+            'Hoàn thành trong tháng 01 hàng năm, đặc biệt không quá 15/02 hàng năm.',
+            ['trong tháng 01 hàng năm', 'không quá 15/02 hàng năm']
+        ],
         ['Tổng vệ sinh vào ngày thứ Bảy hoặc Chủ nhật hàng tuần.', ['vào ngày thứ Bảy hoặc Chủ nhật hàng tuần']]
     ])('%s', (line, expected) => expect(pieces(typed(line), '{', '}')).toEqual(expected));
 
     test.each([
-        ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', 'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022'],
+        [
+            'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+            'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022'
+        ],
         ['Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;', 'Luật Thi đua, khen thưởng số 06/2022/QH15'],
-        ['Theo Nghị quyết số: 83/2025/NQ-HĐND ngày 27 tháng 11 năm 2025 của Hội đồng nhân dân thành phố về việc …',
-            'Nghị quyết số: 83/2025/NQ-HĐND ngày 27 tháng 11 năm 2025 của Hội đồng nhân dân thành phố'],
-        ['Theo Thông tư số 02/2023/TT-BTNMT của Bộ Tài nguyên và Môi trường quy định …',
-            'Thông tư số 02/2023/TT-BTNMT của Bộ Tài nguyên và Môi trường'],
-        ['Thực hiện Chỉ thị số 05/CT-UBND ngày 03/02/2025 của UBND tỉnh và Kế hoạch số 12/KH-UBND ngày 04/02/2025.',
-            'Chỉ thị số 05/CT-UBND ngày 03/02/2025 của UBND tỉnh'],
-        ['Theo Thông tư số 24/2024/TT-BYT ngày 29/10/2024 của Bộ trưởng Bộ Y tế sửa đổi, bổ sung …',
-            'Thông tư số 24/2024/TT-BYT ngày 29/10/2024 của Bộ trưởng Bộ Y tế']
+        [
+            'Theo Nghị quyết số: 83/2025/NQ-HĐND ngày 27 tháng 11 năm 2025 của Hội đồng nhân dân thành phố về việc …',
+            'Nghị quyết số: 83/2025/NQ-HĐND ngày 27 tháng 11 năm 2025 của Hội đồng nhân dân thành phố'
+        ],
+        [
+            'Theo Thông tư số 02/2023/TT-BTNMT của Bộ Tài nguyên và Môi trường quy định …',
+            'Thông tư số 02/2023/TT-BTNMT của Bộ Tài nguyên và Môi trường'
+        ],
+        [
+            'Thực hiện Chỉ thị số 05/CT-UBND ngày 03/02/2025 của UBND tỉnh và Kế hoạch số 12/KH-UBND ngày 04/02/2025.',
+            'Chỉ thị số 05/CT-UBND ngày 03/02/2025 của UBND tỉnh'
+        ],
+        [
+            'Theo Thông tư số 24/2024/TT-BYT ngày 29/10/2024 của Bộ trưởng Bộ Y tế sửa đổi, bổ sung …',
+            'Thông tư số 24/2024/TT-BYT ngày 29/10/2024 của Bộ trưởng Bộ Y tế'
+        ]
     ])('%s', (line, first) => expect(pieces(typed(line), '[', ']')[0]).toBe(first));
 
     test('a law by its name is a citation; "Luật này" is not; a vision year is a period', () => {
-        expect(pieces(typed('Thực hiện theo Luật Thi đua, khen thưởng và Luật này, tầm nhìn 2050.'), '[', ']')).toEqual(['Luật Thi đua, khen thưởng']);
-        expect(pieces(typed('Thực hiện theo Luật Thi đua, khen thưởng và Luật này, tầm nhìn 2050.'), '{', '}')).toEqual(['tầm nhìn 2050']);
+        expect(pieces(typed('Thực hiện theo Luật Thi đua, khen thưởng và Luật này, tầm nhìn 2050.'), '[', ']')).toEqual(
+            ['Luật Thi đua, khen thưởng']
+        );
+        expect(pieces(typed('Thực hiện theo Luật Thi đua, khen thưởng và Luật này, tầm nhìn 2050.'), '{', '}')).toEqual(
+            ['tầm nhìn 2050']
+        );
         // Two four-digit numbers with a unit are a range of a quantity, not years.
         const range = importText('KẾ HOẠCH\nThi đua\n\nTiếp nhận từ 1000 đến 2000 hồ sơ.\n');
         expect(pieces(range.text, '{', '}')).toEqual(['từ 1000 đến 2000 hồ sơ']);
         expect(range.stats.dates).toBe(0);
     });
 
-    test('emphasis on a piece of a number is the copy\'s markup', () => {
-        expect(pieces(typed('Căn cứ Nghị định số **1**52/2025/NĐ-CP của Chính phủ;'), '[', ']')).toEqual(['Nghị định số 152/2025/NĐ-CP của Chính phủ']);
+    test("emphasis on a piece of a number is the copy's markup", () => {
+        expect(pieces(typed('Căn cứ Nghị định số **1**52/2025/NĐ-CP của Chính phủ;'), '[', ']')).toEqual([
+            'Nghị định số 152/2025/NĐ-CP của Chính phủ'
+        ]);
     });
 
-    test('in a scoring table: points stated in a criterion\'s text are typed and the row counts', () => {
-        const out = importText('KẾ HOẠCH\nThi đua\n\nBảng:\n\n| STT | Tiêu chí | Điểm chuẩn |\n|---|---|---|\n| 1 | Báo cáo đúng hạn | 10 |\n'
-            + '| 2 | Báo cáo trễ hạn trừ 0,5 điểm mỗi lần | 0 |\n| | Tổng cộng | 10 |\n');
+    test("in a scoring table: points stated in a criterion's text are typed and the row counts", () => {
+        const out = importText(
+            'KẾ HOẠCH\nThi đua\n\nBảng:\n\n| STT | Tiêu chí | Điểm chuẩn |\n|---|---|---|\n| 1 | Báo cáo đúng hạn | 10 |\n' +
+                '| 2 | Báo cáo trễ hạn trừ 0,5 điểm mỗi lần | 0 |\n| | Tổng cộng | 10 |\n'
+        );
         expect(out.text).toContain('Báo cáo trễ hạn trừ {0,5 điểm} mỗi lần');
         expect(out.stats.indicators).toBe(2);
     });
 
     test('in a table: citations and dates in text cells; a column-number row is header; a total row is not counted', () => {
-        const out = importText('KẾ HOẠCH\nThi đua\n\nBảng:\n\n| TT | Nội dung | Số lượng |\n|---|---|---|\n| 1 | 2 | 3 |\n'
-            + '| 1 | Theo Kế hoạch số 12/KH-UBND ngày 05/01/2025 | 15 |\n| Cộng | < | 15 |\n');
+        const out = importText(
+            'KẾ HOẠCH\nThi đua\n\nBảng:\n\n| TT | Nội dung | Số lượng |\n|---|---|---|\n| 1 | 2 | 3 |\n' +
+                '| 1 | Theo Kế hoạch số 12/KH-UBND ngày 05/01/2025 | 15 |\n| Cộng | < | 15 |\n'
+        );
         expect(out.text).toMatch(/\| 1 +\| 2 +\| 3 +\|\n\|---/);
         expect(out.text).toContain('[Kế hoạch số 12/KH-UBND ngày 05/01/2025]');
         expect(out.stats.indicators).toBe(1);
@@ -96,24 +130,44 @@ describe('lines a copy or a Word file splits', () => {
     const io = { out: () => undefined, err: () => undefined };
 
     test('bold across a wrap joins ("**TM. ỦY BAN NHÂN" / "DÂN**"), a title under it does not', () => {
-        const out = importText('Nơi nhận:\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN\nDÂN**\n**CHỦ TỊCH**\n\nNguyễn Văn A\n').text;
+        const out = importText(
+            'Nơi nhận:\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN\nDÂN**\n**CHỦ TỊCH**\n\nNguyễn Văn A\n'
+        ).text;
         expect(out).toMatch(/TM\. ỦY BAN NHÂN DÂN\**\n\**CHỦ TỊCH/);
     });
 
     test('a Word signature pushed right of the Nơi nhận lines (spaces or tabs) follows the list', async () => {
-        const doc = new Document({ sections: [{ children: [
-            new Paragraph({ children: [new TextRun({ text: 'BÁO CÁO', bold: true })] }),
-            new Paragraph('Kết quả thi đua năm 2022'),
-            new Paragraph('Phòng báo cáo kết quả như trên./.'),
-            new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:' + ' '.repeat(40), bold: true, italics: true }),
-                new TextRun({ text: 'KT. TRƯỞNG PHÒNG', bold: true })] }),
-            new Paragraph({ children: [new TextRun('- Như trên;'), new TextRun({ text: '\tPHÓ TRƯỞNG PHÒNG', bold: true })] }),
-            new Paragraph('- Lưu: VT.'),
-            new Paragraph({ children: [new TextRun({ text: 'Nguyễn Tấn Lợi', bold: true })] })
-        ] }] });
+        const doc = new Document({
+            sections: [
+                {
+                    children: [
+                        new Paragraph({ children: [new TextRun({ text: 'BÁO CÁO', bold: true })] }),
+                        new Paragraph('Kết quả thi đua năm 2022'),
+                        new Paragraph('Phòng báo cáo kết quả như trên./.'),
+                        new Paragraph({
+                            children: [
+                                new TextRun({ text: 'Nơi nhận:' + ' '.repeat(40), bold: true, italics: true }),
+                                new TextRun({ text: 'KT. TRƯỞNG PHÒNG', bold: true })
+                            ]
+                        }),
+                        new Paragraph({
+                            children: [
+                                new TextRun('- Như trên;'),
+                                new TextRun({ text: '\tPHÓ TRƯỞNG PHÒNG', bold: true })
+                            ]
+                        }),
+                        new Paragraph('- Lưu: VT.'),
+                        new Paragraph({ children: [new TextRun({ text: 'Nguyễn Tấn Lợi', bold: true })] })
+                    ]
+                }
+            ]
+        });
         const file = join(dir, 'bao-cao.docx');
         writeFileSync(file, await Packer.toBuffer(doc));
-        const lines = (await importFile(file, io)).text.split('\n').map(l => l.replace(/\*/g, '').trim()).filter(Boolean);
+        const lines = (await importFile(file, io)).text
+            .split('\n')
+            .map(l => l.replace(/\*/g, '').trim())
+            .filter(Boolean);
         const at = (s: string) => lines.indexOf(s);
         expect(at('Nơi nhận:')).toBeGreaterThan(0);
         expect(at('- Như trên;')).toBe(at('Nơi nhận:') + 1);
@@ -123,11 +177,22 @@ describe('lines a copy or a Word file splits', () => {
     });
 
     test('a line break inside a Word paragraph is a line: "TL. BỘ TRƯỞNG" / "VỤ TRƯỞNG …" are not one line', async () => {
-        const doc = new Document({ sections: [{ children: [
-            new Paragraph('Nơi nhận:'), new Paragraph('- Lưu: VT.'),
-            new Paragraph({ children: [new TextRun({ text: 'TL. BỘ TRƯỞNG', bold: true }),
-                new TextRun({ text: 'VỤ TRƯỞNG VỤ THI ĐUA - KHEN THƯỞNG', bold: true, break: 1 })] })
-        ] }] });
+        const doc = new Document({
+            sections: [
+                {
+                    children: [
+                        new Paragraph('Nơi nhận:'),
+                        new Paragraph('- Lưu: VT.'),
+                        new Paragraph({
+                            children: [
+                                new TextRun({ text: 'TL. BỘ TRƯỞNG', bold: true }),
+                                new TextRun({ text: 'VỤ TRƯỞNG VỤ THI ĐUA - KHEN THƯỞNG', bold: true, break: 1 })
+                            ]
+                        })
+                    ]
+                }
+            ]
+        });
         const file = join(dir, 'ky.docx');
         writeFileSync(file, await Packer.toBuffer(doc));
         const text = (await importFile(file, io)).text;

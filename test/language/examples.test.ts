@@ -19,7 +19,9 @@ describe('the examples parse and link', () => {
         test(`${name}: no lexer, parser or linking error`, () => {
             expect(doc.parseResult.lexerErrors).toEqual([]);
             expect(doc.parseResult.parserErrors).toEqual([]);
-            expect((doc.diagnostics ?? []).filter(d => (d.data as { code?: string })?.code === 'linking-error')).toEqual([]);
+            expect(
+                (doc.diagnostics ?? []).filter(d => (d.data as { code?: string })?.code === 'linking-error')
+            ).toEqual([]);
         });
     }
 });
@@ -56,20 +58,48 @@ describe('typed values of seed 000 (Chỉ thị, Hạ Lang 2023)', () => {
     });
 
     test('comparators, percentages and qualitative targets', () => {
-        expect(findTarget(m, 'Giảm tỷ lệ hộ nghèo')).toMatchObject({ comparator: 'ge', unit: '%', quantity: { number: { value: 5 } } });
-        expect(findTarget(m, 'Tỷ lệ hộ dân được sử dụng nước hợp vệ sinh')).toMatchObject({ comparator: 'gt', comparatorText: 'trên', quantity: { number: { value: 99 } } });
-        expect(findTarget(m, 'Duy trì độ che phủ rừng')).toMatchObject({ quantity: { number: { value: 60.7 } }, unit: '%' });
-        expect(findTarget(m, 'Kết quả cải cách hành chính các đơn vị')).toMatchObject({ quantity: { kind: 'qualitative', text: 'khá trở lên' }, comparator: 'ge' });
-        expect(findTarget(m, 'Bê tông hóa đường liên thôn, ngõ xóm, đường nội đồng')).toMatchObject({ quantity: { number: { value: 10 } }, unit: 'km' });
+        expect(findTarget(m, 'Giảm tỷ lệ hộ nghèo')).toMatchObject({
+            comparator: 'ge',
+            unit: '%',
+            quantity: { number: { value: 5 } }
+        });
+        expect(findTarget(m, 'Tỷ lệ hộ dân được sử dụng nước hợp vệ sinh')).toMatchObject({
+            comparator: 'gt',
+            comparatorText: 'trên',
+            quantity: { number: { value: 99 } }
+        });
+        expect(findTarget(m, 'Duy trì độ che phủ rừng')).toMatchObject({
+            quantity: { number: { value: 60.7 } },
+            unit: '%'
+        });
+        expect(findTarget(m, 'Kết quả cải cách hành chính các đơn vị')).toMatchObject({
+            quantity: { kind: 'qualitative', text: 'khá trở lên' },
+            comparator: 'ge'
+        });
+        expect(findTarget(m, 'Bê tông hóa đường liên thôn, ngõ xóm, đường nội đồng')).toMatchObject({
+            quantity: { number: { value: 10 } },
+            unit: 'km'
+        });
     });
 
     test('compound target (85% …; 58% …; 94% …) and sub-indicator ("trong đó")', () => {
         const compound = m.indicators.find(i => i.number === 12)!;
-        expect(compound.value.parts.map(p => p.quantity && 'number' in p.quantity ? p.quantity.number.value : undefined)).toEqual([85, 58, 94]);
+        expect(
+            compound.value.parts.map(p => (p.quantity && 'number' in p.quantity ? p.quantity.number.value : undefined))
+        ).toEqual([85, 58, 94]);
         expect(compound.value.parts[1].subject).toBe('làng, tổ dân phố đạt danh hiệu văn hóa');
         const withSub = m.indicators.find(i => i.number === 16)!;
-        expect(withSub.value.parts[0]).toMatchObject({ name: 'Tỷ lệ lao động qua đào tạo', quantity: { number: { value: 40 } }, unit: '%' });
-        expect(withSub.value.sub[0]).toMatchObject({ name: 'đào tạo nghề', verb: 'là', quantity: { number: { value: 26 } }, unit: '%' });
+        expect(withSub.value.parts[0]).toMatchObject({
+            name: 'Tỷ lệ lao động qua đào tạo',
+            quantity: { number: { value: 40 } },
+            unit: '%'
+        });
+        expect(withSub.value.sub[0]).toMatchObject({
+            name: 'đào tạo nghề',
+            verb: 'là',
+            quantity: { number: { value: 26 } },
+            unit: '%'
+        });
     });
 
     test('citations: type, number, code, date and issuer; "ngày 7/4/2014" is 2014-04-07', () => {
@@ -99,7 +129,11 @@ describe('typed values of seed 000 (Chỉ thị, Hạ Lang 2023)', () => {
         expect(toIso(m.campaignPeriod!.value.end!.date!)).toBe('2023-12-31');
         expect(m.campaignYear).toBe(2023);
         const wrong = m.values.find(v => v.value.raw === 'giai đoạn 2021-2015')!.value;
-        expect(wrong).toMatchObject({ type: 'period', start: { kind: 'year', year: 2021 }, end: { kind: 'year', year: 2015 } });
+        expect(wrong).toMatchObject({
+            type: 'period',
+            start: { kind: 'year', year: 2021 },
+            end: { kind: 'year', year: 2015 }
+        });
     });
 
     test('chủ đề, movements in quotes, and the closing mark', () => {
@@ -115,7 +149,14 @@ describe('typed values of seed 000 (Chỉ thị, Hạ Lang 2023)', () => {
     test('Nơi nhận and signature', () => {
         expect(m.recipients[0]).toBe('Ban TĐKT, Sở nội vụ;');
         expect(m.recipients.at(-1)).toBe('Lưu: VT, NV.');
-        expect(m.signature).toEqual({ authority: undefined, authorities: [], titles: ['CHỦ TỊCH'], signer: 'Nguyễn Phương Huy', notes: [], others: [] });
+        expect(m.signature).toEqual({
+            authority: undefined,
+            authorities: [],
+            titles: ['CHỦ TỊCH'],
+            signer: 'Nguyễn Phương Huy',
+            notes: [],
+            others: []
+        });
     });
 
     test('assignments of tổ chức thực hiện: agency and role', () => {
@@ -138,31 +179,67 @@ describe('typed values of seed 001 (Kế hoạch, chủ đề năm 2023)', () =>
     test('comparison with a baseline', () => {
         const t = findTarget(m, 'Giá trị sản xuất công nghiệp và tỷ trọng công nghiệp khu vực huyện quản lý');
         expect(t.quantity).toMatchObject({ number: { value: 790 } });
-        expect(t.comparison).toMatchObject({ direction: 'tăng', percent: { value: 14.38 }, baseline: 'ước thực hiện năm 2022' });
+        expect(t.comparison).toMatchObject({
+            direction: 'tăng',
+            percent: { value: 14.38 },
+            baseline: 'ước thực hiện năm 2022'
+        });
         const thu = findTarget(m, 'Tổng thu ngân sách nhà nước trên địa bàn');
-        expect(thu.comparison).toMatchObject({ direction: 'bằng', percent: { value: 113 }, baseline: 'ước thực hiện năm 2022' });
+        expect(thu.comparison).toMatchObject({
+            direction: 'bằng',
+            percent: { value: 113 },
+            baseline: 'ước thực hiện năm 2022'
+        });
     });
 
     test('ranges, "dưới", "trên", remarks and sub-indicators', () => {
-        expect(findTarget(m, 'Xây dựng')).toMatchObject({ quantity: { kind: 'range', low: { value: 2 }, high: { value: 3 } }, unit: 'trường' });
-        expect(findTarget(m, 'Tỷ lệ tăng dân số tự nhiên')).toMatchObject({ comparator: 'lt', quantity: { number: { value: 0.73 } }, unit: '%' });
-        expect(findTarget(m, 'Giải quyết việc làm')).toMatchObject({ comparator: 'gt', quantity: { number: { value: 3250 } }, unit: 'người' });
-        expect(findTarget(m, 'Mức giảm tỷ lệ hộ nghèo')).toMatchObject({ quantity: { number: { value: 0.4 } }, unit: '%', remark: 'còn 303 hộ' });
+        expect(findTarget(m, 'Xây dựng')).toMatchObject({
+            quantity: { kind: 'range', low: { value: 2 }, high: { value: 3 } },
+            unit: 'trường'
+        });
+        expect(findTarget(m, 'Tỷ lệ tăng dân số tự nhiên')).toMatchObject({
+            comparator: 'lt',
+            quantity: { number: { value: 0.73 } },
+            unit: '%'
+        });
+        expect(findTarget(m, 'Giải quyết việc làm')).toMatchObject({
+            comparator: 'gt',
+            quantity: { number: { value: 3250 } },
+            unit: 'người'
+        });
+        expect(findTarget(m, 'Mức giảm tỷ lệ hộ nghèo')).toMatchObject({
+            quantity: { number: { value: 0.4 } },
+            unit: '%',
+            remark: 'còn 303 hộ'
+        });
         const sub = m.indicators.find(i => i.value.isSub)!;
-        expect(sub.value.parts[0]).toMatchObject({ name: 'Tỷ lệ qua đào tạo có chứng chỉ nghề 3 tháng trở lên', quantity: { number: { value: 39.5 } } });
+        expect(sub.value.parts[0]).toMatchObject({
+            name: 'Tỷ lệ qua đào tạo có chứng chỉ nghề 3 tháng trở lên',
+            quantity: { number: { value: 39.5 } }
+        });
     });
 
     test('peak phases tied to anniversaries', () => {
         const anniversaries = m.values.filter(v => v.value.type === 'anniversary').map(v => v.value);
         expect(anniversaries[0]).toMatchObject({
-            count: 75, countUnit: 'năm', event: 'ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc',
-            origin: { kind: 'date', date: { day: 11, month: 6, year: 1948 } }, anniversary: { kind: 'date', date: { day: 11, month: 6, year: 2023 } }
+            count: 75,
+            countUnit: 'năm',
+            event: 'ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc',
+            origin: { kind: 'date', date: { day: 11, month: 6, year: 1948 } },
+            anniversary: { kind: 'date', date: { day: 11, month: 6, year: 2023 } }
         });
-        expect(anniversaries[1]).toMatchObject({ count: 35, origin: { kind: 'year', year: 1988 }, anniversary: { kind: 'year', year: 2023 } });
+        expect(anniversaries[1]).toMatchObject({
+            count: 35,
+            origin: { kind: 'year', year: 1988 },
+            anniversary: { kind: 'year', year: 2023 }
+        });
     });
 
     test('the period "từ nay đến hết tháng 12 năm 2023" ends with December 2023', () => {
-        expect(m.campaignPeriod?.value).toMatchObject({ start: { kind: 'now' }, end: { kind: 'date', date: { month: 12, year: 2023, form: 'month' } } });
+        expect(m.campaignPeriod?.value).toMatchObject({
+            start: { kind: 'now' },
+            end: { kind: 'date', date: { month: 12, year: 2023, form: 'month' } }
+        });
     });
 
     test('the themes the plan gives itself, with their years (one says 2022 in a 2023 plan)', () => {
@@ -171,7 +248,11 @@ describe('typed values of seed 001 (Kế hoạch, chủ đề năm 2023)', () =>
     });
 
     test('signature with quyền hạn', () => {
-        expect(m.signature).toMatchObject({ authority: 'TM. ỦY BAN NHÂN DÂN', titles: ['CHỦ TỊCH'], signer: 'Ngô Thị Thanh Thủy' });
+        expect(m.signature).toMatchObject({
+            authority: 'TM. ỦY BAN NHÂN DÂN',
+            titles: ['CHỦ TỊCH'],
+            signer: 'Ngô Thị Thanh Thủy'
+        });
     });
 });
 
@@ -186,9 +267,16 @@ describe('typed values of seed 002 (draft Kế hoạch, Tam Đường)', () => {
     });
 
     test('period and the anniversary written "20 ngày" (a real slip) are typed', () => {
-        expect(m.campaignPeriod?.value).toMatchObject({ start: { kind: 'now' }, end: { date: { day: 30, month: 8, year: 2022 } } });
+        expect(m.campaignPeriod?.value).toMatchObject({
+            start: { kind: 'now' },
+            end: { date: { day: 30, month: 8, year: 2022 } }
+        });
         const slip = m.values.find(v => v.value.type === 'anniversary' && v.value.countUnit === 'ngày')!.value;
-        expect(slip).toMatchObject({ count: 20, origin: { date: { year: 2002 } }, anniversary: { date: { year: 2022 } } });
+        expect(slip).toMatchObject({
+            count: 20,
+            origin: { date: { year: 2002 } },
+            anniversary: { date: { year: 2022 } }
+        });
     });
 
     test('awards: Giấy khen conferred by the Chủ tịch UBND huyện, Bằng khen proposed to the province', () => {
@@ -205,18 +293,30 @@ describe('typed values of seed 003 (Chỉ thị 12/CT-UBND)', () => {
     const m = modelOf('003-chi-thi-huong-tra-2024.thidua');
 
     test('header number and long-form date', () => {
-        expect(m.number).toMatchObject({ form: 'state', number: 12, numberRaw: '12', typeCode: 'CT', issuerCode: 'UBND' });
+        expect(m.number).toMatchObject({
+            form: 'state',
+            number: 12,
+            numberRaw: '12',
+            typeCode: 'CT',
+            issuerCode: 'UBND'
+        });
         expect(toIso(m.date!)).toBe('2023-12-29');
         expect(m.place).toBe('Hương Trà');
     });
 
     test('reporting cadence "định kỳ 6 tháng và hàng năm"', () => {
-        expect(m.values.find(v => v.value.type === 'cadence')?.value).toMatchObject({ periods: ['6 tháng', 'hàng năm'] });
+        expect(m.values.find(v => v.value.type === 'cadence')?.value).toMatchObject({
+            periods: ['6 tháng', 'hàng năm']
+        });
     });
 
     test('19/CT-TTg cited with its issuer; the signature keeps the stray note line', () => {
         const c = m.citations.find(x => x.info.docNumber?.raw === '19/CT-TTg')!.info;
-        expect(c).toMatchObject({ kindText: 'Chỉ thị', issuer: 'Thủ tướng Chính phủ', date: { day: 16, month: 7, year: 2021 } });
+        expect(c).toMatchObject({
+            kindText: 'Chỉ thị',
+            issuer: 'Thủ tướng Chính phủ',
+            date: { day: 16, month: 7, year: 2021 }
+        });
         expect(m.signature).toMatchObject({ notes: ['Đề báo cáo'], titles: ['CHỦ TỊCH'], signer: 'Nguyễn Duy Hùng' });
     });
 });
@@ -225,11 +325,30 @@ describe('typed values of seed 004 (news article, indicators inline in prose)', 
     const m = modelOf('004-tin-bai-cho-don-2022.thidua');
 
     test('inline indicators with units and comparators', () => {
-        expect(findTarget(m, 'Sản lượng lương thực bình quân đầu người')).toMatchObject({ verb: 'đạt', comparator: 'gt', quantity: { number: { value: 500 } }, unit: 'kg/người/năm' });
-        expect(findTarget(m, 'Tổng thu ngân sách Nhà nước trên địa bàn')).toMatchObject({ quantity: { number: { value: 116000 } }, unit: 'triệu đồng' });
-        expect(findTarget(m, 'Số xã đạt chuẩn nông thôn mới')).toMatchObject({ verb: 'tăng thêm', quantity: { number: { value: 2, raw: '02' } }, unit: 'xã', remark: 'Ngọc Phái, Quảng Bạch' });
-        expect(findTarget(m, 'Tỷ lệ tốt nghiệp THPT quốc gia')).toMatchObject({ comparator: 'gt', quantity: { number: { value: 90 } } });
-        expect(findTarget(m, 'Tỷ lệ dịch vụ công trực tuyến toàn huyện theo mức độ 4')).toMatchObject({ quantity: { number: { value: 100 } }, unit: '%' });
+        expect(findTarget(m, 'Sản lượng lương thực bình quân đầu người')).toMatchObject({
+            verb: 'đạt',
+            comparator: 'gt',
+            quantity: { number: { value: 500 } },
+            unit: 'kg/người/năm'
+        });
+        expect(findTarget(m, 'Tổng thu ngân sách Nhà nước trên địa bàn')).toMatchObject({
+            quantity: { number: { value: 116000 } },
+            unit: 'triệu đồng'
+        });
+        expect(findTarget(m, 'Số xã đạt chuẩn nông thôn mới')).toMatchObject({
+            verb: 'tăng thêm',
+            quantity: { number: { value: 2, raw: '02' } },
+            unit: 'xã',
+            remark: 'Ngọc Phái, Quảng Bạch'
+        });
+        expect(findTarget(m, 'Tỷ lệ tốt nghiệp THPT quốc gia')).toMatchObject({
+            comparator: 'gt',
+            quantity: { number: { value: 90 } }
+        });
+        expect(findTarget(m, 'Tỷ lệ dịch vụ công trực tuyến toàn huyện theo mức độ 4')).toMatchObject({
+            quantity: { number: { value: 100 } },
+            unit: '%'
+        });
     });
 
     test('the misspelt "Chị thị" is still a citation, with its kind left unknown', () => {
@@ -250,10 +369,15 @@ describe('the registry', () => {
         for (const [name] of examples) {
             if (name === 'so-van-ban.thidua') continue;
             for (const c of modelOf(name).citations) {
-                if (c.info.docNumber) expect(known, `${name} cites ${c.info.docNumber.raw}`).toContain(c.info.docNumber.raw);
+                if (c.info.docNumber)
+                    expect(known, `${name} cites ${c.info.docNumber.raw}`).toContain(c.info.docNumber.raw);
             }
         }
         const entry = registry.citations.find(c => c.info.docNumber?.raw === '19/CT-TTg')!.info;
-        expect(entry).toMatchObject({ kind: { code: 'CT' }, issuer: 'Thủ tướng Chính phủ', date: { day: 16, month: 7, year: 2021 } });
+        expect(entry).toMatchObject({
+            kind: { code: 'CT' },
+            issuer: 'Thủ tướng Chính phủ',
+            date: { day: 16, month: 7, year: 2021 }
+        });
     });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { segments } from '../../src/language/ast-text.js';
-import { isDocument, isKhoan, isParagraph, isSection, isSubKhoan, type Document } from '../../src/language/generated/ast.js';
+import {
+    isDocument,
+    isKhoan,
+    isParagraph,
+    isSection,
+    isSubKhoan,
+    type Document
+} from '../../src/language/generated/ast.js';
 import { generateText } from '../../src/generate/text.js';
 import { buildWorkspace, codeOf, parse } from '../helpers.js';
 
@@ -49,7 +56,10 @@ describe('line structure', () => {
     test('header lines keep their order; number, place and date are recognised', async () => {
         const d = await doc(FULL);
         expect(d.headerLines.map(h => h.agency ?? h.quocHieu ?? h.tieuNgu)).toEqual([
-            'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG', 'Độc lập - Tự do - Hạnh phúc'
+            'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',
+            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+            'ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG',
+            'Độc lập - Tự do - Hạnh phúc'
         ]);
         expect(d.numberLine).toBe('Số: 05/KH-UBND');
         expect(d.placeDate).toBe('Tam Đường, ngày 05 tháng 01 năm 2023');
@@ -63,7 +73,10 @@ describe('line structure', () => {
         if (!isSection(s1) || !isSection(s2)) return;
         expect(s1.mark).toBe('I.');
         const [k1, k2] = s1.items;
-        expect(isKhoan(k1) && k1.items.map(i => isParagraph(i) ? (i.mark ?? i.bullet?.trim()) : '')).toEqual(['a)', '-']);
+        expect(isKhoan(k1) && k1.items.map(i => (isParagraph(i) ? (i.mark ?? i.bullet?.trim()) : ''))).toEqual([
+            'a)',
+            '-'
+        ]);
         expect(isKhoan(k2) && isSubKhoan(k2.items[0]) && k2.items[0].items.length).toBe(1);
         const indicator = s2.items[0];
         expect(isParagraph(indicator) && [indicator.bullet, indicator.mark]).toEqual(['- ', '1)']);
@@ -80,11 +93,17 @@ describe('line structure', () => {
     test('Nơi nhận and a KT. signature', async () => {
         const d = await doc(FULL);
         expect(d.noiNhan?.items).toHaveLength(2);
-        expect(d.signature).toMatchObject({ authorities: ['KT. CHỦ TỊCH'], titles: ['PHÓ CHỦ TỊCH'], signer: 'Nguyễn Văn A' });
+        expect(d.signature).toMatchObject({
+            authorities: ['KT. CHỦ TỊCH'],
+            titles: ['PHÓ CHỦ TỊCH'],
+            signer: 'Nguyễn Văn A'
+        });
     });
 
     test('"(Đã ký)" of a published copy stands between the chức vụ and the name; in a sentence it is prose', async () => {
-        const root = await doc('BÁO CÁO\nKết quả\n\n(Đã ký) ở đầu một câu là chữ.\n\nNơi nhận:\n- Lưu: VT.\n\nHIỆU TRƯỞNG\n( Đã ký)\nNinh Văn Hưng\n');
+        const root = await doc(
+            'BÁO CÁO\nKết quả\n\n(Đã ký) ở đầu một câu là chữ.\n\nNơi nhận:\n- Lưu: VT.\n\nHIỆU TRƯỞNG\n( Đã ký)\nNinh Văn Hưng\n'
+        );
         expect(root.signature?.signed).toBe('( Đã ký)');
         expect(root.signature?.signer).toBe('Ninh Văn Hưng');
         expect(generateText(root)).toMatch(/HIỆU TRƯỞNG\n+\( Đã ký\)\n+Ninh Văn Hưng/);
@@ -127,18 +146,24 @@ describe('errors a drafter sees are Vietnamese and say how to fix', () => {
     test('an unclosed citation', async () => {
         const d = await parse('Theo [Chỉ thị số 34-CT/TW ngày 7/4/2014\nĐoạn sau.\n');
         const messages = d.parseResult.parserErrors.map(e => e.message);
-        expect(messages[0]).toBe('Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.');
+        expect(messages[0]).toBe(
+            'Trích dẫn văn bản mở bằng "[" nhưng chưa đóng: hãy thêm "]" ở cuối trích dẫn, trên cùng dòng.'
+        );
         expect(d.parseResult.parserErrors[0].token.startOffset).toBe(5);
     });
 
     test('an unclosed value', async () => {
         const d = await parse('Thu ngân sách {22.400 triệu đồng\n');
-        expect(d.parseResult.parserErrors[0].message).toBe('Giá trị mở bằng "{" nhưng chưa đóng: hãy thêm "}" ở cuối giá trị, trên cùng dòng.');
+        expect(d.parseResult.parserErrors[0].message).toBe(
+            'Giá trị mở bằng "{" nhưng chưa đóng: hãy thêm "}" ở cuối giá trị, trên cùng dòng.'
+        );
     });
 
     test('a stray closing bracket', async () => {
         const d = await parse('Văn bản có dấu ] lạc.\n');
-        expect(d.parseResult.lexerErrors[0].message).toBe('Dấu "]" không có dấu "[" mở trích dẫn tương ứng. Nếu đây là chữ của văn bản, hãy viết "\\]".');
+        expect(d.parseResult.lexerErrors[0].message).toBe(
+            'Dấu "]" không có dấu "[" mở trích dẫn tương ứng. Nếu đây là chữ của văn bản, hãy viết "\\]".'
+        );
     });
 
     test('a citation that is not in the registry is information, not a linking error', async () => {
@@ -148,9 +173,12 @@ describe('errors a drafter sees are Vietnamese and say how to fix', () => {
         });
         const diags = docs.get('a.thidua')!.diagnostics ?? [];
         const unknown = diags.filter(d => codeOf(d) === 'trich-dan-chua-dang-ky');
-        expect(unknown.map(d => [d.severity, d.message])).toEqual([[3,
-            'Văn bản số 99-CT/TW chưa có trong sổ văn bản. Hãy thêm vào sổ (tệp bắt đầu bằng dòng "SỔ VĂN BẢN") để kiểm tra được số, ngày và cơ quan ban hành. (NĐ 30, Phụ lục I, mục II.6b)'
-        ]]);
+        expect(unknown.map(d => [d.severity, d.message])).toEqual([
+            [
+                3,
+                'Văn bản số 99-CT/TW chưa có trong sổ văn bản. Hãy thêm vào sổ (tệp bắt đầu bằng dòng "SỔ VĂN BẢN") để kiểm tra được số, ngày và cơ quan ban hành. (NĐ 30, Phụ lục I, mục II.6b)'
+            ]
+        ]);
         expect(unknown[0].range.start.character).toBe(17);
         expect(diags.filter(d => d.severity === 1)).toEqual([]);
     });

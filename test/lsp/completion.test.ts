@@ -6,7 +6,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KE_HOACH, REGISTRY, edit } from '../checks/check-helpers.js';
 import { withCursor } from './lsp-helpers.js';
 import {
-    skeletonDocument, snippetText, templateSnippet, type ThiduaCompletionProvider
+    skeletonDocument,
+    snippetText,
+    templateSnippet,
+    type ThiduaCompletionProvider
 } from '../../src/language/lsp/thidua-completion-provider.js';
 import { isDocument } from '../../src/language/generated/ast.js';
 
@@ -48,18 +51,32 @@ describe('completion', () => {
     });
 
     test('"bang khen" offers "Bằng khen" — as a proposal, since a district may not confer it', async () => {
-        const c = await complete(edit(KE_HOACH, 'Chủ tịch UBND huyện tặng Giấy khen', 'Chủ tịch UBND huyện tặng bang khen<|>'));
+        const c = await complete(
+            edit(KE_HOACH, 'Chủ tịch UBND huyện tặng Giấy khen', 'Chủ tịch UBND huyện tặng bang khen<|>')
+        );
         expect(c.find('Bằng khen').detail).toMatch(/^đề nghị cấp trên/);
         expect(c.newText('Bằng khen')).toContain('tặng Bằng khen');
         expect(c.items.map(i => i.label)).not.toContain('Giấy khen');
-        const own = await complete(edit(KE_HOACH, 'Chủ tịch UBND huyện tặng Giấy khen', 'Chủ tịch UBND huyện tặng giay<|>'));
+        const own = await complete(
+            edit(KE_HOACH, 'Chủ tịch UBND huyện tặng Giấy khen', 'Chủ tịch UBND huyện tặng giay<|>')
+        );
         expect(own.find('Giấy khen').detail).toMatch(/^thuộc thẩm quyền/);
     });
 
     test('a registry document: the full citation at its first mention, the short form after', async () => {
-        const first = await complete(edit(KE_HOACH, 'Căn cứ [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về tiếp tục đổi mới công tác thi đua, khen thưởng;', 'Căn cứ [chi thi<|>'));
-        expect(first.newText('Chỉ thị số 34-CT/TW')).toBe('Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về tiếp tục đổi mới công tác thi đua, khen thưởng');
-        const later = await complete(edit(KE_HOACH, 'Tiếp tục thực hiện [Chỉ thị số 34-CT/TW];', 'Tiếp tục thực hiện [<|>'));
+        const first = await complete(
+            edit(
+                KE_HOACH,
+                'Căn cứ [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về tiếp tục đổi mới công tác thi đua, khen thưởng;',
+                'Căn cứ [chi thi<|>'
+            )
+        );
+        expect(first.newText('Chỉ thị số 34-CT/TW')).toBe(
+            'Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về tiếp tục đổi mới công tác thi đua, khen thưởng'
+        );
+        const later = await complete(
+            edit(KE_HOACH, 'Tiếp tục thực hiện [Chỉ thị số 34-CT/TW];', 'Tiếp tục thực hiện [<|>')
+        );
         expect(later.newText('Chỉ thị số 34-CT/TW')).toBe('Chỉ thị số 34-CT/TW]');
         expect(later.find('Chỉ thị số 34-CT/TW').detail).toContain('ghi ngắn');
     });
@@ -70,7 +87,9 @@ describe('completion', () => {
     });
 
     test('indicator ids after "{@"', async () => {
-        const c = await complete(edit(KE_HOACH, 'Phong trào thi đua thiết thực', 'Theo {@<|>} phong trào thi đua thiết thực'));
+        const c = await complete(
+            edit(KE_HOACH, 'Phong trào thi đua thiết thực', 'Theo {@<|>} phong trào thi đua thiết thực')
+        );
         expect(c.find('@thu_ngan_sach').detail).toBe('Thu ngân sách trên địa bàn');
     });
 
@@ -88,14 +107,19 @@ describe('completion', () => {
     test('agencies in prose and signer titles at the start of a line', async () => {
         const agencies = await complete(edit(KE_HOACH, '2. Đề nghị Ủy ban', '2. phong van hoa<|> Đề nghị Ủy ban'));
         expect(agencies.find('Phòng Văn hóa và Thông tin').detail).toBe('cơ quan, đơn vị');
-        const signers = await complete(edit(KE_HOACH, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN\npho chu<|>'));
+        const signers = await complete(
+            edit(KE_HOACH, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN\npho chu<|>')
+        );
         expect(signers.newText('PHÓ CHỦ TỊCH')).toBe('PHÓ CHỦ TỊCH');
     });
 
     test('a whole new Kế hoạch from the skeleton parses without errors', async () => {
         const c = await complete('ke hoach moi<|>', {});
         const snippet = c.newText('Kế hoạch mới (mẫu đầy đủ)');
-        const text = snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+        const text = snippet
+            .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+            .replace(/\$\{\d+\}|\$\d+/g, '')
+            .replace(/\\([$}\\])/g, '$1');
         const parsed = await withCursor(text);
         expect(parsed.doc.parseResult.parserErrors).toEqual([]);
         expect(parsed.doc.parseResult.lexerErrors).toEqual([]);
@@ -164,8 +188,9 @@ describe('completion that fits the editor', () => {
         expect(roman.accept('KHEN THƯỞNG')).toBe('II. KHEN THƯỞNG');
         // On a blank line the numbered forms are still offered.
         const blank = await complete(edit(KE_HOACH, '6) {Giải', 'chi tieu<|>\n6) {Giải'));
-        expect(blank.items.filter(i => i.label === 'chỉ tiêu').map(i => (i.textEdit as TextEdit).newText))
-            .toContain('${1:1}) {${2:Tên chỉ tiêu}: ${3:giá trị} ${4:đơn vị}}.');
+        expect(blank.items.filter(i => i.label === 'chỉ tiêu').map(i => (i.textEdit as TextEdit).newText)).toContain(
+            '${1:1}) {${2:Tên chỉ tiêu}: ${3:giá trị} ${4:đơn vị}}.'
+        );
     });
 
     test('the static VS Code snippets carry no list marker and open no "[" (they cannot see the line)', () => {

@@ -25,8 +25,9 @@ describe('what a drafter reads carries no path, rule code or English', () => {
         expect(drafterProblems('Bảng đơn vị đo của thidua')).toHaveLength(1);
         expect(drafterProblems('I. MỤC TIÊU (namespace)')).toHaveLength(1);
         expect(drafterProblems('An error occurred during validation: x')).not.toEqual([]);
-        expect(drafterProblems('Sổ văn bản: so-van-ban.thidua, dòng 7; chỉ tiêu `#thu_ngan_sach`, 13/13 xã'))
-            .toEqual([]);
+        expect(drafterProblems('Sổ văn bản: so-van-ban.thidua, dòng 7; chỉ tiêu `#thu_ngan_sach`, 13/13 xã')).toEqual(
+            []
+        );
     });
 
     test('every rule names its source in words', () => {
@@ -39,7 +40,9 @@ describe('what a drafter reads carries no path, rule code or English', () => {
         const { docs, services } = await workspace(files());
         const lsp = services.Thidua.lsp;
         const texts: string[] = [];
-        let diagnostics = 0, hovers = 0, symbols = 0;
+        let diagnostics = 0,
+            hovers = 0,
+            symbols = 0;
         for (const doc of docs.values()) {
             const textDocument = { uri: doc.uri.toString() };
             for (const d of doc.diagnostics ?? []) {
@@ -54,19 +57,23 @@ describe('what a drafter reads carries no path, rule code or English', () => {
                 for (let k = 0; k < leaf.length; k += 2) {
                     const position = doc.textDocument.positionAt(leaf.offset + k);
                     const hover = await lsp.HoverProvider!.getHoverContent(doc, { textDocument, position });
-                    if (hover) { texts.push((hover.contents as { value: string }).value); hovers++; }
+                    if (hover) {
+                        texts.push((hover.contents as { value: string }).value);
+                        hovers++;
+                    }
                 }
             }
             const end = doc.textDocument.positionAt(doc.textDocument.getText().length);
             const range = { start: { line: 0, character: 0 }, end };
             const hints = await lsp.InlayHintProvider!.getInlayHints(doc, { textDocument, range });
             texts.push(...(hints ?? []).map(h => String(h.label)));
-            const walk = (list: DocumentSymbol[]) => list.forEach(s => {
-                texts.push(s.name, s.detail ?? '');
-                symbols++;
-                walk(s.children ?? []);
-            });
-            walk(await lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument }) as DocumentSymbol[]);
+            const walk = (list: DocumentSymbol[]) =>
+                list.forEach(s => {
+                    texts.push(s.name, s.detail ?? '');
+                    symbols++;
+                    walk(s.children ?? []);
+                });
+            walk((await lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument })) as DocumentSymbol[]);
             for (const needle of ['\n1.', '{', '[', 'Nơi nhận']) {
                 const at = doc.textDocument.getText().indexOf(needle);
                 if (at < 0) continue;
@@ -98,7 +105,9 @@ describe('what a drafter reads carries no path, rule code or English', () => {
         vi.spyOn(console, 'error').mockImplementation(() => {});
         try {
             const all = createThiduaServices(EmptyFileSystem);
-            const fail = () => { throw new Error('undefined is not a function'); };
+            const fail = () => {
+                throw new Error('undefined is not a function');
+            };
             all.Thidua.validation.ValidationRegistry.register<ThiduaAstType>({ Document: fail });
             const text = exampleTexts()['000-chi-thi-ha-lang-2023.thidua'];
             const doc = all.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/x/a.thidua'));
@@ -123,9 +132,11 @@ describe('diagnostics keep their rule in data.code', () => {
         expect(d).toBeDefined();
         expect(d.code).toBeUndefined();
         expect(d.source).toBe('Thi đua');
-        const actions = await services.Thidua.lsp.CodeActionProvider!.getCodeActions(doc, {
-            textDocument: { uri: doc.uri.toString() }, range: d.range, context: { diagnostics: [d] }
-        }) as CodeAction[];
+        const actions = (await services.Thidua.lsp.CodeActionProvider!.getCodeActions(doc, {
+            textDocument: { uri: doc.uri.toString() },
+            range: d.range,
+            context: { diagnostics: [d] }
+        })) as CodeAction[];
         expect(actions.map(a => a.title)).toContain('Sửa thành "chủ trì"');
     });
 
@@ -148,7 +159,7 @@ describe('the outline reads as the document', () => {
         const { docs, services } = await workspace(files());
         const provider = services.Thidua.lsp.DocumentSymbolProvider!;
         const symbolsOf = async (doc: LangiumDocument<AstNode>) =>
-            flat(await provider.getSymbols(doc, { textDocument: { uri: doc.uri.toString() } }) as DocumentSymbol[]);
+            flat((await provider.getSymbols(doc, { textDocument: { uri: doc.uri.toString() } })) as DocumentSymbol[]);
         const plan = await symbolsOf(docs.get('ke-hoach-thi-dua-cham-diem-2025.thidua')!);
         const byDetail = (detail: string) => plan.filter(s => s.detail === detail);
         expect(plan[0]).toMatchObject({ kind: SymbolKind.File, detail: 'kế hoạch' });

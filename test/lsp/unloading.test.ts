@@ -16,24 +16,40 @@ import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { mayBeLinkTarget, referredIds } from '../../src/language/thidua-scope-computation.js';
 import { EXAMPLES_DIR, codeOf } from '../helpers.js';
 
-/** A folder: the examples (registry, plans with ids, reports citing them) and 120 more documents citing the registry. */
+/**
+ * A folder: the examples (registry, plans with ids, reports citing them) and 120 more documents citing the registry.
+ */
 function folder(): string {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-unload-'));
     cpSync(EXAMPLES_DIR, dir, { recursive: true });
     const plan = readFileSync(join(EXAMPLES_DIR, '003-chi-thi-huong-tra-2024.thidua'), 'utf8');
-    for (let i = 0; i < 120; i++) writeFileSync(join(dir, `them-${String(i).padStart(3, '0')}.thidua`), plan.replace(/\{#/g, '{').replace('Hương Trà', `Hương Trà ${i}`));
-    writeFileSync(join(dir, 'chua-co.thidua'), 'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh].\n');
+    for (let i = 0; i < 120; i++)
+        writeFileSync(
+            join(dir, `them-${String(i).padStart(3, '0')}.thidua`),
+            plan.replace(/\{#/g, '{').replace('Hương Trà', `Hương Trà ${i}`)
+        );
+    writeFileSync(
+        join(dir, 'chua-co.thidua'),
+        'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh].\n'
+    );
     return dir;
 }
 
 /** Services started on the folder: `editor` as the language server (with a connection), else all trees kept. */
 async function start(dir: string, editor: boolean) {
-    const connection = editor ? createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough())) : undefined;
+    const connection = editor
+        ? createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()))
+        : undefined;
     const services = createThiduaServices({ connection, ...NodeFileSystem });
     const { shared } = services;
     shared.workspace.ConfigurationProvider.initialized({});
     const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
-    shared.workspace.WorkspaceManager.initialize({ workspaceFolders: folders, capabilities: {}, processId: null, rootUri: null });
+    shared.workspace.WorkspaceManager.initialize({
+        workspaceFolders: folders,
+        capabilities: {},
+        processId: null,
+        rootUri: null
+    });
     await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
     const doc = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.file(join(dir, name)))!;
     return { ...services, doc };
@@ -44,12 +60,20 @@ type Services = Awaited<ReturnType<typeof start>>;
 const rel = (uri: URI, dir: string) => uri.fsPath.slice(dir.length + 1);
 
 function exported(s: Services, dir: string): string[] {
-    return s.shared.workspace.IndexManager.allElements().map(d => `${rel(d.documentUri, dir)} ${d.type} ${d.name} ${d.path}`).toArray().sort();
+    return s.shared.workspace.IndexManager.allElements()
+        .map(d => `${rel(d.documentUri, dir)} ${d.type} ${d.name} ${d.path}`)
+        .toArray()
+        .sort();
 }
 
 function references(s: Services, dir: string): string[] {
-    const index = (s.shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> }).referenceIndex;
-    return [...index.values()].flat().map(r => `${rel(r.sourceUri, dir)} ${r.sourcePath} → ${rel(r.targetUri, dir)} ${r.targetPath}`).sort();
+    const index = (
+        s.shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> }
+    ).referenceIndex;
+    return [...index.values()]
+        .flat()
+        .map(r => `${rel(r.sourceUri, dir)} ${r.sourcePath} → ${rel(r.targetUri, dir)} ${r.targetPath}`)
+        .sort();
 }
 
 describe('unopened documents in the editor', () => {
@@ -66,28 +90,48 @@ describe('unopened documents in the editor', () => {
         expect(refs.filter(r => r.startsWith('them-')).length).toBeGreaterThan(120);
         expect(refs.some(r => r.startsWith('bao-cao-so-ket') && r.includes('→ 000-chi-thi'))).toBe(true);
         const models = plain.Thidua.model.DocumentModel;
-        for (const name of ['so-van-ban.thidua', '000-chi-thi-ha-lang-2023.thidua', 'them-007.thidua', 'chua-co.thidua']) {
+        for (const name of [
+            'so-van-ban.thidua',
+            '000-chi-thi-ha-lang-2023.thidua',
+            'them-007.thidua',
+            'chua-co.thidua'
+        ]) {
             const digest = models.digestOf(plain.doc(name));
             expect(editor.Thidua.model.DocumentModel.digestOf(editor.doc(name))).toEqual(digest);
             // The same as what the document's model says.
             const model = models.get(plain.doc(name).parseResult.value);
-            expect(digest.indicators).toEqual(model.indicators.filter(i => i.id).map(i => ({ id: i.id, detail: i.value.parts[0]?.name ?? i.value.raw })));
-            expect(digest.citations).toEqual(model.citations.filter(c => c.node.$type === 'Citation').map(c => ({ info: c.info, line: c.node.$cstNode!.range.start.line })));
+            expect(digest.indicators).toEqual(
+                model.indicators
+                    .filter(i => i.id)
+                    .map(i => ({ id: i.id, detail: i.value.parts[0]?.name ?? i.value.raw }))
+            );
+            expect(digest.citations).toEqual(
+                model.citations
+                    .filter(c => c.node.$type === 'Citation')
+                    .map(c => ({ info: c.info, line: c.node.$cstNode!.range.start.line }))
+            );
         }
     });
 
     test('completion lists the registry and the ids of unopened files from their digests, without parsing them again', async () => {
         const dir = folder();
         const s = await start(dir, true);
-        const registry = s.doc('so-van-ban.thidua'), plan = s.doc('000-chi-thi-ha-lang-2023.thidua');
+        const registry = s.doc('so-van-ban.thidua'),
+            plan = s.doc('000-chi-thi-ha-lang-2023.thidua');
         const report = s.doc('bao-cao-so-ket-6-thang-2023-ha-lang.thidua');
-        for (const d of [registry, plan]) (s.shared.workspace.LangiumDocumentFactory as unknown as { unload(d: LangiumDocument): void }).unload(d);
+        for (const d of [registry, plan])
+            (s.shared.workspace.LangiumDocumentFactory as unknown as { unload(d: LangiumDocument): void }).unload(d);
         const complete = async (doc: LangiumDocument, needle: string, delta: number) => {
             const position = doc.textDocument.positionAt(doc.textDocument.getText().indexOf(needle) + delta);
-            return (await s.Thidua.lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri: doc.uri.toString() }, position }))!.items;
+            return (await s.Thidua.lsp.CompletionProvider!.getCompletion(doc, {
+                textDocument: { uri: doc.uri.toString() },
+                position
+            }))!.items;
         };
         const cites = await complete(s.doc('chua-co.thidua'), '[', 1);
-        expect(cites.some(i => i.kind === CompletionItemKind.Reference && i.label === 'Chỉ thị số 34-CT/TW')).toBe(true);
+        expect(cites.some(i => i.kind === CompletionItemKind.Reference && i.label === 'Chỉ thị số 34-CT/TW')).toBe(
+            true
+        );
         const ids = await complete(report, '{@thu_ngan_sach', 2);
         expect(ids.find(i => i.label === '@thu_ngan_sach')?.detail).toBe('Thu ngân sách trên địa bàn');
         expect([isLoaded(registry), isLoaded(plan)]).toEqual([false, false]);
@@ -100,7 +144,9 @@ describe('unopened documents in the editor', () => {
         (s.shared.workspace.LangiumDocumentFactory as unknown as { unload(d: LangiumDocument): void }).unload(plan);
         const report = s.doc('bao-cao-so-ket-6-thang-2023-ha-lang.thidua');
         s.Thidua.model.DocumentModel.forget(report.parseResult.value);
-        const value = s.Thidua.model.DocumentModel.get(report.parseResult.value).values.find(v => v.node.indicator?.$refText === 'thu_ngan_sach')!.node;
+        const value = s.Thidua.model.DocumentModel.get(report.parseResult.value).values.find(
+            v => v.node.indicator?.$refText === 'thu_ngan_sach'
+        )!.node;
         const target = value.indicator!.ref as Value;
         expect(target.id).toBe('#thu_ngan_sach');
         expect(target.text).toContain('22.400 triệu đồng');
@@ -114,9 +160,15 @@ describe('unopened documents in the editor', () => {
         expect(isLoaded(doc)).toBe(false);
         const before = references(s, dir).filter(r => r.startsWith('chua-co'));
         expect(before).toEqual([]);
-        writeFileSync(join(dir, 'so-van-ban.thidua'), readFileSync(join(dir, 'so-van-ban.thidua'), 'utf8') + '- [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh] về thi đua\n');
+        writeFileSync(
+            join(dir, 'so-van-ban.thidua'),
+            readFileSync(join(dir, 'so-van-ban.thidua'), 'utf8') +
+                '- [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh] về thi đua\n'
+        );
         await s.shared.workspace.DocumentBuilder.update([URI.file(join(dir, 'so-van-ban.thidua'))], []);
-        expect(references(s, dir).filter(r => r.startsWith('chua-co'))).toEqual([expect.stringContaining('→ so-van-ban.thidua')]);
+        expect(references(s, dir).filter(r => r.startsWith('chua-co'))).toEqual([
+            expect.stringContaining('→ so-van-ban.thidua')
+        ]);
         expect(isLoaded(doc)).toBe(false);
     });
 });
@@ -130,24 +182,35 @@ describe('unopened files changed on disk', () => {
         expect(isLoaded(doc)).toBe(false);
         const parse = vi.spyOn(s.Thidua.parser.LangiumParser, 'parse');
         for (const year of [2031, 2032]) {
-            writeFileSync(file, `KẾ HOẠCH\nThi đua năm ${year}\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị].\n`);
+            writeFileSync(
+                file,
+                `KẾ HOẠCH\nThi đua năm ${year}\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị].\n`
+            );
             parse.mockClear();
             await s.shared.workspace.DocumentBuilder.update([URI.file(file)], []);
             expect(parse).toHaveBeenCalledTimes(1);
             expect(isLoaded(doc)).toBe(false);
             expect(doc.textDocument.getText()).toContain(`năm ${year}`);
-            expect(s.Thidua.model.DocumentModel.digestOf(doc).citations.map(c => c.info.docNumber?.raw)).toEqual(['34-CT/TW']);
+            expect(s.Thidua.model.DocumentModel.digestOf(doc).citations.map(c => c.info.docNumber?.raw)).toEqual([
+                '34-CT/TW'
+            ]);
         }
-        expect(references(s, dir).filter(r => r.startsWith('them-007'))).toEqual([expect.stringContaining('→ so-van-ban.thidua')]);
+        expect(references(s, dir).filter(r => r.startsWith('them-007'))).toEqual([
+            expect.stringContaining('→ so-van-ban.thidua')
+        ]);
     });
 });
 
 describe('workspace checks against unopened files', () => {
-    test('a citation that another, unloaded file dates differently is found from that file\'s digest', async () => {
+    test("a citation that another, unloaded file dates differently is found from that file's digest", async () => {
         const dir = folder();
-        writeFileSync(join(dir, 'khac.thidua'), 'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 08/4/2014 của Bộ Chính trị].\n');
+        writeFileSync(
+            join(dir, 'khac.thidua'),
+            'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 08/4/2014 của Bộ Chính trị].\n'
+        );
         const s = await start(dir, true);
-        const other = s.doc('khac.thidua'), doc = s.doc('000-chi-thi-ha-lang-2023.thidua');
+        const other = s.doc('khac.thidua'),
+            doc = s.doc('000-chi-thi-ha-lang-2023.thidua');
         expect(isLoaded(other)).toBe(false);
         await s.shared.workspace.DocumentBuilder.build([doc], { validation: { categories: ['slow'] } });
         const found = (doc.diagnostics ?? []).filter(d => codeOf(d) === 'trich-dan-mau-thuan').map(d => d.message);
@@ -159,12 +222,17 @@ describe('workspace checks against unopened files', () => {
 describe('the start-up order', () => {
     test('a file the editor opens during start-up is built and checked right after the link targets, and stays loaded', async () => {
         const dir = folder();
-        const connection = createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()));
+        const connection = createConnection(
+            new StreamMessageReader(new PassThrough()),
+            new StreamMessageWriter(new PassThrough())
+        );
         const { shared } = createThiduaServices({ connection, ...NodeFileSystem });
         shared.workspace.ConfigurationProvider.initialized({});
         const opened = join(dir, 'them-119.thidua');
         const uri = URI.file(opened).toString();
-        (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(TextDocument.create(uri, 'thidua', 1, readFileSync(opened, 'utf8')));
+        (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(
+            TextDocument.create(uri, 'thidua', 1, readFileSync(opened, 'utf8'))
+        );
         const builder = shared.workspace.DocumentBuilder;
         const builds: string[][] = [];
         const checkedEarly: number[] = [];
@@ -175,7 +243,12 @@ describe('the start-up order', () => {
             checkedEarly.push(docs.filter(d => d.diagnostics !== undefined).length);
         };
         const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
-        shared.workspace.WorkspaceManager.initialize({ workspaceFolders: folders, capabilities: {}, processId: null, rootUri: null });
+        shared.workspace.WorkspaceManager.initialize({
+            workspaceFolders: folders,
+            capabilities: {},
+            processId: null,
+            rootUri: null
+        });
         // As the server does it: start-up under the workspace lock (the edit's update waits behind it).
         await shared.workspace.WorkspaceManager.initialized({});
         expect(builds[0]).toContain('so-van-ban.thidua');
@@ -190,29 +263,56 @@ describe('the start-up order', () => {
 
     test('a request for a file open in the editor that start-up has not built yet waits until it is built, instead of failing', async () => {
         const dir = folder();
-        const connection = createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()));
+        const connection = createConnection(
+            new StreamMessageReader(new PassThrough()),
+            new StreamMessageWriter(new PassThrough())
+        );
         const { shared } = createThiduaServices({ connection, ...NodeFileSystem });
         shared.workspace.ConfigurationProvider.initialized({});
         const opened = URI.file(join(dir, 'them-119.thidua'));
-        (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(TextDocument.create(opened.toString(), 'thidua', 1, readFileSync(opened.fsPath, 'utf8')));
+        (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(
+            TextDocument.create(opened.toString(), 'thidua', 1, readFileSync(opened.fsPath, 'utf8'))
+        );
         const builder = shared.workspace.DocumentBuilder;
         const events: string[] = [];
         let waited: Promise<unknown> | undefined;
         const build = builder.build.bind(builder);
         builder.build = async (docs, options, token) => {
             await build(docs, options, token);
-            events.push(`built ${docs.map(d => rel(d.uri, dir)).join(',').slice(0, 40)}`);
+            events.push(
+                `built ${docs
+                    .map(d => rel(d.uri, dir))
+                    .join(',')
+                    .slice(0, 40)}`
+            );
             if (waited) return;
-            // Right after the link targets: the opened file is read but not built. An unopened one still fails as before.
+            // Right after the link targets: the opened file is read but not built. An unopened one still fails as
+            // before.
             expect(shared.workspace.LangiumDocuments.hasDocument(opened)).toBe(false);
-            waited = builder.waitUntil(DocumentState.IndexedReferences, opened).then(() => events.push('answered'), e => events.push(`failed: ${e.message}`));
-            await builder.waitUntil(DocumentState.IndexedReferences, URI.file(join(dir, 'them-000.thidua'))).then(() => events.push('unopened answered'), () => events.push('unopened failed'));
+            waited = builder.waitUntil(DocumentState.IndexedReferences, opened).then(
+                () => events.push('answered'),
+                e => events.push(`failed: ${e.message}`)
+            );
+            await builder.waitUntil(DocumentState.IndexedReferences, URI.file(join(dir, 'them-000.thidua'))).then(
+                () => events.push('unopened answered'),
+                () => events.push('unopened failed')
+            );
         };
         const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
-        shared.workspace.WorkspaceManager.initialize({ workspaceFolders: folders, capabilities: {}, processId: null, rootUri: null });
+        shared.workspace.WorkspaceManager.initialize({
+            workspaceFolders: folders,
+            capabilities: {},
+            processId: null,
+            rootUri: null
+        });
         await shared.workspace.WorkspaceManager.initialized({});
         await waited;
-        expect(events.slice(0, 4)).toEqual([expect.stringMatching(/^built /), 'unopened failed', 'answered', 'built them-119.thidua']);
+        expect(events.slice(0, 4)).toEqual([
+            expect.stringMatching(/^built /),
+            'unopened failed',
+            'answered',
+            'built them-119.thidua'
+        ]);
     });
 
     test('a registry, or a document with an id that some file refers to, is built first; other texts later', () => {
@@ -221,8 +321,12 @@ describe('the start-up order', () => {
         expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngan_sach Thu ngân sách: 1 tỷ đồng}\n', referred)).toBe(true);
         expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#c010 Thu: 1 tỷ đồng}\n', referred)).toBe(false);
         // Ids may have Vietnamese letters, as the lexer reads them.
-        expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngân_sách Thu: 1 tỷ đồng}\n', referredIds(['{@thu_ngân_sách 2 tỷ}']))).toBe(true);
-        expect(mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngân Thu: 1 tỷ đồng}\n', referredIds(['{@thu_ngân_sách 2 tỷ}']))).toBe(false);
+        expect(
+            mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngân_sách Thu: 1 tỷ đồng}\n', referredIds(['{@thu_ngân_sách 2 tỷ}']))
+        ).toBe(true);
+        expect(
+            mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngân Thu: 1 tỷ đồng}\n', referredIds(['{@thu_ngân_sách 2 tỷ}']))
+        ).toBe(false);
         expect(mayBeLinkTarget('KẾ HOẠCH\n1) {Thu: 1 tỷ đồng} theo [Chỉ thị số 1/CT-UB]\n', referred)).toBe(false);
     });
 });

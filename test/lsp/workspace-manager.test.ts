@@ -17,12 +17,19 @@ describe('indexing the folder in the editor', () => {
         closeSync(fd);
         const { shared } = createThiduaServices(NodeFileSystem);
         const loaded: string[] = [];
-        const manager = shared.workspace.WorkspaceManager as unknown as { loadWorkspaceDocuments(u: Stream<URI>, c: (d: LangiumDocument) => void): Promise<void> };
+        const manager = shared.workspace.WorkspaceManager as unknown as {
+            loadWorkspaceDocuments(u: Stream<URI>, c: (d: LangiumDocument) => void): Promise<void>;
+        };
         const errors: string[] = [];
         const original = console.error;
-        console.error = (m: string) => { errors.push(m); };
+        console.error = (m: string) => {
+            errors.push(m);
+        };
         try {
-            await manager.loadWorkspaceDocuments(stream(['dung', 'anh', 'tcvn3', 'lon'].map(n => URI.file(join(dir, `${n}.thidua`)))), d => loaded.push(d.uri.path.split('/').pop()!));
+            await manager.loadWorkspaceDocuments(
+                stream(['dung', 'anh', 'tcvn3', 'lon'].map(n => URI.file(join(dir, `${n}.thidua`)))),
+                d => loaded.push(d.uri.path.split('/').pop()!)
+            );
         } finally {
             console.error = original;
         }

@@ -9,18 +9,24 @@ import { exampleTexts } from '../helpers.js';
 
 function shape(doc: LangiumDocument) {
     const root = doc.parseResult.value;
-    const nodes = AstUtils.streamAst(root).map(n => {
-        const own: Record<string, unknown> = { $type: n.$type };
-        for (const [k, v] of Object.entries(n)) {
-            if (k.startsWith('$')) continue;
-            if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') own[k] = v;
-            else if (v && typeof v === 'object' && '$refText' in v) own[k] = `ref:${(v as { $refText: string }).$refText}@${(v as { $refNode?: { offset: number } }).$refNode?.offset}`;
-        }
-        own.$cst = [n.$cstNode?.offset, n.$cstNode?.end, JSON.stringify(n.$cstNode?.range)];
-        return own;
-    }).toArray();
+    const nodes = AstUtils.streamAst(root)
+        .map(n => {
+            const own: Record<string, unknown> = { $type: n.$type };
+            for (const [k, v] of Object.entries(n)) {
+                if (k.startsWith('$')) continue;
+                if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') own[k] = v;
+                else if (v && typeof v === 'object' && '$refText' in v)
+                    own[k] =
+                        `ref:${(v as { $refText: string }).$refText}@${(v as { $refNode?: { offset: number } }).$refNode?.offset}`;
+            }
+            own.$cst = [n.$cstNode?.offset, n.$cstNode?.end, JSON.stringify(n.$cstNode?.range)];
+            return own;
+        })
+        .toArray();
     // Every node of the syntax tree, tokens and groups: a group's range is remembered, and must follow the edit.
-    const leaves = CstUtils.streamCst(root.$cstNode!).map(c => [c.offset, c.length, c.text, c.hidden, JSON.stringify(c.range)]).toArray();
+    const leaves = CstUtils.streamCst(root.$cstNode!)
+        .map(c => [c.offset, c.length, c.text, c.hidden, JSON.stringify(c.range)])
+        .toArray();
     const diagnostics = (doc.diagnostics ?? []).map(d => JSON.stringify([d.range, d.message, d.data])).sort();
     return { nodes, leaves, diagnostics };
 }
@@ -38,7 +44,26 @@ async function editSession(text: string, seed: number, edits: number) {
     shared.workspace.LangiumDocuments.addDocument(doc);
     await shared.workspace.DocumentBuilder.build([reg, doc], { validation: true });
     const r = rng(seed);
-    const inserts = ['a', 'ế', ' ', ',', '1', 'x', 'chỉ trì ', '2021-2015', '/', '.', ':', 'Ư', 'KẾ', '-', ')', ' Số:', '*', '\t'];
+    const inserts = [
+        'a',
+        'ế',
+        ' ',
+        ',',
+        '1',
+        'x',
+        'chỉ trì ',
+        '2021-2015',
+        '/',
+        '.',
+        ':',
+        'Ư',
+        'KẾ',
+        '-',
+        ')',
+        ' Số:',
+        '*',
+        '\t'
+    ];
     let fast = 0;
     const spy = vi.spyOn(ThiduaDocumentFactory.prototype, 'reparseLine');
     for (let k = 0; k < edits; k++) {
@@ -48,7 +73,9 @@ async function editSession(text: string, seed: number, edits: number) {
         const length = lines[i].replace(/\r$/, '').length;
         const at = Math.floor(r() * (length + 1));
         const del = r() < 0.3 && at < length;
-        lines[i] = del ? lines[i].slice(0, at) + lines[i].slice(at + 1) : lines[i].slice(0, at) + inserts[Math.floor(r() * inserts.length)] + lines[i].slice(at);
+        lines[i] = del
+            ? lines[i].slice(0, at) + lines[i].slice(at + 1)
+            : lines[i].slice(0, at) + inserts[Math.floor(r() * inserts.length)] + lines[i].slice(at);
         text = lines.join('\n');
         shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'thidua', ++version, text));
         spy.mockClear();
@@ -60,8 +87,11 @@ async function editSession(text: string, seed: number, edits: number) {
         fresh.workspace.LangiumDocuments.addDocument(freshReg);
         fresh.workspace.LangiumDocuments.addDocument(freshDoc);
         // The editor runs the checks of the 'fast' category on each change (the workspace-wide ones on save).
-        await fresh.workspace.DocumentBuilder.build([freshReg, freshDoc], { validation: { categories: ['built-in', 'fast'] } });
-        const got = shape(shared.workspace.LangiumDocuments.getDocument(uri)!), want = shape(freshDoc);
+        await fresh.workspace.DocumentBuilder.build([freshReg, freshDoc], {
+            validation: { categories: ['built-in', 'fast'] }
+        });
+        const got = shape(shared.workspace.LangiumDocuments.getDocument(uri)!),
+            want = shape(freshDoc);
         expect(got.leaves, `edit ${k} on line ${i + 1}`).toEqual(want.leaves);
         expect(got.nodes, `edit ${k} on line ${i + 1}`).toEqual(want.nodes);
         expect(got.diagnostics, `edit ${k} on line ${i + 1}`).toEqual(want.diagnostics);
@@ -72,7 +102,8 @@ async function editSession(text: string, seed: number, edits: number) {
 
 describe('re-parsing the edited line only', () => {
     test('random edits to the examples: same tree, positions and diagnostics as a full parse', async () => {
-        let fast = 0, seed = 1;
+        let fast = 0,
+            seed = 1;
         for (const [name, text] of Object.entries(exampleTexts())) {
             if (name.startsWith('so-')) continue;
             fast += await editSession(text, seed++, 40);
@@ -98,6 +129,9 @@ describe('re-parsing the edited line only', () => {
         expect(factory.reparseLine(doc, text, text.replace('Nội dung', 'Nội\ndung'))).toBe(false);
         expect(factory.reparseLine(doc, text, text.replace('Nội dung', 'Nội [dung'))).toBe(false);
         expect(factory.reparseLine(doc, text, text.replace('Nội dung', 'Nội dung mới'))).toBe(true);
-        expect((doc.parseResult.value as AstNode & { body: { items: { parts: { text: string }[] }[] }[] }).body[0].items[0].parts[0].text).toBe(' Nội dung mới thi đua.');
+        expect(
+            (doc.parseResult.value as AstNode & { body: { items: { parts: { text: string }[] }[] }[] }).body[0].items[0]
+                .parts[0].text
+        ).toBe(' Nội dung mới thi đua.');
     });
 });

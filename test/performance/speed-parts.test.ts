@@ -18,10 +18,13 @@ import { exampleTexts } from '../helpers.js';
 
 const texts = Object.values(exampleTexts());
 // Line ends and a recovered tree: CRLF, lone CR, a syntax error, an unclosed brace.
-const odd = ['SỔ VĂN BẢN\r\n- [Chỉ thị số 1/CT-UB ngày 1/1/2020 của UBND] về x\r\n', 'KẾ HOẠCH\rThi đua\r\n\r\n1. a [Chỉ thị số 1/CT-UB] {b\n] c\n  - d {#x 5%}\n'];
+const odd = [
+    'SỔ VĂN BẢN\r\n- [Chỉ thị số 1/CT-UB ngày 1/1/2020 của UBND] về x\r\n',
+    'KẾ HOẠCH\rThi đua\r\n\r\n1. a [Chỉ thị số 1/CT-UB] {b\n] c\n  - d {#x 5%}\n'
+];
 
 describe('walking the tree', () => {
-    test('forEachNode and nodesOf visit exactly the nodes of Langium\'s streamAst, in the same order', () => {
+    test("forEachNode and nodesOf visit exactly the nodes of Langium's streamAst, in the same order", () => {
         const { Thidua } = createThiduaServices(EmptyFileSystem);
         for (const text of [...texts, ...odd]) {
             const root = Thidua.parser.LangiumParser.parse(text).value;
@@ -42,10 +45,16 @@ describe('references', () => {
         let compared = 0;
         for (const text of [...texts, ...odd]) {
             const root = Thidua.parser.LangiumParser.parse(text).value;
-            const expected = AstUtils.streamAst(root).flatMap(n => AstUtils.streamReferences(n)).toArray();
+            const expected = AstUtils.streamAst(root)
+                .flatMap(n => AstUtils.streamReferences(n))
+                .toArray();
             const got = referencesOf(root);
-            expect(got.map(r => [r.container, r.property, r.reference, r.index])).toEqual(expected.map(r => [r.container, r.property, r.reference, r.index]));
-            expect(got.every((r, i) => r.reference === expected[i].reference && r.container === expected[i].container)).toBe(true);
+            expect(got.map(r => [r.container, r.property, r.reference, r.index])).toEqual(
+                expected.map(r => [r.container, r.property, r.reference, r.index])
+            );
+            expect(
+                got.every((r, i) => r.reference === expected[i].reference && r.container === expected[i].container)
+            ).toBe(true);
             compared += got.length;
         }
         expect(compared).toBeGreaterThan(30);
@@ -53,7 +62,7 @@ describe('references', () => {
 });
 
 describe('compact tokens', () => {
-    test('every node of the tree has the offset, text and range Langium\'s own parser gives it', () => {
+    test("every node of the tree has the offset, text and range Langium's own parser gives it", () => {
         const { Thidua } = createThiduaServices(EmptyFileSystem);
         const plain = createLangiumParser(Thidua);
         let compared = 0;
@@ -62,7 +71,12 @@ describe('compact tokens', () => {
             const b = CstUtils.streamCst(Thidua.parser.LangiumParser.parse(text).value.$cstNode!).toArray();
             expect(b.length).toBe(a.length);
             a.forEach((n, i) => {
-                expect([b[i].offset, b[i].length, b[i].text, b[i].hidden]).toEqual([n.offset, n.length, n.text, n.hidden]);
+                expect([b[i].offset, b[i].length, b[i].text, b[i].hidden]).toEqual([
+                    n.offset,
+                    n.length,
+                    n.text,
+                    n.hidden
+                ]);
                 expect(b[i].range).toEqual(n.range);
                 compared++;
             });
@@ -73,18 +87,29 @@ describe('compact tokens', () => {
     test('containers are linked as Langium links them: AST $container/$containerProperty/$containerIndex and CST parents, comments included', () => {
         const { Thidua } = createThiduaServices(EmptyFileSystem);
         const plain = createLangiumParser(Thidua);
-        const withComments = texts[0].split('\n').flatMap((l, i) => (i % 7 === 3 ? ['// ghi chú ' + i, l] : [l])).join('\n') + '\n// cuối';
+        const withComments =
+            texts[0]
+                .split('\n')
+                .flatMap((l, i) => (i % 7 === 3 ? ['// ghi chú ' + i, l] : [l]))
+                .join('\n') + '\n// cuối';
         let compared = 0;
         for (const text of [...texts, ...odd, withComments]) {
-            const a = plain.parse(text).value, b = Thidua.parser.LangiumParser.parse(text).value;
-            const na = AstUtils.streamAst(a).toArray(), nb = AstUtils.streamAst(b).toArray();
+            const a = plain.parse(text).value,
+                b = Thidua.parser.LangiumParser.parse(text).value;
+            const na = AstUtils.streamAst(a).toArray(),
+                nb = AstUtils.streamAst(b).toArray();
             expect(nb.length).toBe(na.length);
             na.forEach((n, i) => {
-                expect([nb[i].$type, nb[i].$containerProperty, nb[i].$containerIndex]).toEqual([n.$type, n.$containerProperty, n.$containerIndex]);
+                expect([nb[i].$type, nb[i].$containerProperty, nb[i].$containerIndex]).toEqual([
+                    n.$type,
+                    n.$containerProperty,
+                    n.$containerIndex
+                ]);
                 expect(nb.indexOf(nb[i].$container!)).toBe(na.indexOf(n.$container!));
                 compared++;
             });
-            const ca = CstUtils.streamCst(a.$cstNode!).toArray(), cb = CstUtils.streamCst(b.$cstNode!).toArray();
+            const ca = CstUtils.streamCst(a.$cstNode!).toArray(),
+                cb = CstUtils.streamCst(b.$cstNode!).toArray();
             expect(cb.length).toBe(ca.length);
             ca.forEach((n, i) => expect(cb.indexOf(cb[i].container!)).toBe(ca.indexOf(n.container!)));
         }
@@ -93,7 +118,9 @@ describe('compact tokens', () => {
 
     test('the leaves do not carry a range object of their own', () => {
         const { Thidua } = createThiduaServices(EmptyFileSystem);
-        const leaf = CstUtils.streamCst(Thidua.parser.LangiumParser.parse(texts[0]).value.$cstNode!).find(n => 'tokenType' in n && !n.hidden)!;
+        const leaf = CstUtils.streamCst(Thidua.parser.LangiumParser.parse(texts[0]).value.$cstNode!).find(
+            n => 'tokenType' in n && !n.hidden
+        )!;
         expect((leaf as unknown as { _range?: unknown })._range).toBeUndefined();
         expect(leaf.range).not.toBe(leaf.range);
     });
@@ -118,7 +145,9 @@ describe('the document model', () => {
         expect(model.awards.map(a => a.mention.text)).toContain('Bằng khen');
         expect(model.assignments.length).toBeGreaterThan(0);
         expect(model.awards).toBe(model.awards);
-        expect(JSON.parse(JSON.stringify(buildModel(root).awards.map(a => a.mention)))).toEqual(JSON.parse(JSON.stringify(model.awards.map(a => a.mention))));
+        expect(JSON.parse(JSON.stringify(buildModel(root).awards.map(a => a.mention)))).toEqual(
+            JSON.parse(JSON.stringify(model.awards.map(a => a.mention)))
+        );
     });
 
     test('the page layout parses the typed values only when the indicator table rows are read', () => {
@@ -163,10 +192,19 @@ describe('remembering results by text', () => {
         for (const text of texts.filter(t => t.includes('KẾ HOẠCH') || t.includes('CHỈ THỊ'))) {
             const lines = text.split('\n');
             const at = lines.findIndex(l => /^[0-9]+\. /.test(l));
-            const moved = [...lines.slice(0, at), '1. Dòng mới chèn vào đầu phần, đẩy các dòng sau xuống.', ...lines.slice(at)];
+            const moved = [
+                ...lines.slice(0, at),
+                '1. Dòng mới chèn vào đầu phần, đẩy các dòng sau xuống.',
+                ...lines.slice(at)
+            ];
             const changed = moved.map((l, i) => (i === at + 3 ? `  ${l.replace('trì', 'trì chỉ trì')} ;thêm` : l));
             const final = changed.join('\n').replace(/\n(- )/, '\n  $1');
-            const warm = await diagnosticsAfterEdits(createThiduaServices(EmptyFileSystem), [text, moved.join('\n'), changed.join('\n'), final]);
+            const warm = await diagnosticsAfterEdits(createThiduaServices(EmptyFileSystem), [
+                text,
+                moved.join('\n'),
+                changed.join('\n'),
+                final
+            ]);
             const fresh = await diagnosticsAfterEdits(createThiduaServices(EmptyFileSystem), [final]);
             expect(warm).toEqual(fresh);
         }
@@ -195,9 +233,14 @@ describe('remembering results by text', () => {
     });
 });
 
-
 describe('words of a line', () => {
-    const samples = [...texts.flatMap(t => t.split('\n')), 'ĐẨY MẠNH Thi Đua thi đua', 'việcphát HUÂN CHƯƠNG', 'İstanbul 𝒜bc ǅemal', 'x'.repeat(3) + ' y'.repeat(700)];
+    const samples = [
+        ...texts.flatMap(t => t.split('\n')),
+        'ĐẨY MẠNH Thi Đua thi đua',
+        'việcphát HUÂN CHƯƠNG',
+        'İstanbul 𝒜bc ǅemal',
+        'x'.repeat(3) + ' y'.repeat(700)
+    ];
 
     test('Words finds the runs of letters of \\p{L}+, compares them lower-cased, and counts toned vowels', () => {
         for (const text of samples) {
@@ -229,7 +272,7 @@ describe('words of a line', () => {
 });
 
 describe('positions', () => {
-    test('positionOf a piece of a line equals the document\'s positionAt, also after an edit that moves every later line', async () => {
+    test("positionOf a piece of a line equals the document's positionAt, also after an edit that moves every later line", async () => {
         const { shared } = createThiduaServices(EmptyFileSystem);
         let compared = 0;
         const comparePieces = (doc: LangiumDocument) => {
@@ -276,8 +319,23 @@ describe('validation', () => {
         const sync = registry.getChecks('Document').toArray()[0];
         const doc = shared.workspace.LangiumDocumentFactory.fromString(texts[0], URI.file('/val/a.thidua'));
         expect(sync(doc.parseResult.value, () => {}, CancellationToken.None)).toBeUndefined();
-        registry.register<ThiduaAstType>({ Section: () => { throw new Error('hỏng'); } }, undefined);
-        registry.register<ThiduaAstType>({ Document: async (node, accept) => { await Promise.resolve(); accept('hint', 'kiểm tra chậm', { node }); } }, undefined);
+        registry.register<ThiduaAstType>(
+            {
+                Section: () => {
+                    throw new Error('hỏng');
+                }
+            },
+            undefined
+        );
+        registry.register<ThiduaAstType>(
+            {
+                Document: async (node, accept) => {
+                    await Promise.resolve();
+                    accept('hint', 'kiểm tra chậm', { node });
+                }
+            },
+            undefined
+        );
         shared.workspace.LangiumDocuments.addDocument(doc);
         await shared.workspace.DocumentBuilder.build([doc], { validation: true });
         const messages = doc.diagnostics!.map(d => d.message);

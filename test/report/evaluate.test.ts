@@ -36,18 +36,30 @@ describe('completion of each kind of target', () => {
     });
 
     test('a fraction "13/13 xã, thị trấn"', () => {
-        expect(judge('Duy trì 13/13 xã, thị trấn', '13/13 xã, thị trấn')).toMatchObject({ status: 'đạt', percent: 100 });
+        expect(judge('Duy trì 13/13 xã, thị trấn', '13/13 xã, thị trấn')).toMatchObject({
+            status: 'đạt',
+            percent: 100
+        });
         expect(judge('Duy trì 13/13 xã, thị trấn', '12/13 xã, thị trấn')).toMatchObject({ status: 'không đạt' });
     });
 
     test('a qualitative target is judged by its stated result', () => {
-        expect(judge('Kết quả cải cách hành chính các đơn vị đạt khá trở lên', 'các đơn vị đạt loại tốt')).toMatchObject({ status: 'vượt' });
-        expect(judge('Kết quả cải cách hành chính các đơn vị đạt khá trở lên', 'đạt loại khá')).toMatchObject({ status: 'đạt' });
-        expect(judge('Kết quả cải cách hành chính các đơn vị đạt khá trở lên', 'đạt trung bình')).toMatchObject({ status: 'không đạt' });
+        expect(
+            judge('Kết quả cải cách hành chính các đơn vị đạt khá trở lên', 'các đơn vị đạt loại tốt')
+        ).toMatchObject({ status: 'vượt' });
+        expect(judge('Kết quả cải cách hành chính các đơn vị đạt khá trở lên', 'đạt loại khá')).toMatchObject({
+            status: 'đạt'
+        });
+        expect(judge('Kết quả cải cách hành chính các đơn vị đạt khá trở lên', 'đạt trung bình')).toMatchObject({
+            status: 'không đạt'
+        });
     });
 
     test('units convert where exact (tỷ đồng ↔ triệu đồng) and mismatch otherwise', () => {
-        expect(judge('Thu ngân sách: 22.400 triệu đồng', '23 tỷ đồng')).toMatchObject({ status: 'vượt', converted: 23000 });
+        expect(judge('Thu ngân sách: 22.400 triệu đồng', '23 tỷ đồng')).toMatchObject({
+            status: 'vượt',
+            converted: 23000
+        });
         expect(judge('Thu ngân sách: 22.400 triệu đồng', '23 hộ')).toMatchObject({ unitMismatch: true });
     });
 });

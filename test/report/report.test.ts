@@ -26,7 +26,9 @@ describe('report checks', () => {
         const c = await check(edit(TONG_KET, '17) {@c17 Độ che phủ rừng: 60,7%, đạt}.\n', ''), files);
         const d = one(c, 'bao-cao-thieu-ket-qua');
         expect(d.severity).toBe(2);
-        expect(d.message).toMatch(/^Chỉ tiêu "#c17" \(Duy trì độ che phủ rừng\) của kế hoạch chưa có kết quả trong báo cáo\./);
+        expect(d.message).toMatch(
+            /^Chỉ tiêu "#c17" \(Duy trì độ che phủ rừng\) của kế hoạch chưa có kết quả trong báo cáo\./
+        );
         expect(c.covered(d)).toBe('BÁO CÁO');
         expect((await check(SO_KET, files)).diagnostics.filter(x => codeOf(x) === 'bao-cao-thieu-ket-qua')).toEqual([]);
     });
@@ -39,12 +41,19 @@ describe('report checks', () => {
     });
 
     test('a unit that does not convert', async () => {
-        const c = await check(edit(TONG_KET, '23.000 triệu đồng, bằng 102,7% kế hoạch, vượt', '23.000 hộ, vượt'), files);
-        expect(one(c, 'bao-cao-don-vi').message).toMatch(/^Kết quả tính bằng "hộ" nhưng chỉ tiêu tính bằng "triệu đồng"/);
+        const c = await check(
+            edit(TONG_KET, '23.000 triệu đồng, bằng 102,7% kế hoạch, vượt', '23.000 hộ, vượt'),
+            files
+        );
+        expect(one(c, 'bao-cao-don-vi').message).toMatch(
+            /^Kết quả tính bằng "hộ" nhưng chỉ tiêu tính bằng "triệu đồng"/
+        );
     });
 
     test('tỷ đồng against triệu đồng converts and agrees', async () => {
-        expect(await codes(edit(TONG_KET, '23.000 triệu đồng, bằng 102,7% kế hoạch', '23 tỷ đồng, bằng 102,7% kế hoạch'))).toEqual([]);
+        expect(
+            await codes(edit(TONG_KET, '23.000 triệu đồng, bằng 102,7% kế hoạch', '23 tỷ đồng, bằng 102,7% kế hoạch'))
+        ).toEqual([]);
     });
 
     test('a stated percentage that contradicts the numbers, with its fix', async () => {
@@ -67,14 +76,19 @@ describe('report checks', () => {
     test('a summary count that contradicts the results, with its fix', async () => {
         const c = await check(edit(TONG_KET, '17/19 chỉ tiêu', '18/19 chỉ tiêu'), files);
         const d = one(c, 'bao-cao-sai-tong-hop');
-        expect(d.message).toMatch(/^Ghi "18\/19 chỉ tiêu" nhưng theo kết quả từng chỉ tiêu là 17\/19 chỉ tiêu đạt và vượt\./);
+        expect(d.message).toMatch(
+            /^Ghi "18\/19 chỉ tiêu" nhưng theo kết quả từng chỉ tiêu là 17\/19 chỉ tiêu đạt và vượt\./
+        );
         expect((await c.fix(d))['doc.thidua']).toBe(TONG_KET);
     });
 
     test('a tổng kết dated before the campaign ends is an error; a sơ kết may be', async () => {
         const early = edit(TONG_KET, 'ngày 10 tháng 01 năm 2024', 'ngày 15 tháng 12 năm 2023');
         const d = one(await check(early, files), 'bao-cao-truoc-ky');
-        expect([d.severity, d.message.startsWith('Báo cáo tổng kết được ký trước khi kết thúc thời gian thi đua')]).toEqual([1, true]);
+        expect([
+            d.severity,
+            d.message.startsWith('Báo cáo tổng kết được ký trước khi kết thúc thời gian thi đua')
+        ]).toEqual([1, true]);
         expect(await codes(SO_KET)).toEqual([]);
     });
 });
@@ -83,15 +97,21 @@ describe('reports in the editor and in Word', () => {
     test('hover and inlay hint on a result: completion and status', async () => {
         const ws = await withCursor(TONG_KET, files);
         const hover = ws.services.Thidua.lsp.HoverProvider as ThiduaHoverProvider;
-        const h = await hover.getHoverContent(ws.doc, { textDocument: ws.textDocument, position: positionOf(ws.doc, 'Thu ngân sách trên', 2) });
+        const h = await hover.getHoverContent(ws.doc, {
+            textDocument: ws.textDocument,
+            position: positionOf(ws.doc, 'Thu ngân sách trên', 2)
+        });
         expect((h!.contents as { value: string }).value).toContain('**Kết quả:** 102,7% kế hoạch — vượt');
-        const hints = await ws.services.Thidua.lsp.InlayHintProvider!.getInlayHints(ws.doc, { textDocument: ws.textDocument, range: { start: { line: 0, character: 0 }, end: ws.doc.textDocument.positionAt(TONG_KET.length) } });
+        const hints = await ws.services.Thidua.lsp.InlayHintProvider!.getInlayHints(ws.doc, {
+            textDocument: ws.textDocument,
+            range: { start: { line: 0, character: 0 }, end: ws.doc.textDocument.positionAt(TONG_KET.length) }
+        });
         expect(hints!.map(x => x.label)).toContain(' ⇒ 50,0% kế hoạch · không đạt');
     });
 
     test('the exported .docx has the table (target, actual, %, status) and the summary line', async () => {
         const ws = await withCursor(TONG_KET, files);
-        const bytes = await render(ws.doc.parseResult.value, 'docx') as Uint8Array;
+        const bytes = (await render(ws.doc.parseResult.value, 'docx')) as Uint8Array;
         const text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.replace(/\s+/g, ' ');
         expect(text).toContain('STT Chỉ tiêu Kế hoạch Thực hiện Tỷ lệ Đánh giá');
         expect(text).toContain('3 Thu ngân sách trên địa bàn 22.400 triệu đồng 23.000 triệu đồng 102,7% vượt');
@@ -99,6 +119,8 @@ describe('reports in the editor and in Word', () => {
         expect(text).toContain('Tổng hợp: 17/19 chỉ tiêu đạt và vượt.');
         const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
         expect(xml.match(/<w:tbl>/g)!.length).toBe(3);
-        expect(generateHtml(ws.doc.parseResult.value)).toContain('<td>4</td><td>Thành lập mới HTX</td><td>02 HTX</td><td>01 HTX</td><td>50,0%</td><td>không đạt</td>');
+        expect(generateHtml(ws.doc.parseResult.value)).toContain(
+            '<td>4</td><td>Thành lập mới HTX</td><td>02 HTX</td><td>01 HTX</td><td>50,0%</td><td>không đạt</td>'
+        );
     });
 });

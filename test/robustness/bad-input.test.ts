@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, writeFileSync, ftruncateSync } from 'node:fs';
+import {
+    chmodSync,
+    closeSync,
+    mkdirSync,
+    mkdtempSync,
+    openSync,
+    readdirSync,
+    writeFileSync,
+    ftruncateSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -16,9 +25,15 @@ const run = (args: string[], cwd: string, user?: string) => {
 };
 
 // "Kế hoạch thi đua" in three legacy encodings.
-const TCVN3 = Buffer.from([0x4b, 0xd5, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68, 0x20, 0x74, 0x68, 0x69, 0x20, 0xae, 0x75, 0x61, 0x0a]);
-const VNI = Buffer.from([0x4b, 0x65, 0xe1, 0x20, 0x68, 0x6f, 0x61, 0xef, 0x63, 0x68, 0x20, 0x74, 0x68, 0x69, 0x20, 0xf1, 0x75, 0x61, 0x0a]);
-const CP1258 = Buffer.from([0x4b, 0xea, 0xec, 0x20, 0x68, 0x6f, 0x61, 0xf2, 0x63, 0x68, 0x20, 0x74, 0x68, 0x69, 0x20, 0xf0, 0x75, 0x61, 0x0a]);
+const TCVN3 = Buffer.from([
+    0x4b, 0xd5, 0x20, 0x68, 0x6f, 0xb9, 0x63, 0x68, 0x20, 0x74, 0x68, 0x69, 0x20, 0xae, 0x75, 0x61, 0x0a
+]);
+const VNI = Buffer.from([
+    0x4b, 0x65, 0xe1, 0x20, 0x68, 0x6f, 0x61, 0xef, 0x63, 0x68, 0x20, 0x74, 0x68, 0x69, 0x20, 0xf1, 0x75, 0x61, 0x0a
+]);
+const CP1258 = Buffer.from([
+    0x4b, 0xea, 0xec, 0x20, 0x68, 0x6f, 0x61, 0xf2, 0x63, 0x68, 0x20, 0x74, 0x68, 0x69, 0x20, 0xf0, 0x75, 0x61, 0x0a
+]);
 
 let dir: string;
 beforeAll(() => {
@@ -26,7 +41,10 @@ beforeAll(() => {
     writeFileSync(join(dir, 'tcvn3.thidua'), TCVN3);
     writeFileSync(join(dir, 'vni.thidua'), VNI);
     writeFileSync(join(dir, 'cp1258.thidua'), CP1258);
-    writeFileSync(join(dir, 'anh.thidua'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(
+        join(dir, 'anh.thidua'),
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+    );
     writeFileSync(join(dir, 'rong.thidua'), '');
     const fd = openSync(join(dir, 'lon.thidua'), 'w');
     ftruncateSync(fd, 50 * 1024 * 1024);
@@ -43,7 +61,10 @@ describe('bad input: a clear Vietnamese error, exit 2, nothing written', () => {
         ['lon.thidua', 'quá lớn (50.0 MB)']
     ])('%s', (file, message) => {
         const before = readdirSync(dir).sort();
-        for (const command of [['check', file], ['export', file]]) {
+        for (const command of [
+            ['check', file],
+            ['export', file]
+        ]) {
             const r = run(command, dir);
             expect(r.code).toBe(2);
             expect(r.err).toContain(message);

@@ -24,9 +24,15 @@ const NASTY: [string, string][] = [
     ['nested brackets', '[[[[{{{{[Chỉ thị số 1/CT-UBND]}}}}]]]]'],
     ['NUL and control characters', 'KẾ HOẠCH\u0000\u0007\nVề việc\u001b\n'],
     ['CRLF line ends', 'KẾ HOẠCH\r\nVề việc\r\n\r\nI. MỤC TIÊU\r\n1) {Chỉ tiêu: 5 xã}.\r\n'],
-    ['a date that does not exist everywhere', 'Số: 5/KH-UBND\nHà Nội, ngày 31 tháng 02 năm 2023\nKẾ HOẠCH\nVề việc\n{Từ ngày 31/02/2023 đến ngày 30/02/2023}\n'],
+    [
+        'a date that does not exist everywhere',
+        'Số: 5/KH-UBND\nHà Nội, ngày 31 tháng 02 năm 2023\nKẾ HOẠCH\nVề việc\n{Từ ngày 31/02/2023 đến ngày 30/02/2023}\n'
+    ],
     ['emoji and astral characters', 'KẾ HOẠCH\nVề việc 💥𝔸𝕍\n{💥: 5 💥}\n'],
-    ['a 50,000-letter word as a unit, completion at its end', '1) {Chỉ tiêu: 5 ' + 'x'.repeat(50000) + '}\n' + 'y'.repeat(30000)]
+    [
+        'a 50,000-letter word as a unit, completion at its end',
+        '1) {Chỉ tiêu: 5 ' + 'x'.repeat(50000) + '}\n' + 'y'.repeat(30000)
+    ]
 ];
 
 // Time bounds are the fuzz script's job (npm run fuzz reports every document over 1 s); here: no exception.
@@ -51,10 +57,19 @@ describe('the nastiest inputs: no exception anywhere', () => {
 
 /** Every prose word of the source, in order. */
 function proseWords(root: Model): string[] {
-    return AstUtils.streamAllContents(root).filter(isTextPart).toArray()
-        .flatMap(p => plainText(inlineSource([p])).split(/\s+/).filter(w => /\p{L}/u.test(w)))
-        // Emphasis can open in one part and close in another: the marks are not words; nor is a cell's line break.
-        .map(w => w.replace(/\*/g, '').replace(/<br\s*\/?>/giu, '')).filter(w => /\p{L}/u.test(w));
+    return (
+        AstUtils.streamAllContents(root)
+            .filter(isTextPart)
+            .toArray()
+            .flatMap(p =>
+                plainText(inlineSource([p]))
+                    .split(/\s+/)
+                    .filter(w => /\p{L}/u.test(w))
+            )
+            // Emphasis can open in one part and close in another: the marks are not words; nor is a cell's line break.
+            .map(w => w.replace(/\*/g, '').replace(/<br\s*\/?>/giu, ''))
+            .filter(w => /\p{L}/u.test(w))
+    );
 }
 
 function isSubsequence(words: string[], text: string): boolean {
@@ -68,7 +83,13 @@ function isSubsequence(words: string[], text: string): boolean {
 }
 
 describe('no text lost', () => {
-    const texts = [...seeds, ...Array.from({ length: 25 }, (_, n) => { const r = rng(100 + n); return mutate(seeds[n % seeds.length], r); })];
+    const texts = [
+        ...seeds,
+        ...Array.from({ length: 25 }, (_, n) => {
+            const r = rng(100 + n);
+            return mutate(seeds[n % seeds.length], r);
+        })
+    ];
 
     test('export to text keeps every prose word in order (examples and mutants)', async () => {
         for (const [n, text] of texts.entries()) {
@@ -85,9 +106,11 @@ describe('no text lost', () => {
             const { docs, services } = await workspace({ 'doc.thidua': text });
             const doc = docs.get('doc.thidua')!;
             for (const d of doc.diagnostics ?? []) {
-                const actions = (await services.Thidua.lsp.CodeActionProvider!.getCodeActions(doc, {
-                    textDocument: { uri: doc.uri.toString() }, range: d.range, context: { diagnostics: [d] }
-                }) ?? []) as CodeAction[];
+                const actions = ((await services.Thidua.lsp.CodeActionProvider!.getCodeActions(doc, {
+                    textDocument: { uri: doc.uri.toString() },
+                    range: d.range,
+                    context: { diagnostics: [d] }
+                })) ?? []) as CodeAction[];
                 for (const a of actions) {
                     const edits = (a.edit?.changes?.[doc.uri.toString()] ?? []) as TextEdit[];
                     if (!edits.length || codeOf(d) === 'van-ban-nfc') continue;
@@ -96,11 +119,22 @@ describe('no text lost', () => {
                     const after = TextDocument.applyEdits(td, edits);
                     // Outside the edited ranges the text is the same, character for character.
                     const sorted = [...edits].sort((x, y) => td.offsetAt(x.range.start) - td.offsetAt(y.range.start));
-                    let kept = '', last = 0;
-                    for (const e of sorted) { kept += text.slice(last, td.offsetAt(e.range.start)); last = td.offsetAt(e.range.end); }
+                    let kept = '',
+                        last = 0;
+                    for (const e of sorted) {
+                        kept += text.slice(last, td.offsetAt(e.range.start));
+                        last = td.offsetAt(e.range.end);
+                    }
                     kept += text.slice(last);
-                    expect(isSubsequence([...kept.replace(/\s+/g, '')], after.replace(/\s+/g, '')), `text ${n}, fix "${a.title}"`).toBe(true);
-                    for (const e of edits) expect(td.getText(e.range).length, `text ${n}, fix "${a.title}" replaces ${td.getText(e.range)}`).toBeLessThanOrEqual(Math.max(40, td.getText(d.range).length + 5));
+                    expect(
+                        isSubsequence([...kept.replace(/\s+/g, '')], after.replace(/\s+/g, '')),
+                        `text ${n}, fix "${a.title}"`
+                    ).toBe(true);
+                    for (const e of edits)
+                        expect(
+                            td.getText(e.range).length,
+                            `text ${n}, fix "${a.title}" replaces ${td.getText(e.range)}`
+                        ).toBeLessThanOrEqual(Math.max(40, td.getText(d.range).length + 5));
                 }
             }
         }

@@ -7,15 +7,27 @@ import type { CoSigner, Document, Signature } from '../generated/ast.js';
 import { isPositionStart, type ThiduaDocumentModel } from '../thidua-document-model.js';
 import { rangeOf, report, type Fix } from './rules.js';
 
-interface Level { word: string; tiers: number[]; from?: string; until?: string }
+interface Level {
+    word: string;
+    tiers: number[];
+    from?: string;
+    until?: string;
+}
 
-const escape = (s: string) => s.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escape = (s: string) =>
+    s
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+');
 const alt = (list: readonly string[]) => list.map(escape).join('|');
 const levels = levelsData.levels as Level[];
 /** A body's name, maybe after a lead ("THƯỜNG TRỰC"); group 1 is the body. */
 const NAME = new RegExp(`^\\s*(?:(?:${alt(levelsData.leads)})\\s+)?(${alt(levelsData.bodies)})(?![\\p{L}])`, 'iu');
-const LEVEL = new RegExp(`^(?:(?:${alt(levels.map(l => l.word))})(?![\\p{L}])|`
-    + `${levelsData.abbreviations.map(a => escape(a) + (a.endsWith('.') ? '' : '(?![\\p{L}.])')).join('|')})`, 'iu');
+const LEVEL = new RegExp(
+    `^(?:(?:${alt(levels.map(l => l.word))})(?![\\p{L}])|` +
+        `${levelsData.abbreviations.map(a => escape(a) + (a.endsWith('.') ? '' : '(?![\\p{L}.])')).join('|')})`,
+    'iu'
+);
 const LEVEL_WORD = new RegExp(`^(${alt(levels.map(l => l.word))})(?![\\p{L}])`, 'iu');
 const NOT_PLACE = new RegExp(`^(?:${alt(levelsData.notPlace)})(?![\\p{L}])`, 'iu');
 /** Another agency or a document's title, not a place ("SỞ NỘI VỤ", "QUYẾT ĐỊNH"). */
@@ -25,14 +37,20 @@ const OTHER = new RegExp(`^(?:${alt(otherNames)})(?![\\p{L}])`, 'iu');
 const PLACE = /^\p{L}+(?:\s*[-–]\s*\p{L}+|\s+\p{L}+){0,5}$/u;
 
 /** A line of the document: its token's text and where it starts. */
-interface Line { text: string; offset: number }
+interface Line {
+    text: string;
+    offset: number;
+}
 
 /** Lines joined with a space, emphasis marks left out; `at` maps each character back to its document offset. */
 function joinLines(lines: Line[]): { text: string; at: number[] } {
     let text = '';
     const at: number[] = [];
     lines.forEach((line, k) => {
-        if (k) { text += ' '; at.push(line.offset); }
+        if (k) {
+            text += ' ';
+            at.push(line.offset);
+        }
         for (let i = 0; i < line.text.length; i++) {
             if (line.text[i] === '*') continue;
             text += line.text[i];
@@ -120,14 +138,16 @@ export class AgencyLevelChecks {
         const placeEnd = placeStart + place.length;
         const body = m[1].replace(/\s+/g, ' ');
         const upper = place === place.toUpperCase();
-        const words = this.candidates(doc, place, above).map(w => upper ? w : w.toLowerCase());
+        const words = this.candidates(doc, place, above).map(w => (upper ? w : w.toLowerCase()));
         const name = (w: string) => `${body} ${w} ${place.replace(/\s+/g, ' ')}`;
         const others = words.slice(1, 4).join(', ') + (words.length > 4 ? ' …' : '');
-        const message = `Tên cơ quan thiếu cấp hành chính: viết "${name(words[0])}" (hoặc ${others}) `
-            + `thay vì "${body} ${place.replace(/\s+/g, ' ')}".`;
+        const message =
+            `Tên cơ quan thiếu cấp hành chính: viết "${name(words[0])}" (hoặc ${others}) ` +
+            `thay vì "${body} ${place.replace(/\s+/g, ' ')}".`;
         const insert = rangeOf(doc, at[placeStart], at[placeStart]);
         const fixes: Fix[] = words.map(w => ({
-            title: `Viết "${name(w)}"`, edits: [{ range: insert, newText: `${w} ` }]
+            title: `Viết "${name(w)}"`,
+            edits: [{ range: insert, newText: `${w} ` }]
         }));
         const range = rangeOf(doc, at[bodyStart], at[placeEnd - 1] + 1);
         report(accept, 'co-quan-thieu-cap', message, { node, range }, fixes);
@@ -140,7 +160,7 @@ export class AgencyLevelChecks {
      */
     private candidates(doc: Document, place: string, above: number): string[] {
         const date = isoDate(this.models.get(doc).date);
-        const valid = levels.filter(l => !date || (!l.from || date >= l.from) && (!l.until || date <= l.until));
+        const valid = levels.filter(l => !date || ((!l.from || date >= l.from) && (!l.until || date <= l.until)));
         const text = AstUtils.getDocument(doc).textDocument.getText().toLowerCase().replace(/\s+/g, ' ');
         const count = (word: string) => {
             const needle = `${word} ${place}`.toLowerCase().replace(/\s+/g, ' ');
@@ -151,8 +171,11 @@ export class AgencyLevelChecks {
             return n;
         };
         const counted = valid.map((l, k) => ({
-            word: l.word, n: count(l.word), k,
-            up: above && Math.max(...l.tiers) <= above ? 1 : 0, next: above && l.tiers[0] === above + 1 ? 0 : 1
+            word: l.word,
+            n: count(l.word),
+            k,
+            up: above && Math.max(...l.tiers) <= above ? 1 : 0,
+            next: above && l.tiers[0] === above + 1 ? 0 : 1
         }));
         // "xã Lai Châu" found inside "thị xã Lai Châu" is the longer level's.
         for (const a of counted) for (const b of counted) if (b.word.endsWith(` ${a.word}`)) a.n -= b.n;

@@ -1,6 +1,12 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import { dayNumber, shortForm, toIso, type ViDate } from '../../domain/dates.js';
-import { namesIssuer, normaliseIssuer, sameIssuer, sameNormalisedIssuer, sentenceAround } from '../../domain/citation.js';
+import {
+    namesIssuer,
+    normaliseIssuer,
+    sameIssuer,
+    sameNormalisedIssuer,
+    sentenceAround
+} from '../../domain/citation.js';
 import { isCitation, type Citation, type Document } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { propertyOffset, rangeOf, report, type Fix } from './rules.js';
@@ -10,8 +16,12 @@ import { WorkspaceIndex, type CitedForm } from './workspace-index.js';
 export class CitationChecks {
     private readonly index: WorkspaceIndex;
 
-    constructor(private readonly models: ThiduaDocumentModel, documents: LangiumDocuments,
-        private readonly hasRegistry: () => boolean = () => true, index?: WorkspaceIndex) {
+    constructor(
+        private readonly models: ThiduaDocumentModel,
+        documents: LangiumDocuments,
+        private readonly hasRegistry: () => boolean = () => true,
+        index?: WorkspaceIndex
+    ) {
         this.index = index ?? new WorkspaceIndex(models, documents);
     }
 
@@ -22,8 +32,13 @@ export class CitationChecks {
         const entry = number.ref;
         // Without any registry in the folder there is nothing to compare with: saying so for each citation is noise.
         if (!entry && number.$refText && this.hasRegistry()) {
-            report(accept, 'trich-dan-chua-dang-ky', `Văn bản số ${number.$refText} chưa có trong sổ văn bản. Hãy thêm vào sổ (tệp bắt đầu bằng dòng "SỔ VĂN BẢN") để kiểm tra được số, ngày và cơ quan ban hành.`,
-                { node: citation, range: number.$refNode?.range }, this.addToRegistry(citation));
+            report(
+                accept,
+                'trich-dan-chua-dang-ky',
+                `Văn bản số ${number.$refText} chưa có trong sổ văn bản. Hãy thêm vào sổ (tệp bắt đầu bằng dòng "SỔ VĂN BẢN") để kiểm tra được số, ngày và cơ quan ban hành.`,
+                { node: citation, range: number.$refNode?.range },
+                this.addToRegistry(citation)
+            );
             return;
         }
         if (!entry) return;
@@ -34,14 +49,29 @@ export class CitationChecks {
             const d = this.models.lookups.dates(tail).find(x => x.form !== 'month')!;
             const start = tailStart + d.offset + (/^ngày\s+/iu.exec(d.raw)?.[0].length ?? 0);
             const range = rangeOf(citation, start, tailStart + d.offset + d.length);
-            report(accept, 'trich-dan-khac-so-van-ban', `Sổ văn bản ghi văn bản số ${number.$refText} ban hành ngày ${shortForm(reg.date)}, trích dẫn ở đây ghi ${shortForm(info.date)}.`,
-                { node: citation, range }, [{ title: `Sửa theo sổ văn bản: ${shortForm(reg.date)}`, edits: [{ range, newText: shortForm(reg.date) }] }]);
+            report(
+                accept,
+                'trich-dan-khac-so-van-ban',
+                `Sổ văn bản ghi văn bản số ${number.$refText} ban hành ngày ${shortForm(reg.date)}, trích dẫn ở đây ghi ${shortForm(info.date)}.`,
+                { node: citation, range },
+                [
+                    {
+                        title: `Sửa theo sổ văn bản: ${shortForm(reg.date)}`,
+                        edits: [{ range, newText: shortForm(reg.date) }]
+                    }
+                ]
+            );
         }
         if (info.issuer && reg.issuer && !sameIssuer(info.issuer, reg.issuer) && tailStart !== undefined) {
             const start = tailStart + tail.indexOf(info.issuer);
             const range = rangeOf(citation, start, start + info.issuer.length);
-            report(accept, 'trich-dan-khac-so-van-ban', `Sổ văn bản ghi văn bản số ${number.$refText} của ${reg.issuer}, trích dẫn ở đây ghi của ${info.issuer}.`,
-                { node: citation, range }, [{ title: `Sửa theo sổ văn bản: ${reg.issuer}`, edits: [{ range, newText: reg.issuer }] }]);
+            report(
+                accept,
+                'trich-dan-khac-so-van-ban',
+                `Sổ văn bản ghi văn bản số ${number.$refText} của ${reg.issuer}, trích dẫn ở đây ghi của ${info.issuer}.`,
+                { node: citation, range },
+                [{ title: `Sửa theo sổ văn bản: ${reg.issuer}`, edits: [{ range, newText: reg.issuer }] }]
+            );
         }
     }
 
@@ -54,16 +84,30 @@ export class CitationChecks {
         if (model.date?.year === undefined) return;
         const citing = dayNumber(model.date, true);
         if (citing === undefined) return;
-        const later = model.citations.filter(c => isCitation(c.node) && c.info.date && (dayNumber(c.info.date) ?? 0) > citing);
+        const later = model.citations.filter(
+            c => isCitation(c.node) && c.info.date && (dayNumber(c.info.date) ?? 0) > citing
+        );
         const own = model.date.raw.replace(/^ngày\s*/u, '');
         if (later.length === 1) {
             const { node, info } = later[0];
-            report(accept, 'trich-dan-sau-ngay', `Văn bản được trích dẫn (${shortForm(info.date!)}) có ngày sau ngày ban hành của văn bản này (${own}). Hãy kiểm tra lại ngày trích dẫn hoặc ngày ban hành.`,
-                { node, property: 'tail' });
+            report(
+                accept,
+                'trich-dan-sau-ngay',
+                `Văn bản được trích dẫn (${shortForm(info.date!)}) có ngày sau ngày ban hành của văn bản này (${own}). Hãy kiểm tra lại ngày trích dẫn hoặc ngày ban hành.`,
+                { node, property: 'tail' }
+            );
         } else if (later.length > 1 && doc.placeDate) {
             const last = later.map(c => c.info.date!).sort((a, b) => dayNumber(b)! - dayNumber(a)!)[0];
-            report(accept, 'trich-dan-sau-ngay', `Ngày ban hành (${own}) sớm hơn ngày của ${later.length} văn bản được trích dẫn (muộn nhất ${shortForm(last)}). Hãy kiểm tra lại ngày ban hành.`,
-                { node: doc, property: 'placeDate', related: later.map(c => ({ node: c.node, message: `Văn bản ngày ${shortForm(c.info.date!)}` })) });
+            report(
+                accept,
+                'trich-dan-sau-ngay',
+                `Ngày ban hành (${own}) sớm hơn ngày của ${later.length} văn bản được trích dẫn (muộn nhất ${shortForm(last)}). Hãy kiểm tra lại ngày ban hành.`,
+                {
+                    node: doc,
+                    property: 'placeDate',
+                    related: later.map(c => ({ node: c.node, message: `Văn bản ngày ${shortForm(c.info.date!)}` }))
+                }
+            );
         }
     }
 
@@ -78,20 +122,31 @@ export class CitationChecks {
             if (seen.has(key)) continue;
             seen.add(key);
             if (info.kind?.normative && info.kind.name !== 'Nghị định' && info.kind.name !== 'Thông tư') continue;
-            const missing = [!info.date && 'ngày ban hành', !info.issuer && !this.issuerKnown(node, model) && 'cơ quan ban hành']
-                .filter(Boolean) as string[];
+            const missing = [
+                !info.date && 'ngày ban hành',
+                !info.issuer && !this.issuerKnown(node, model) && 'cơ quan ban hành'
+            ].filter(Boolean) as string[];
             if (!missing.length) continue;
             const reg = node.number.ref ? this.models.citationInfo(node.number.ref) : undefined;
             const fixes: Fix[] = [];
             const end = node.$cstNode ? node.$cstNode.end - 1 : undefined;
             if (reg && end !== undefined && (info.date || reg.date) && (info.issuer || reg.issuer)) {
-                const add = (info.date ? '' : ` ngày ${shortForm(reg.date!)}`) + (info.issuer ? '' : ` của ${reg.issuer}`);
+                const add =
+                    (info.date ? '' : ` ngày ${shortForm(reg.date!)}`) + (info.issuer ? '' : ` của ${reg.issuer}`);
                 const tail = (node.tail ?? '').replace(/\s+$/, '');
                 const insertAt = (propertyOffset(node, 'tail') ?? node.number.$refNode!.end) + tail.length;
-                fixes.push({ title: 'Ghi đầy đủ theo sổ văn bản', edits: [{ range: rangeOf(node, insertAt, insertAt), newText: add }] });
+                fixes.push({
+                    title: 'Ghi đầy đủ theo sổ văn bản',
+                    edits: [{ range: rangeOf(node, insertAt, insertAt), newText: add }]
+                });
             }
-            report(accept, 'trich-dan-lan-dau', `Lần đầu nhắc đến văn bản số ${key} phải ghi đầy đủ loại, số, ký hiệu, ngày ban hành và cơ quan ban hành; ở đây còn thiếu ${missing.join(' và ')}.`,
-                { node, range: node.$cstNode?.range }, fixes);
+            report(
+                accept,
+                'trich-dan-lan-dau',
+                `Lần đầu nhắc đến văn bản số ${key} phải ghi đầy đủ loại, số, ký hiệu, ngày ban hành và cơ quan ban hành; ở đây còn thiếu ${missing.join(' và ')}.`,
+                { node, range: node.$cstNode?.range },
+                fixes
+            );
         }
     }
 
@@ -100,7 +155,8 @@ export class CitationChecks {
      * số …]") or the cited number carries the citing document's own issuer code ("191/BC-PTNMT" in "403/BC-PTNMT").
      */
     private issuerKnown(node: Citation, model: { number?: { issuerCode: string } }): boolean {
-        const own = model.number?.issuerCode, cited = this.models.citationInfo(node).docNumber?.issuerCode;
+        const own = model.number?.issuerCode,
+            cited = this.models.citationInfo(node).docNumber?.issuerCode;
         // "89/PTNMT-MT" is a công văn of PTNMT drafted by its MT unit.
         if (own && cited && (own === cited || cited.startsWith(own + '-') || own.startsWith(cited + '-'))) return true;
         const cst = node.$cstNode;
@@ -113,8 +169,10 @@ export class CitationChecks {
         const mine = this.models.get(doc).citations.filter(c => isCitation(c.node) && c.info.docNumber);
         if (!mine.length) return;
         const self = AstUtils.getDocument(doc);
-        const where = (f: CitedForm) => (f.document === self ? `dòng ${f.citation.line + 1}`
-            : `${f.document.uri.path.split('/').pop()} dòng ${f.citation.line + 1}`);
+        const where = (f: CitedForm) =>
+            f.document === self
+                ? `dòng ${f.citation.line + 1}`
+                : `${f.document.uri.path.split('/').pop()} dòng ${f.citation.line + 1}`;
         const shownOf = (c: { date?: ViDate; issuer?: string }) =>
             [c.date && `ngày ${shortForm(c.date)}`, c.issuer && `của ${c.issuer}`].filter(Boolean).join(' ');
         for (const { node, info } of mine) {
@@ -126,9 +184,13 @@ export class CitationChecks {
                 return sameBody ? !!(o.date && date && o.date !== date) : !!(o.date && date && o.date === date);
             });
             if (!conflict) continue;
-            report(accept, 'trich-dan-mau-thuan', `Văn bản số ${info.docNumber!.raw} được trích dẫn khác nhau: ở đây ${shownOf(info)}, `
-                + `ở ${where(conflict)} ${shownOf(conflict.citation.info)}. Hãy thống nhất theo sổ văn bản.`,
-                { node, property: 'tail' });
+            report(
+                accept,
+                'trich-dan-mau-thuan',
+                `Văn bản số ${info.docNumber!.raw} được trích dẫn khác nhau: ở đây ${shownOf(info)}, ` +
+                    `ở ${where(conflict)} ${shownOf(conflict.citation.info)}. Hãy thống nhất theo sổ văn bản.`,
+                { node, property: 'tail' }
+            );
         }
     }
 
@@ -136,8 +198,22 @@ export class CitationChecks {
         const registry = this.index.registry();
         if (!registry) return [];
         const text = registry.textDocument.getText();
-        const line = `- [${citation.head ?? ''}${citation.number?.$refText ?? ''}${citation.tail ?? ''}]`.replace(/\s+\]$/, ']');
+        const line = `- [${citation.head ?? ''}${citation.number?.$refText ?? ''}${citation.tail ?? ''}]`.replace(
+            /\s+\]$/,
+            ']'
+        );
         const end = registry.textDocument.positionAt(text.length);
-        return [{ title: `Thêm văn bản số ${citation.number?.$refText} vào sổ văn bản`, edits: [{ uri: registry.uri.toString(), range: { start: end, end }, newText: (text.endsWith('\n') || text === '' ? '' : '\n') + line + '\n' }] }];
+        return [
+            {
+                title: `Thêm văn bản số ${citation.number?.$refText} vào sổ văn bản`,
+                edits: [
+                    {
+                        uri: registry.uri.toString(),
+                        range: { start: end, end },
+                        newText: (text.endsWith('\n') || text === '' ? '' : '\n') + line + '\n'
+                    }
+                ]
+            }
+        ];
     }
 }

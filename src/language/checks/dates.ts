@@ -22,17 +22,32 @@ export class DateChecks {
         const range = rangeOf(doc, base, base + written.length);
         if (!date) return;
         if (!isRealDate(date)) {
-            report(accept, 'ngay-khong-co-that', `Ngày "${written}" không có thật trên lịch. Hãy sửa lại ngày, tháng.`, { node: doc, range });
+            report(
+                accept,
+                'ngay-khong-co-that',
+                `Ngày "${written}" không có thật trên lịch. Hãy sửa lại ngày, tháng.`,
+                { node: doc, range }
+            );
             return;
         }
         if (!isCompleteDate(date)) {
-            report(accept, 'ngay-ban-hanh-trong', 'Ngày ban hành còn để trống (dự thảo); ngày được ghi khi văn bản được ký.', { node: doc, range });
+            report(
+                accept,
+                'ngay-ban-hanh-trong',
+                'Ngày ban hành còn để trống (dự thảo); ngày được ghi khi văn bản được ký.',
+                { node: doc, range }
+            );
             return;
         }
         const official = longForm(date);
         if (written.replace(/\s+/g, ' ') !== official) {
-            report(accept, 'ngay-ban-hanh-dang-thuc', `Ngày ban hành viết đầy đủ theo thể thức: "${official}" (thêm số 0 trước ngày nhỏ hơn 10 và trước tháng 1, 2).`,
-                { node: doc, range }, [{ title: `Viết "${official}"`, edits: [{ range, newText: official }] }]);
+            report(
+                accept,
+                'ngay-ban-hanh-dang-thuc',
+                `Ngày ban hành viết đầy đủ theo thể thức: "${official}" (thêm số 0 trước ngày nhỏ hơn 10 và trước tháng 1, 2).`,
+                { node: doc, range },
+                [{ title: `Viết "${official}"`, edits: [{ range, newText: official }] }]
+            );
         }
     }
 
@@ -41,18 +56,29 @@ export class DateChecks {
         const base = propertyOffset(citation, 'tail');
         if (!tail || base === undefined) return;
         for (const d of this.lookups.dates(tail)) {
-            const start = base + d.offset, end = start + d.length;
+            const start = base + d.offset,
+                end = start + d.length;
             const range = rangeOf(citation, start, end);
             if (!isRealDate(d)) {
-                report(accept, 'ngay-khong-co-that', `Ngày "${describe(d)}" không có thật trên lịch. Hãy kiểm tra lại ngày ban hành của văn bản được trích dẫn.`, { node: citation, range });
+                report(
+                    accept,
+                    'ngay-khong-co-that',
+                    `Ngày "${describe(d)}" không có thật trên lịch. Hãy kiểm tra lại ngày ban hành của văn bản được trích dẫn.`,
+                    { node: citation, range }
+                );
                 continue;
             }
             if (d.form !== 'numeric' || !isCompleteDate(d)) continue;
             const prefix = /^ngày\s+/iu.exec(d.raw)?.[0] ?? '';
             const normal = prefix + shortForm(d);
             if (d.raw !== normal) {
-                report(accept, 'ngay-trich-dan-dang-thuc', `Có thể viết ngày theo dạng thống nhất "${shortForm(d)}".`,
-                    { node: citation, range }, [{ title: `Viết "${shortForm(d)}"`, edits: [{ range, newText: normal }] }]);
+                report(
+                    accept,
+                    'ngay-trich-dan-dang-thuc',
+                    `Có thể viết ngày theo dạng thống nhất "${shortForm(d)}".`,
+                    { node: citation, range },
+                    [{ title: `Viết "${shortForm(d)}"`, edits: [{ range, newText: normal }] }]
+                );
             }
         }
     }
@@ -68,7 +94,12 @@ export class DateChecks {
         for (const d of this.lookups.dates(text)) {
             if (isRealDate(d)) continue;
             const range = rangeOf(node, base + d.offset, base + d.offset + d.length);
-            report(accept, 'ngay-khong-co-that', `Ngày "${describe(d)}" không có thật trên lịch. Hãy sửa lại ngày, tháng.`, { node, range });
+            report(
+                accept,
+                'ngay-khong-co-that',
+                `Ngày "${describe(d)}" không có thật trên lịch. Hãy sửa lại ngày, tháng.`,
+                { node, range }
+            );
         }
     }
 }

@@ -63,10 +63,15 @@ export class PeriodChecks {
         if (!v) return;
         const model = this.models.get(value);
         if (v.type === 'period') {
-            const s = endDay(v.start, false), e = endDay(v.end, true);
+            const s = endDay(v.start, false),
+                e = endDay(v.end, true);
             if (s !== undefined && e !== undefined && s > e) {
-                report(accept, 'thoi-gian-nguoc', `Thời gian bắt đầu (${show(v.start!)}) sau thời gian kết thúc (${show(v.end!)}). Hãy sửa lại mốc thời gian, ví dụ "giai đoạn 2021-2025".`,
-                    { node: value, property: 'text' });
+                report(
+                    accept,
+                    'thoi-gian-nguoc',
+                    `Thời gian bắt đầu (${show(v.start!)}) sau thời gian kết thúc (${show(v.end!)}). Hãy sửa lại mốc thời gian, ví dụ "giai đoạn 2021-2025".`,
+                    { node: value, property: 'text' }
+                );
             }
         } else if (v.type === 'deadline' && v.date && model.kind?.code !== 'BC' && !quotesCitation(value)) {
             // A report tells past deadlines; a deadline in a sentence that cites a document is that document's.
@@ -76,8 +81,14 @@ export class PeriodChecks {
         }
     }
 
-    private checkInside(value: Value, date: ViDate, what: string, model: DocumentModel, accept: ValidationAcceptor,
-        evaluation = false): void {
+    private checkInside(
+        value: Value,
+        date: ViDate,
+        what: string,
+        model: DocumentModel,
+        accept: ValidationAcceptor,
+        evaluation = false
+    ): void {
         const d = dayNumber(date);
         const { issued } = campaignBounds(model);
         let { end } = campaignBounds(model);
@@ -85,13 +96,28 @@ export class PeriodChecks {
         // Sơ kết, tổng kết, chấm điểm and khen thưởng come after the last round.
         if (evaluation && end !== undefined) end += layoutWords.evaluationGraceDays;
         if (issued !== undefined && d < issued) {
-            report(accept, 'thoi-gian-ngoai-ky', `${what} ${shortForm(date)} trước ngày ban hành văn bản. Hãy chọn mốc sau ngày ban hành.`, { node: value, property: 'text' });
+            report(
+                accept,
+                'thoi-gian-ngoai-ky',
+                `${what} ${shortForm(date)} trước ngày ban hành văn bản. Hãy chọn mốc sau ngày ban hành.`,
+                { node: value, property: 'text' }
+            );
         } else if (end !== undefined && d > end) {
-            report(accept, 'thoi-gian-ngoai-ky', `${what} ${shortForm(date)} nằm sau khi kết thúc thời gian thi đua. Hãy chọn mốc trong thời gian thi đua hoặc kéo dài thời gian thi đua.`, { node: value, property: 'text' });
+            report(
+                accept,
+                'thoi-gian-ngoai-ky',
+                `${what} ${shortForm(date)} nằm sau khi kết thúc thời gian thi đua. Hãy chọn mốc trong thời gian thi đua hoặc kéo dài thời gian thi đua.`,
+                { node: value, property: 'text' }
+            );
         }
     }
 
-    private checkAnniversary(value: Value, v: AnniversaryValue, model: DocumentModel, accept: ValidationAcceptor): void {
+    private checkAnniversary(
+        value: Value,
+        v: AnniversaryValue,
+        model: DocumentModel,
+        accept: ValidationAcceptor
+    ): void {
         const from = v.origin?.date?.year ?? v.origin?.year;
         const to = v.anniversary?.date?.year ?? v.anniversary?.year;
         const text = value.text ?? '';
@@ -101,21 +127,53 @@ export class PeriodChecks {
                 const m = new RegExp(`${v.count}\\s+(ngày)`, 'u').exec(text);
                 const base = propertyOffset(value, 'text') ?? 0;
                 const end = base + (m ? m.index + m[0].length : 0);
-                const fixes = m ? [{ title: `Viết "${v.count} năm"`, edits: [{ range: rangeOf(value, end - 'ngày'.length, end), newText: 'năm' }] }] : [];
-                report(accept, 'ky-niem-so-nam', `Viết "kỷ niệm ${v.count} ngày" nhưng từ ${from} đến ${to} là ${years} năm. Hãy viết "kỷ niệm ${v.count} năm".`,
-                    { node: value, property: 'text' }, fixes);
+                const fixes = m
+                    ? [
+                          {
+                              title: `Viết "${v.count} năm"`,
+                              edits: [{ range: rangeOf(value, end - 'ngày'.length, end), newText: 'năm' }]
+                          }
+                      ]
+                    : [];
+                report(
+                    accept,
+                    'ky-niem-so-nam',
+                    `Viết "kỷ niệm ${v.count} ngày" nhưng từ ${from} đến ${to} là ${years} năm. Hãy viết "kỷ niệm ${v.count} năm".`,
+                    { node: value, property: 'text' },
+                    fixes
+                );
             } else if (years !== v.count) {
-                report(accept, 'ky-niem-so-nam', `Kỷ niệm ${v.count} năm không khớp với mốc thời gian: từ ${from} đến ${to} là ${years} năm.`, { node: value, property: 'text' });
-            } else if (v.origin?.date && v.anniversary?.date && isCompleteDate(v.origin.date) && isCompleteDate(v.anniversary.date)
-                && (v.origin.date.day !== v.anniversary.date.day || v.origin.date.month !== v.anniversary.date.month)) {
-                report(accept, 'ky-niem-so-nam', `Ngày kỷ niệm (${shortForm(v.anniversary.date)}) phải trùng ngày, tháng với ngày gốc (${shortForm(v.origin.date)}).`, { node: value, property: 'text' });
+                report(
+                    accept,
+                    'ky-niem-so-nam',
+                    `Kỷ niệm ${v.count} năm không khớp với mốc thời gian: từ ${from} đến ${to} là ${years} năm.`,
+                    { node: value, property: 'text' }
+                );
+            } else if (
+                v.origin?.date &&
+                v.anniversary?.date &&
+                isCompleteDate(v.origin.date) &&
+                isCompleteDate(v.anniversary.date) &&
+                (v.origin.date.day !== v.anniversary.date.day || v.origin.date.month !== v.anniversary.date.month)
+            ) {
+                report(
+                    accept,
+                    'ky-niem-so-nam',
+                    `Ngày kỷ niệm (${shortForm(v.anniversary.date)}) phải trùng ngày, tháng với ngày gốc (${shortForm(v.origin.date)}).`,
+                    { node: value, property: 'text' }
+                );
             }
         }
         if (v.anniversary?.date && isCompleteDate(v.anniversary.date)) {
             const { issued } = campaignBounds(model);
             const d = dayNumber(v.anniversary.date);
             if (issued !== undefined && d !== undefined && d < issued) {
-                report(accept, 'thoi-gian-ngoai-ky', `Ngày kỷ niệm ${shortForm(v.anniversary.date)} đã qua trước ngày ban hành văn bản; đợt cao điểm phải hướng tới một mốc sau ngày ban hành.`, { node: value, property: 'text' });
+                report(
+                    accept,
+                    'thoi-gian-ngoai-ky',
+                    `Ngày kỷ niệm ${shortForm(v.anniversary.date)} đã qua trước ngày ban hành văn bản; đợt cao điểm phải hướng tới một mốc sau ngày ban hành.`,
+                    { node: value, property: 'text' }
+                );
             }
         }
     }
@@ -132,7 +190,12 @@ export class PeriodChecks {
             let { end } = campaignBounds(model);
             if (end !== undefined && isEvaluation(node as never)) end += layoutWords.evaluationGraceDays;
             if ((issued !== undefined && d < issued) || (end !== undefined && d > end)) {
-                report(accept, 'thoi-gian-ngoai-ky', `Hạn ${shortForm(assignment.deadline)} của ${assignment.agency} nằm ngoài thời gian thi đua. Hãy chọn hạn trong thời gian thi đua.`, { node });
+                report(
+                    accept,
+                    'thoi-gian-ngoai-ky',
+                    `Hạn ${shortForm(assignment.deadline)} của ${assignment.agency} nằm ngoài thời gian thi đua. Hãy chọn hạn trong thời gian thi đua.`,
+                    { node }
+                );
             }
         }
     }
@@ -144,10 +207,15 @@ export class PeriodChecks {
             const node = text.nodeAt(m.index);
             if (!node || node.$type === 'Value') continue;
             const p = parsePeriod(m[0].replace(/^(?:giai đoạn|nhiệm kỳ)\s+/u, ''));
-            const s = endDay(p.start, false), e = endDay(p.end, true);
+            const s = endDay(p.start, false),
+                e = endDay(p.end, true);
             if (s !== undefined && e !== undefined && s > e) {
-                report(accept, 'thoi-gian-nguoc', `Thời gian bắt đầu (${show(p.start!)}) sau thời gian kết thúc (${show(p.end!)}). Hãy sửa lại mốc thời gian, ví dụ "giai đoạn 2021-2025".`,
-                    { node, range: rangeOf(node, text.offsetAt(m.index), text.offsetAt(m.index + m[0].length - 1) + 1) });
+                report(
+                    accept,
+                    'thoi-gian-nguoc',
+                    `Thời gian bắt đầu (${show(p.start!)}) sau thời gian kết thúc (${show(p.end!)}). Hãy sửa lại mốc thời gian, ví dụ "giai đoạn 2021-2025".`,
+                    { node, range: rangeOf(node, text.offsetAt(m.index), text.offsetAt(m.index + m[0].length - 1) + 1) }
+                );
             }
         }
     }

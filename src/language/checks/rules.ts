@@ -10,25 +10,51 @@ type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const rules = rulesData.rules as Record<RuleCode, { severity: Severity; source: string }>;
 
 /** One text edit of a quick fix; `uri` set when it edits another file (e.g. the registry). */
-export interface FixEdit { uri?: string; range: Range; newText: string }
-export interface Fix { title: string; edits: FixEdit[] }
+export interface FixEdit {
+    uri?: string;
+    range: Range;
+    newText: string;
+}
+export interface Fix {
+    title: string;
+    edits: FixEdit[];
+}
 
 /** What a diagnostic carries: its rule (not in `code`, which editors show to the drafter) and its fixes. */
-export interface ThiduaDiagnosticData { code: RuleCode; fixes: Fix[] }
+export interface ThiduaDiagnosticData {
+    code: RuleCode;
+    fixes: Fix[];
+}
 
 /** `related`: the other places the one mistake shows (LSP related information). */
-export interface Where { node: AstNode; property?: string; range?: Range; related?: { node: AstNode; message: string }[] }
+export interface Where {
+    node: AstNode;
+    property?: string;
+    range?: Range;
+    related?: { node: AstNode; message: string }[];
+}
 
 /** Reports a rule violation with the rule's severity, its source appended to the message, and its fixes. */
-export function report(accept: ValidationAcceptor, code: RuleCode, message: string, where: Where, fixes: Fix[] = []): void {
+export function report(
+    accept: ValidationAcceptor,
+    code: RuleCode,
+    message: string,
+    where: Where,
+    fixes: Fix[] = []
+): void {
     const rule = rules[code];
     const data: ThiduaDiagnosticData = { code, fixes };
     const relatedInformation = where.related?.flatMap(r => {
         const range = r.node.$cstNode?.range;
-        return range ? [{ location: { uri: AstUtils.getDocument(r.node).uri.toString(), range }, message: r.message }] : [];
+        return range
+            ? [{ location: { uri: AstUtils.getDocument(r.node).uri.toString(), range }, message: r.message }]
+            : [];
     });
     accept(rule.severity, `${message} (${rule.source})`.normalize('NFC'), {
-        node: where.node, property: where.property as never, range: where.range ?? directRange(where), data,
+        node: where.node,
+        property: where.property as never,
+        range: where.range ?? directRange(where),
+        data,
         ...(relatedInformation?.length ? { relatedInformation } : {})
     });
 }
@@ -68,14 +94,18 @@ export function propertyOffset(node: AstNode, property: string, index?: number):
     if (type === 'Citation') {
         const citation = node as Citation;
         if (property === 'head' && citation.head !== undefined) return cst.offset + 1;
-        if (property === 'tail' && citation.tail !== undefined && citation.number?.$refNode) return citation.number.$refNode.end;
+        if (property === 'tail' && citation.tail !== undefined && citation.number?.$refNode)
+            return citation.number.$refNode.end;
     }
     return GrammarUtils.findNodeForProperty(cst, property, index)?.offset;
 }
 
-
 /** A piece of document text with its absolute offset, so that scans over prose map back to exact ranges. */
-export interface Piece { text: string; offset: number; node: AstNode }
+export interface Piece {
+    text: string;
+    offset: number;
+    node: AstNode;
+}
 
 /** The text pieces of inline parts in order: prose, citation text, value text (the id and brackets left out). */
 export function piecesOf(parts: readonly Inline[]): Piece[] {
@@ -84,7 +114,8 @@ export function piecesOf(parts: readonly Inline[]): Piece[] {
     for (const part of parts) {
         if (part.$type === 'TextPart') {
             const offset = part.$cstNode?.offset;
-            if (typeof part.text === 'string' && offset !== undefined) out.push({ text: part.text, offset, node: part });
+            if (typeof part.text === 'string' && offset !== undefined)
+                out.push({ text: part.text, offset, node: part });
         } else if (part.$type === 'Citation') {
             push(out, part, 'head');
             const n = part.number?.$refNode;
@@ -120,7 +151,9 @@ export const TONED_CHARS = 'áàảãạắằẳẵặấầẩẫậéèẻẽ
 const TONED_TABLE = new Uint8Array(LETTER_TABLE.length);
 for (const c of TONED_CHARS + TONED_CHARS.toUpperCase()) TONED_TABLE[c.charCodeAt(0)] = 1;
 
-/** Lower case of the first 12,288 code points, one code unit each (a letter whose lower case is longer keeps itself). */
+/**
+ * Lower case of the first 12,288 code points, one code unit each (a letter whose lower case is longer keeps itself).
+ */
 const LOWER = new Uint16Array(LETTER_TABLE.length);
 for (let c = 0; c < LOWER.length; c++) {
     const lower = String.fromCharCode(c).toLowerCase();
@@ -158,19 +191,25 @@ export class Words {
 
     /** Finds the words into the shared buffer (again, if another text has used it since). */
     private scan(): Int32Array {
-        const text = this.text, length = text.length;
-        let i = 0, n = 0;
+        const text = this.text,
+            length = text.length;
+        let i = 0,
+            n = 0;
         while (i < length) {
             let c = text.charCodeAt(i);
             let k = c < LETTER_TABLE.length ? LETTER_TABLE[c] : letterAt(text, i);
-            if (!k) { i++; continue; }
+            if (!k) {
+                i++;
+                continue;
+            }
             if (4 * n + 4 > bounds.length) {
                 const grown = new Int32Array(bounds.length * 2);
                 grown.set(bounds);
                 bounds = grown;
             }
             bounds[4 * n] = i;
-            let toned = 0, hash = 0;
+            let toned = 0,
+                hash = 0;
             do {
                 if (c < TONED_TABLE.length) {
                     toned += TONED_TABLE[c];
@@ -190,6 +229,7 @@ export class Words {
             n++;
         }
         this.count = n;
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- one shared buffer, and which scan filled it
         boundsOwner = this;
         return bounds;
     }

@@ -10,7 +10,10 @@ export interface CitedForm {
     document: LangiumDocument;
     citation: DocumentDigest['citations'][number];
 }
-export interface Owner { document: LangiumDocument; own: NonNullable<DocumentDigest['own']> }
+export interface Owner {
+    document: LangiumDocument;
+    own: NonNullable<DocumentDigest['own']>;
+}
 
 /**
  * What the folder's documents cite and are, by document number: built once from the digests when a workspace check
@@ -22,8 +25,11 @@ export class WorkspaceIndex {
     private owners?: Map<string, Owner[]>;
     private registryDocument?: LangiumDocument | null;
 
-    constructor(private readonly models: ThiduaDocumentModel, private readonly documents: LangiumDocuments,
-        builder?: DocumentBuilder) {
+    constructor(
+        private readonly models: ThiduaDocumentModel,
+        private readonly documents: LangiumDocuments,
+        builder?: DocumentBuilder
+    ) {
         // Each build (an edit, a chunk of the folder at start-up) may add or change documents.
         builder?.onUpdate(() => this.reset());
         builder?.onBuildPhase(DocumentState.IndexedContent, () => this.reset());

@@ -20,8 +20,13 @@ export class YearChecks {
             const digits = m.index + m[0].length - 4;
             const node = text.nodeAt(digits)!;
             const range = rangeOf(node, text.offsetAt(digits), text.offsetAt(digits + 3) + 1);
-            report(accept, 'nam-khong-khop', `Văn bản thi đua năm ${year} nhưng ở đây ghi "${m[0]}". Hãy kiểm tra lại năm.`,
-                { node, range }, [{ title: `Sửa thành năm ${year}`, edits: [{ range, newText: String(year) }] }]);
+            report(
+                accept,
+                'nam-khong-khop',
+                `Văn bản thi đua năm ${year} nhưng ở đây ghi "${m[0]}". Hãy kiểm tra lại năm.`,
+                { node, range },
+                [{ title: `Sửa thành năm ${year}`, edits: [{ range, newText: String(year) }] }]
+            );
         }
     }
 }

@@ -1,4 +1,15 @@
-import { Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type BuildOptions, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import {
+    Cancellation,
+    DefaultDocumentBuilder,
+    DocumentState,
+    OperationCancelled,
+    UriUtils,
+    type BuildOptions,
+    type FileSystemProvider,
+    type LangiumDocument,
+    type LangiumSharedCoreServices,
+    type URI
+} from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isLoaded, type ThiduaDocumentFactory } from '../thidua-document-factory.js';
@@ -21,7 +32,9 @@ const WAIT_MS = 20_000;
  *   made a 1,000-file folder cost 400 MB).
  */
 export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
-    /** New texts of the documents being updated; undefined when one of them cannot be read, e.g. a folder (relink all). */
+    /**
+     * New texts of the documents being updated; undefined when one of them cannot be read, e.g. a folder (relink all).
+     */
     private changedTexts?: string[];
     /** The names a document could not resolve when it was last linked (read on every keystroke for every file). */
     private readonly unresolved = new WeakMap<LangiumDocument, string[]>();
@@ -36,7 +49,10 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         this.fileSystem = services.workspace.FileSystemProvider;
         this.unloading = (services as Partial<LangiumSharedServices>).lsp?.Connection !== undefined;
         this.onDocumentPhase(DocumentState.Linked, document => {
-            this.unresolved.set(document, document.references.filter(r => r.error !== undefined).map(r => r.$refText));
+            this.unresolved.set(
+                document,
+                document.references.filter(r => r.error !== undefined).map(r => r.$refText)
+            );
         });
         const factory = services.workspace.LangiumDocumentFactory as Partial<ThiduaDocumentFactory>;
         if (this.unloading && 'unload' in factory) {
@@ -54,7 +70,11 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
      */
     override waitUntil(state: DocumentState, cancelToken?: Cancellation.CancellationToken): Promise<void>;
     override waitUntil(state: DocumentState, uri?: URI, cancelToken?: Cancellation.CancellationToken): Promise<URI>;
-    override waitUntil(state: DocumentState, uriOrToken?: URI | Cancellation.CancellationToken, cancelToken?: Cancellation.CancellationToken): Promise<URI | void> {
+    override waitUntil(
+        state: DocumentState,
+        uriOrToken?: URI | Cancellation.CancellationToken,
+        cancelToken?: Cancellation.CancellationToken
+    ): Promise<URI | void> {
         const uri = uriOrToken && 'path' in uriOrToken ? uriOrToken : undefined;
         if (!uri) return super.waitUntil(state, uriOrToken as Cancellation.CancellationToken | undefined);
         // Only the editor asks about a file; a file it has not opened is answered as Langium does.
@@ -76,15 +96,23 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
                 if (UriUtils.equals(d.uri, uri)) finish(() => resolve(uri));
             });
             const cancelled = token.onCancellationRequested(() => finish(() => reject(OperationCancelled)));
-            const timer = setTimeout(() => finish(() => reject(new ResponseError(LSPErrorCodes.ServerCancelled, 'not built'))), WAIT_MS);
+            const timer = setTimeout(
+                () => finish(() => reject(new ResponseError(LSPErrorCodes.ServerCancelled, 'not built'))),
+                WAIT_MS
+            );
         });
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
         // A file changed on disk (not open) is read here too: its new text decides as an edit's would.
-        const texts = await Promise.all(changed.map(async uri =>
-            this.textDocuments?.get(uri.toString())?.getText() ?? await this.fileSystem.readFile(uri).catch(() => undefined)));
-        this.changedTexts = texts.every(t => t !== undefined) ? texts as string[] : undefined;
+        const texts = await Promise.all(
+            changed.map(
+                async uri =>
+                    this.textDocuments?.get(uri.toString())?.getText() ??
+                    (await this.fileSystem.readFile(uri).catch(() => undefined))
+            )
+        );
+        this.changedTexts = texts.every(t => t !== undefined) ? (texts as string[]) : undefined;
         try {
             await super.update(changed, deleted, cancelToken);
         } finally {
@@ -92,16 +120,23 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+    protected override async buildDocuments(
+        documents: LangiumDocument[],
+        options: BuildOptions,
+        cancelToken: Cancellation.CancellationToken
+    ): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
         if (this.unloading) this.unloadClosed();
     }
 
-    /** Drops the trees of built documents that are not open (their digest is made first), except the recently reloaded. */
+    /**
+     * Drops the trees of built documents that are not open (their digest is made first), except the recently reloaded.
+     */
     private unloadClosed(): void {
         const factory = this.langiumDocumentFactory as ThiduaDocumentFactory;
         for (const document of this.langiumDocuments.all) {
-            if (document.state < DocumentState.IndexedReferences || !isLoaded(document) || this.kept.includes(document)) continue;
+            if (document.state < DocumentState.IndexedReferences || !isLoaded(document) || this.kept.includes(document))
+                continue;
             if (this.textDocuments?.get(document.uri.toString())) continue;
             (this.serviceRegistry.getServices(document.uri) as ThiduaServices).model.DocumentModel.digestOf(document);
             factory.unload(document);

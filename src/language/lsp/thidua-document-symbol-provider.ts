@@ -3,7 +3,16 @@ import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import { inlineSource, plainText } from '../ast-text.js';
 import {
-    isDocument, isRegistryDoc, isKhoan, isParagraph, isSection, isSubKhoan, isTable, isValue, type Inline, type RegistryEntry
+    isDocument,
+    isRegistryDoc,
+    isKhoan,
+    isParagraph,
+    isSection,
+    isSubKhoan,
+    isTable,
+    isValue,
+    type Inline,
+    type RegistryEntry
 } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import type { ThiduaServices } from '../thidua-module.js';
@@ -39,34 +48,51 @@ export class ThiduaDocumentSymbolProvider implements DocumentSymbolProvider {
         const root = document.parseResult.value;
         if (isRegistryDoc(root)) {
             const entry = (e: RegistryEntry) => short(`${(e.head ?? '').trim()} ${e.number ?? ''}`);
-            return root.entries.filter(e => e.$cstNode)
+            return root.entries
+                .filter(e => e.$cstNode)
                 .map(e => this.symbol(e, entry(e), PART.document, 'văn bản trong sổ', []));
         }
         if (!isDocument(root)) return [];
         const model = this.models.get(root);
         const indicatorName = (v: AstNode) => {
             const i = model.indicators.find(x => x.node === v);
-            return i ? `${i.number !== undefined ? i.number + ') ' : ''}${i.value.parts[0]?.name ?? i.value.parts[0]?.subject ?? i.value.raw}` : undefined;
+            return i
+                ? `${i.number !== undefined ? i.number + ') ' : ''}${i.value.parts[0]?.name ?? i.value.parts[0]?.subject ?? i.value.raw}`
+                : undefined;
         };
-        const indicators = (parts: readonly Inline[]) => parts.filter(isValue)
-            .filter(v => model.valueOf.get(v)?.type === 'indicator')
-            .map(v => this.symbol(v, short(indicatorName(v) ?? ''), PART.indicator, 'chỉ tiêu', []));
-        const walk = (items: readonly AstNode[]): DocumentSymbol[] => items.flatMap(item => {
-            if (isSection(item) || isKhoan(item) || isSubKhoan(item)) {
-                const name = short(`${item.mark} ${plainText(inlineSource(item.parts))}`);
-                return [this.symbol(item, name, PART.heading, isSection(item) ? 'mục' : 'khoản',
-                    [...indicators(item.parts), ...walk(item.items)])];
-            }
-            if (isTable(item)) {
-                const entry = model.tables.find(t => t.node === item);
-                const heads = entry?.grid.headings.filter(Boolean).slice(0, 4).join(' | ');
-                const label = `${entry?.scoring ? 'Bảng chấm điểm' : 'Bảng'} (${entry?.grid.columns ?? 0} cột, ${entry?.grid.rows.filter(r => !r.header).length ?? 0} dòng)`;
-                const cells = item.rows.flatMap(r => r.cells.flatMap(c => indicators(c.parts ?? [])));
-                return [this.symbol(item, short(heads ? `${label}: ${heads}` : label), PART.table,
-                    entry?.scoring ? 'bảng chấm điểm' : 'bảng', cells)];
-            }
-            return isParagraph(item) ? indicators(item.parts) : [];
-        });
+        const indicators = (parts: readonly Inline[]) =>
+            parts
+                .filter(isValue)
+                .filter(v => model.valueOf.get(v)?.type === 'indicator')
+                .map(v => this.symbol(v, short(indicatorName(v) ?? ''), PART.indicator, 'chỉ tiêu', []));
+        const walk = (items: readonly AstNode[]): DocumentSymbol[] =>
+            items.flatMap(item => {
+                if (isSection(item) || isKhoan(item) || isSubKhoan(item)) {
+                    const name = short(`${item.mark} ${plainText(inlineSource(item.parts))}`);
+                    return [
+                        this.symbol(item, name, PART.heading, isSection(item) ? 'mục' : 'khoản', [
+                            ...indicators(item.parts),
+                            ...walk(item.items)
+                        ])
+                    ];
+                }
+                if (isTable(item)) {
+                    const entry = model.tables.find(t => t.node === item);
+                    const heads = entry?.grid.headings.filter(Boolean).slice(0, 4).join(' | ');
+                    const label = `${entry?.scoring ? 'Bảng chấm điểm' : 'Bảng'} (${entry?.grid.columns ?? 0} cột, ${entry?.grid.rows.filter(r => !r.header).length ?? 0} dòng)`;
+                    const cells = item.rows.flatMap(r => r.cells.flatMap(c => indicators(c.parts ?? [])));
+                    return [
+                        this.symbol(
+                            item,
+                            short(heads ? `${label}: ${heads}` : label),
+                            PART.table,
+                            entry?.scoring ? 'bảng chấm điểm' : 'bảng',
+                            cells
+                        )
+                    ];
+                }
+                return isParagraph(item) ? indicators(item.parts) : [];
+            });
         const children = walk(root.body);
         if (root.noiNhan) {
             const lines = `${root.noiNhan.items.length} dòng`;
@@ -87,8 +113,13 @@ export class ThiduaDocumentSymbolProvider implements DocumentSymbolProvider {
         return title ? [this.symbol(root, short(title, 90), PART.document, detail, children)] : children;
     }
 
-    private symbol(node: AstNode, name: string, kind: SymbolKind, detail: string,
-        children: DocumentSymbol[]): DocumentSymbol {
+    private symbol(
+        node: AstNode,
+        name: string,
+        kind: SymbolKind,
+        detail: string,
+        children: DocumentSymbol[]
+    ): DocumentSymbol {
         const range = node.$cstNode!.range;
         return { name, detail, kind, range, selectionRange: range, children };
     }

@@ -46,7 +46,9 @@ export class ThiduaDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         }
         this.pending.set(uri, parsed);
         const edit = ++this.edits;
-        afterQueuedMessages(() => { if (edit === this.edits) this.schedule(edit); });
+        afterQueuedMessages(() => {
+            if (edit === this.edits) this.schedule(edit);
+        });
     }
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
@@ -54,12 +56,20 @@ export class ThiduaDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (this.timer) clearTimeout(this.timer);
         this.timer = undefined;
         const edit = ++this.edits;
-        afterQueuedMessages(() => { if (edit === this.edits) this.schedule(edit); });
+        afterQueuedMessages(() => {
+            if (edit === this.edits) this.schedule(edit);
+        });
     }
 
     private schedule(edit: number): void {
         if (!this.running) return this.flush();
-        this.timer = setTimeout(() => afterQueuedMessages(() => { if (edit === this.edits) this.flush(); }), Math.max(this.delay, this.lastUpdateMs));
+        this.timer = setTimeout(
+            () =>
+                afterQueuedMessages(() => {
+                    if (edit === this.edits) this.flush();
+                }),
+            Math.max(this.delay, this.lastUpdateMs)
+        );
     }
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {

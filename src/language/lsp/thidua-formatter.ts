@@ -1,6 +1,11 @@
 import type { LangiumDocument, Lexer, MaybePromise } from 'langium';
 import type { Formatter } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
+import type {
+    DocumentFormattingParams,
+    DocumentOnTypeFormattingOptions,
+    DocumentRangeFormattingParams,
+    TextEdit
+} from 'vscode-languageserver';
 import type { ThiduaServices } from '../thidua-module.js';
 
 const MARKERS = new Set(['ROMAN', 'NUM1', 'NUM2', 'PAREN_MARK', 'LETTER_MARK']);
@@ -18,7 +23,8 @@ export function formatThidua(text: string, lexer: Lexer): string {
     for (const t of [...result.tokens, ...result.hidden]) {
         const name = t.tokenType.name;
         if (name === 'NL' || name.startsWith('NL_') || name === 'WS') continue;
-        const line = (t.startLine ?? 1) - 1, column = t.startColumn ?? 0;
+        const line = (t.startLine ?? 1) - 1,
+            column = t.startColumn ?? 0;
         const current = first.get(line);
         if (!current || column < current.column) first.set(line, { name, column });
     }
@@ -28,18 +34,22 @@ export function formatThidua(text: string, lexer: Lexer): string {
     const pipes = new Map<number, number[]>();
     for (const t of result.tokens) {
         if (t.tokenType.name !== '|') continue;
-        let lo = 0, hi = starts.length - 1;
+        let lo = 0,
+            hi = starts.length - 1;
         while (lo < hi) {
             const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= t.startOffset) lo = mid; else hi = mid - 1;
+            if (starts[mid] <= t.startOffset) lo = mid;
+            else hi = mid - 1;
         }
         let list = pipes.get(lo);
-        if (!list) pipes.set(lo, list = []);
+        if (!list) pipes.set(lo, (list = []));
         list.push(t.startOffset - starts[lo]);
     }
     const lines = alignTables(text.replace(/\r\n?/g, '\n').split('\n'), pipes);
     const out: string[] = [];
-    let inRecipients = false, afterRecipients = false, pendingBlank = false;
+    let inRecipients = false,
+        afterRecipients = false,
+        pendingBlank = false;
     lines.forEach((raw, i) => {
         let line = raw.trim();
         const kind = first.get(i)?.name;
@@ -51,8 +61,13 @@ export function formatThidua(text: string, lexer: Lexer): string {
         if (kind && MARKERS.has(kind)) line = line.replace(/^([^\s]+)\s+/u, '$1 ');
         if (kind === 'BULLET') line = line.replace(/^([-+•–] )([0-9]{1,3}\)|[a-zđ]\))\s+/u, '$1$2 ');
         if (kind === 'NOI_NHAN') inRecipients = true;
-        else if (inRecipients && kind !== 'BULLET' && kind !== 'COMMENT') { inRecipients = false; afterRecipients = true; }
-        const forced = out.length > 0 && ((kind !== undefined && BLANK_BEFORE.has(kind)) || (afterRecipients && kind !== 'COMMENT'));
+        else if (inRecipients && kind !== 'BULLET' && kind !== 'COMMENT') {
+            inRecipients = false;
+            afterRecipients = true;
+        }
+        const forced =
+            out.length > 0 &&
+            ((kind !== undefined && BLANK_BEFORE.has(kind)) || (afterRecipients && kind !== 'COMMENT'));
         if (afterRecipients && kind !== 'COMMENT') afterRecipients = false;
         if ((pendingBlank || forced) && !(inRecipients && kind === 'BULLET')) out.push('');
         pendingBlank = false;
@@ -66,7 +81,10 @@ function alignTables(lines: string[], pipes: Map<number, number[]>): string[] {
     const out = [...lines];
     let i = 0;
     while (i < lines.length) {
-        if (!pipes.has(i) || lines[i].trimStart()[0] !== '|') { i++; continue; }
+        if (!pipes.has(i) || lines[i].trimStart()[0] !== '|') {
+            i++;
+            continue;
+        }
         let end = i;
         while (end + 1 < lines.length && pipes.has(end + 1) && lines[end + 1].trimStart()[0] === '|') end++;
         const rows = [];
@@ -77,7 +95,10 @@ function alignTables(lines: string[], pipes: Map<number, number[]>): string[] {
             rows.push({ cells, tail });
         }
         const widths: number[] = [];
-        for (const row of rows) row.cells.forEach((c, k) => { widths[k] = Math.max(widths[k] ?? 0, [...c].length); });
+        for (const row of rows)
+            row.cells.forEach((c, k) => {
+                widths[k] = Math.max(widths[k] ?? 0, [...c].length);
+            });
         rows.forEach((row, r) => {
             const body = row.cells.map((c, k) => ` ${c}${' '.repeat(widths[k] - [...c].length)} |`).join('');
             out[i + r] = `|${body}${row.tail ? ` ${row.tail}` : ''}`;
@@ -114,6 +135,11 @@ export class ThiduaFormatter implements Formatter {
         const text = document.textDocument.getText();
         const formatted = formatThidua(text, this.lexer);
         if (formatted === text) return [];
-        return [{ range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }, newText: formatted }];
+        return [
+            {
+                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) },
+                newText: formatted
+            }
+        ];
     }
 }

@@ -7,14 +7,25 @@ import { findAwards } from '../../domain/organisation.js';
 import { lawInForce } from '../checks/awards.js';
 import { formatViNumber } from '../../domain/numbers.js';
 import { reportOf } from '../thidua-report.js';
-import { isCitation, isRegistryEntry, isTextPart, isValue, type Citation, type Model, type RegistryEntry } from '../generated/ast.js';
+import {
+    isCitation,
+    isRegistryEntry,
+    isTextPart,
+    isValue,
+    type Citation,
+    type Model,
+    type RegistryEntry
+} from '../generated/ast.js';
 import type { ThiduaServices } from '../thidua-module.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import { dateMarkdown, indicatorMarkdown, readingLabel } from './describe.js';
 import { columnRole, roleLabel } from '../../domain/scoring.js';
 import { footnoteId, inlineSource, plainText } from '../ast-text.js';
 
-/** Hover: a citation shows its registry entry; an indicator its target in words; a date its weekday; an award who may confer it. */
+/**
+ * Hover: a citation shows its registry entry; an indicator its target in words; a date its weekday; an award who may
+ * confer it.
+ */
 export class ThiduaHoverProvider implements HoverProvider {
     private readonly models: ThiduaDocumentModel;
     /** The clock, replaceable in tests. */
@@ -44,7 +55,8 @@ export class ThiduaHoverProvider implements HoverProvider {
         const note = footnoteId(c);
         if (note) {
             const line = this.models.get(c).footnotes.definitions.get(note);
-            return line ? `**Chú thích ${note}**\n\n${plainText(inlineSource(line.parts.slice(1))).replace(/^\s*:\s*/, '')}`
+            return line
+                ? `**Chú thích ${note}**\n\n${plainText(inlineSource(line.parts.slice(1))).replace(/^\s*:\s*/, '')}`
                 : `**Chú thích ${note}** — chưa có dòng "[^${note}]: …" ghi nội dung chú thích.`;
         }
         const entry = c.number?.ref;
@@ -56,7 +68,10 @@ export class ThiduaHoverProvider implements HoverProvider {
 
     private entry(e: RegistryEntry, doc: LangiumDocument): string {
         const info = parseCitation(e.head, e.number, e.tail);
-        const subject = e.parts.map(p => (isTextPart(p) ? p.text : '')).join('').trim();
+        const subject = e.parts
+            .map(p => (isTextPart(p) ? p.text : ''))
+            .join('')
+            .trim();
         const lines = [`**${info.kindText}${e.number ? ` số ${e.number}` : ''}**`];
         if (info.date) lines.push(`Ngày ban hành: ${isCompleteDate(info.date) ? shortForm(info.date) : info.date.raw}`);
         if (info.issuer) lines.push(`Cơ quan ban hành: ${info.issuer}`);
@@ -69,7 +84,9 @@ export class ThiduaHoverProvider implements HoverProvider {
         const target = node.indicator?.ref ?? node;
         const model = this.models.get(target);
         const v = model.valueOf.get(target);
-        const reading = v ? `Được hiểu là: **${readingLabel(v, model.rounds.find(r => r.node === target)?.label)}**` : '';
+        const reading = v
+            ? `Được hiểu là: **${readingLabel(v, model.rounds.find(r => r.node === target)?.label)}**`
+            : '';
         const date = findDates(token).find(d => within >= d.offset && within < d.offset + d.length);
         if (date) return [dateMarkdown(date, this.today()), reading].filter(Boolean).join('\n\n');
         if (v?.type === 'indicator') {
@@ -79,13 +96,17 @@ export class ThiduaHoverProvider implements HoverProvider {
             const root = AstUtils.findRootNode(node) as Model;
             const row = reportOf(root, r => this.models.get(r))?.rows.find(r => r.node === node);
             const e = row?.evaluation;
-            const result = e ? `**Kết quả:** ${e.percent !== undefined ? `${formatViNumber(e.percent, 1)}% kế hoạch — ` : ''}${e.status}${e.converted !== undefined ? ` (quy đổi: ${formatViNumber(e.converted)} ${row?.target?.unit ?? ''})` : ''}` : '';
+            const result = e
+                ? `**Kết quả:** ${e.percent !== undefined ? `${formatViNumber(e.percent, 1)}% kế hoạch — ` : ''}${e.status}${e.converted !== undefined ? ` (quy đổi: ${formatViNumber(e.converted)} ${row?.target?.unit ?? ''})` : ''}`
+                : '';
             return [plan, result].filter(Boolean).join('\n\n');
         }
         if (v?.type === 'period' || v?.type === 'deadline' || v?.type === 'anniversary' || v?.type === 'date') {
             const d = v.type === 'period' ? v.end?.date : v.type === 'anniversary' ? v.anniversary?.date : v.date;
-            const event = v.type === 'period' && v.end?.kind === 'event'
-                ? 'Kết thúc khi sự kiện diễn ra, không có ngày cụ thể: các hạn trong văn bản không được so với ngày kết thúc.' : '';
+            const event =
+                v.type === 'period' && v.end?.kind === 'event'
+                    ? 'Kết thúc khi sự kiện diễn ra, không có ngày cụ thể: các hạn trong văn bản không được so với ngày kết thúc.'
+                    : '';
             return [reading, d ? dateMarkdown(d, this.today()) : '', event].filter(Boolean).join('\n\n');
         }
         return reading || undefined;
@@ -101,8 +122,13 @@ export class ThiduaHoverProvider implements HoverProvider {
         const row = entry?.grid.rows.find(r => r.row === gridCell?.row);
         if (!entry || !gridCell || !row?.header) return undefined;
         const col = gridCell.col;
-        const values = entry.grid.rows.filter(r => !r.header).map(r => r.cells.find(c => c.col === col)?.text ?? '').filter(Boolean);
-        const lines = [`**Cột ${col + 1}: ${entry.grid.headings[col] || gridCell.text}** — ${values.length} ô có nội dung`];
+        const values = entry.grid.rows
+            .filter(r => !r.header)
+            .map(r => r.cells.find(c => c.col === col)?.text ?? '')
+            .filter(Boolean);
+        const lines = [
+            `**Cột ${col + 1}: ${entry.grid.headings[col] || gridCell.text}** — ${values.length} ô có nội dung`
+        ];
         if (gridCell.colSpan > 1) lines.push(`Ô gộp ${gridCell.colSpan} cột.`);
         const role = entry.scoring ? columnRole(entry.grid.headings[col] ?? '') : undefined;
         if (role) lines.push(`Bảng chấm điểm: cột **${roleLabel(role)}**.`);
@@ -115,11 +141,19 @@ export class ThiduaHoverProvider implements HoverProvider {
         const award = findAwards(text).find(a => within >= a.offset && within < a.offset + a.text.length);
         if (!award) return undefined;
         const law = lawInForce(this.models.get(node));
-        const who = law.authorities.filter(a => a.may.some(m => m.toLowerCase() === award.award.name.toLowerCase()))
+        const who = law.authorities
+            .filter(a => a.may.some(m => m.toLowerCase() === award.award.name.toLowerCase()))
             .map(a => `Chủ tịch UBND cấp ${a.level} (${a.article})`);
-        const lines = [`**${award.award.name}** — ${award.award.kind === 'danh hiệu' ? 'danh hiệu thi đua' : 'hình thức khen thưởng'} (${award.award.article})`];
-        lines.push(who.length ? `Thẩm quyền quyết định theo ${law.law}: ${who.join('; ')}.` : `Không thuộc thẩm quyền của Chủ tịch UBND các cấp theo ${law.law}: đề nghị cấp trên khen thưởng.`);
-        if (award.conferrer) lines.push(`Trong văn bản: ${award.mode === 'confer' ? 'tặng bởi' : 'đề nghị'} ${award.conferrer}.`);
+        const lines = [
+            `**${award.award.name}** — ${award.award.kind === 'danh hiệu' ? 'danh hiệu thi đua' : 'hình thức khen thưởng'} (${award.award.article})`
+        ];
+        lines.push(
+            who.length
+                ? `Thẩm quyền quyết định theo ${law.law}: ${who.join('; ')}.`
+                : `Không thuộc thẩm quyền của Chủ tịch UBND các cấp theo ${law.law}: đề nghị cấp trên khen thưởng.`
+        );
+        if (award.conferrer)
+            lines.push(`Trong văn bản: ${award.mode === 'confer' ? 'tặng bởi' : 'đề nghị'} ${award.conferrer}.`);
         return lines.join('\n\n');
     }
 }

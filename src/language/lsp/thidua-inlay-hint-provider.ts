@@ -18,7 +18,11 @@ export class ThiduaInlayHintProvider extends AbstractInlayHintProvider {
     /** Per request: a report's evaluation also depends on its plan, which may have changed since the last one. */
     private reports = new WeakMap<Model, ReportModel | undefined>();
 
-    override getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+    override getInlayHints(
+        document: LangiumDocument,
+        params: InlayHintParams,
+        cancelToken?: CancellationToken
+    ): Promise<InlayHint[] | undefined> {
         this.reports = new WeakMap();
         return super.getInlayHints(document, params, cancelToken);
     }
@@ -31,17 +35,27 @@ export class ThiduaInlayHintProvider extends AbstractInlayHintProvider {
         if (!isValue(node) || !node.$cstNode) return;
         if (node.indicator) {
             const root = AstUtils.findRootNode(node) as Model;
-            if (!this.reports.has(root)) this.reports.set(root, isDocument(root) ? reportOf(root, r => this.models.get(r)) : undefined);
+            if (!this.reports.has(root))
+                this.reports.set(root, isDocument(root) ? reportOf(root, r => this.models.get(r)) : undefined);
             const row = this.reports.get(root)?.rows.find(r => r.node === node);
             const e = row?.evaluation;
-            if (e) acceptor({ position: node.$cstNode.range.end, label: ` ⇒ ${e.percent !== undefined ? `${formatViNumber(e.percent, 1)}% kế hoạch · ` : ''}${e.status}`, paddingLeft: true });
+            if (e)
+                acceptor({
+                    position: node.$cstNode.range.end,
+                    label: ` ⇒ ${e.percent !== undefined ? `${formatViNumber(e.percent, 1)}% kế hoạch · ` : ''}${e.status}`,
+                    paddingLeft: true
+                });
             return;
         }
         const model = this.models.get(node);
         const v = model.valueOf.get(node);
         if (!v) return;
         // Every value says how it was read, so that no reading is silent.
-        acceptor({ position: node.$cstNode.range.end, label: ` ${readingLabel(v, model.rounds.find(r => r.node === node)?.label)}`, paddingLeft: true });
+        acceptor({
+            position: node.$cstNode.range.end,
+            label: ` ${readingLabel(v, model.rounds.find(r => r.node === node)?.label)}`,
+            paddingLeft: true
+        });
         if (v.type !== 'indicator') return;
         for (const t of [...v.parts, ...v.sub]) {
             const implied = impliedBaseline(t);
@@ -49,7 +63,10 @@ export class ThiduaInlayHintProvider extends AbstractInlayHintProvider {
             const sign = implied.change >= 0 ? '+' : '−';
             acceptor({
                 position: node.$cstNode.range.end,
-                label: ` ⇒ kỳ gốc ≈ ${formatViNumber(implied.baseline, 2)} ${t.unit ?? ''}, ${sign}${formatViNumber(Math.abs(implied.change), 2)}`.replace(/\s+,/, ','),
+                label: ` ⇒ kỳ gốc ≈ ${formatViNumber(implied.baseline, 2)} ${t.unit ?? ''}, ${sign}${formatViNumber(Math.abs(implied.change), 2)}`.replace(
+                    /\s+,/,
+                    ','
+                ),
                 paddingLeft: true
             });
         }

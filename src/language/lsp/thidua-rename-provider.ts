@@ -14,7 +14,11 @@ export class ThiduaRenameProvider extends DefaultRenameProvider {
         this.documents = services.shared.workspace.LangiumDocuments;
     }
 
-    override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
+    override async rename(
+        document: LangiumDocument,
+        params: RenameParams,
+        cancelToken?: CancellationToken
+    ): Promise<WorkspaceEdit | undefined> {
         const newName = params.newName.trim().replace(/^[#@]/, '');
         const edit = await super.rename(document, { ...params, newName }, cancelToken);
         for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {

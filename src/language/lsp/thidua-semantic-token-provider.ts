@@ -3,7 +3,18 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenTypes } from 'vscode-languageserver';
 import { findDates } from '../../domain/dates.js';
 import { VI_NUMBER_SOURCE } from '../../domain/numbers.js';
-import { isCitation, isDocument, isKhoan, isParagraph, isRecipient, isRegistryEntry, isSection, isSignature, isSubKhoan, isValue } from '../generated/ast.js';
+import {
+    isCitation,
+    isDocument,
+    isKhoan,
+    isParagraph,
+    isRecipient,
+    isRegistryEntry,
+    isSection,
+    isSignature,
+    isSubKhoan,
+    isValue
+} from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
@@ -19,7 +30,8 @@ export class ThiduaSemanticTokenProvider extends AbstractSemanticTokenProvider {
 
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         if (isDocument(node)) {
-            for (const p of ['numberLine', 'placeDate', 'kind'] as const) if (node[p]) acceptor({ node, property: p, type: SemanticTokenTypes.keyword });
+            for (const p of ['numberLine', 'placeDate', 'kind'] as const)
+                if (node[p]) acceptor({ node, property: p, type: SemanticTokenTypes.keyword });
         } else if (isSection(node) || isKhoan(node) || isSubKhoan(node)) {
             acceptor({ node, property: 'mark', type: SemanticTokenTypes.keyword });
         } else if (isParagraph(node) && node.mark) {
@@ -44,9 +56,14 @@ export class ThiduaSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const leaf = GrammarUtils.findNodeForProperty(node.$cstNode, 'text');
         if (!leaf) return;
         const doc = this.currentDocument!.textDocument;
-        const at = (start: number, length: number, type: string) => acceptor({
-            range: { start: doc.positionAt(leaf.offset + start), end: doc.positionAt(leaf.offset + start + length) }, type
-        });
+        const at = (start: number, length: number, type: string) =>
+            acceptor({
+                range: {
+                    start: doc.positionAt(leaf.offset + start),
+                    end: doc.positionAt(leaf.offset + start + length)
+                },
+                type
+            });
         const dates = findDates(text);
         for (const d of dates) at(d.offset, d.length, SemanticTokenTypes.number);
         NUMBER.lastIndex = 0;
@@ -69,7 +86,13 @@ export class ThiduaSemanticTokenProvider extends AbstractSemanticTokenProvider {
         if (!leaf || !text) return;
         const doc = this.currentDocument!.textDocument;
         for (const d of findDates(text)) {
-            acceptor({ range: { start: doc.positionAt(leaf.offset + d.offset), end: doc.positionAt(leaf.offset + d.offset + d.length) }, type: SemanticTokenTypes.number });
+            acceptor({
+                range: {
+                    start: doc.positionAt(leaf.offset + d.offset),
+                    end: doc.positionAt(leaf.offset + d.offset + d.length)
+                },
+                type: SemanticTokenTypes.number
+            });
         }
     }
 }

@@ -16,7 +16,9 @@ export class ThiduaTextDocuments extends NormalizedTextDocuments<TextDocument> {
             update: (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
                 if (version <= document.version) {
                     this.dropped++;
-                    console.error(`thidua: bỏ qua thay đổi phiên bản ${version} của ${document.uri} (đã có phiên bản ${document.version})`);
+                    console.error(
+                        `thidua: bỏ qua thay đổi phiên bản ${version} của ${document.uri} (đã có phiên bản ${document.version})`
+                    );
                     return document;
                 }
                 return TextDocument.update(document, changes, version);

@@ -9,7 +9,8 @@ export function runSlowChecksOnSave(shared: LangiumSharedServices): void {
     shared.workspace.TextDocuments.onDidSave(event => {
         void shared.workspace.WorkspaceLock.write(async token => {
             const doc = shared.workspace.LangiumDocuments.getDocument(URI.parse(event.document.uri));
-            if (doc) await shared.workspace.DocumentBuilder.build([doc], { validation: { categories: ['slow'] } }, token);
+            if (doc)
+                await shared.workspace.DocumentBuilder.build([doc], { validation: { categories: ['slow'] } }, token);
         });
     });
 }

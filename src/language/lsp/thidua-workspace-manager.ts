@@ -1,5 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
-import { DefaultWorkspaceManager, type LangiumDocument, type LangiumDocumentFactory, type Stream, type URI } from 'langium';
+import {
+    DefaultWorkspaceManager,
+    type LangiumDocument,
+    type LangiumDocumentFactory,
+    type Stream,
+    type URI
+} from 'langium';
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { decodeText } from '../../domain/encoding.js';
@@ -19,7 +25,8 @@ const COLLECT_EVERY = 200;
  * a binary file, a file in a legacy encoding (it would be read as garbage). Each is reported in the server's log.
  *
  * In a language server, start-up builds first the documents others may link to (registries, documents whose ids
- * are referred to), then the rest 50 at a time; the builder drops the trees of unopened documents after each build, so the
+ * are referred to), then the rest 50 at a time; the builder drops the trees of unopened documents after each build, so
+ * the
  * server never holds the trees of the whole folder at once.
  */
 export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
@@ -40,7 +47,10 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     // Start-up is not cancelled by the first edit (Langium's is, and the edit then builds the whole folder at once):
     // the documents of later chunks exist nowhere else yet, and they link against the first build's index.
     // The edit's update waits for start-up to finish; a file the editor opened meanwhile goes in the next chunk.
-    override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = CancellationToken.None): Promise<void> {
+    override async initializeWorkspace(
+        folders: WorkspaceFolder[],
+        cancelToken = CancellationToken.None
+    ): Promise<void> {
         if (!this.inChunks) return super.initializeWorkspace(folders, cancelToken);
         await super.initializeWorkspace(folders, CancellationToken.None);
         let pending = this.deferred;
@@ -50,15 +60,21 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             const open = pending.filter(d => this.textDocuments.get(d.uri.toString()));
             const chunk = new Set((open.length ? open : pending).slice(0, CHUNK));
             pending = pending.filter(d => !chunk.has(d));
-            const documents = [...chunk].filter(d => !this.langiumDocuments.hasDocument(d.uri)).map(d => {
-                this.waiting.delete(d.uri.toString());
-                const document = this.factory.fromString(d.text, d.uri);
-                this.langiumDocuments.addDocument(document);
-                return document;
-            });
+            const documents = [...chunk]
+                .filter(d => !this.langiumDocuments.hasDocument(d.uri))
+                .map(d => {
+                    this.waiting.delete(d.uri.toString());
+                    const document = this.factory.fromString(d.text, d.uri);
+                    this.langiumDocuments.addDocument(document);
+                    return document;
+                });
             // A file open in the editor is checked as an edit would check it: its diagnostics appear now, not after
             // the whole folder is indexed (it links only to documents built before it).
-            await this.documentBuilder.build(documents, open.length ? this.documentBuilder.updateBuildOptions : this.initialBuildOptions, CancellationToken.None);
+            await this.documentBuilder.build(
+                documents,
+                open.length ? this.documentBuilder.updateBuildOptions : this.initialBuildOptions,
+                CancellationToken.None
+            );
             if (Math.floor((built + chunk.size) / COLLECT_EVERY) > Math.floor(built / COLLECT_EVERY)) collectGarbage();
             built += chunk.size;
             // Let the server send the diagnostics just made and answer the editor's requests between chunks.
@@ -68,13 +84,21 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         void this.mutex.read(() => collectGarbage());
     }
 
-    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+    protected override async loadWorkspaceDocuments(
+        uris: Stream<URI>,
+        collector: (document: LangiumDocument) => void
+    ): Promise<void> {
         const files: { uri: URI; text: string }[] = [];
-        await Promise.all(uris.toArray().map(async uri => {
-            const read = uri.scheme === 'file' ? await readDocument(uri.fsPath) : { text: await this.fileSystemProvider.readFile(uri) };
-            if (read.reason !== undefined) console.error(`thidua: bỏ qua ${uri.fsPath}: ${read.reason}`);
-            else files.push({ uri, text: read.text });
-        }));
+        await Promise.all(
+            uris.toArray().map(async uri => {
+                const read =
+                    uri.scheme === 'file'
+                        ? await readDocument(uri.fsPath)
+                        : { text: await this.fileSystemProvider.readFile(uri) };
+                if (read.reason !== undefined) console.error(`thidua: bỏ qua ${uri.fsPath}: ${read.reason}`);
+                else files.push({ uri, text: read.text });
+            })
+        );
         // Start-up order does not depend on which file the disk returned first.
         files.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
         const referred = this.inChunks ? referredIds(files.map(f => f.text)) : new Set<string>();
@@ -95,7 +119,9 @@ async function readDocument(path: string): Promise<{ text: string; reason?: unde
         const bytes = await readFile(path);
         const decoded = decodeText(bytes);
         if ('text' in decoded) return decoded;
-        return { reason: decoded.kind === 'binary' ? 'tệp nhị phân' : `không phải văn bản UTF-8 (có vẻ là ${decoded.kind})` };
+        return {
+            reason: decoded.kind === 'binary' ? 'tệp nhị phân' : `không phải văn bản UTF-8 (có vẻ là ${decoded.kind})`
+        };
     } catch (e) {
         return { reason: (e as Error).message };
     }
