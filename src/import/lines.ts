@@ -163,9 +163,23 @@ function rebuildTables(lines: Line[]): Line[] {
             end++;
             if (pipe(end)) last = end;
         }
-        const rows = readRows(lines.slice(i, last + 1).map(x => x.text));
+        const run = lines.slice(i, last + 1).map(x => x.text);
+        const rows = readRows(run);
+        // The other flattening: each cell followed by its "|", a row closed by one more "|"; the first cell comes
+        // first, when it stands right above the run; else the run's leading "|" only opens the table.
+        const before = out[out.length - 1];
+        const adjacent =
+            before && !before.comment && !before.table && before.text.trim() !== '' && lines[i - 1] === before;
+        const failed = !rows || rows.length < 2;
+        const joined = failed && adjacent ? readCellFirstRows([before.text, ...run]) : undefined;
+        const alone =
+            failed && !joined ? readCellFirstRows(run.slice(run.findIndex(t => t.trim() !== '|'))) : undefined;
         if (rows && rows.length >= 2) out.push({ text: '', table: rows });
-        else for (const x of lines.slice(i, last + 1)) if (!MARKUP_ONLY.test(x.text)) out.push(x);
+        else if (alone) out.push({ text: '', table: alone });
+        else if (joined) {
+            out.pop();
+            out.push({ text: '', table: joined });
+        } else for (const x of lines.slice(i, last + 1)) if (!MARKUP_ONLY.test(x.text)) out.push(x);
         i = last + 1;
     }
     return out;
@@ -210,6 +224,45 @@ function readRows(run: string[]): string[][] | undefined {
         rows.push(r);
     }
     return rows;
+}
+
+/**
+ * Rows of a table flattened cell first: cell "|" cell "|" … "|" "|". In a run of "|" the first closes the cell
+ * before it, the last closes the row, and those between close empty cells. Undefined unless most rows have the
+ * same number of cells (a header with merged cells has fewer; they are padded).
+ */
+function readCellFirstRows(run: string[]): string[][] | undefined {
+    const items: (string | null)[] = [];
+    for (const t of run) {
+        if (t.trim() === '|') items.push(null);
+        else if (!t.trim()) continue;
+        else if (typeof items[items.length - 1] === 'string') items[items.length - 1] += ' ' + t.trim();
+        else items.push(t.trim());
+    }
+    const rows: string[][] = [];
+    let cells: string[] = [];
+    for (let k = 0; k < items.length; k++) {
+        const item = items[k];
+        if (item !== null) {
+            cells.push(item);
+            if (items[k + 1] !== null) return undefined;
+            k++;
+            continue;
+        }
+        // A "|" after a closed cell: an empty cell, or the row's end when no "|" follows.
+        if (items[k + 1] === null) cells.push('');
+        else {
+            rows.push(cells);
+            cells = [];
+        }
+    }
+    if (cells.length) rows.push(cells);
+    if (rows.length < 3) return undefined;
+    const counts = new Map<number, number>();
+    for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+    const [width, often] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+    if (width < 2 || often < rows.length / 2 || rows.some(r => r.length > width)) return undefined;
+    return rows.map(r => [...r, ...Array<string>(width - r.length).fill('')]);
 }
 
 /** Joins the lines a copy wrapped: a line that continues a sentence joins the one before it. */

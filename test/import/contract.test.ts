@@ -181,6 +181,27 @@ describe('the import contract: a file that parses, every word kept in order', ()
         expect(out).toContain('| 2   | Phát động         |      |');
     });
 
+    test('the other flattening (each cell closed by "|", a row by one more "|"): a table, empty cells kept', () => {
+        const cells = (...row: string[]) => [...row.flatMap(c => (c ? [c, '|'] : ['|'])), '|'];
+        const lines = [
+            ...cells('**TT**', '**Tiêu chí**', '**Điểm tối đa**', '**Kết quả**'),
+            ...cells('*(1)*', '*(2)*', '*(3)*', '*(4)*', '*(5)*'),
+            ...cells('**I**', '**Chính trị tư tưởng**', '**5**', '', ''),
+            ...cells('a)', 'Chấp hành chủ trương,', '2,5', '', ''),
+            ...cells('b)', 'Có quan điểm vững vàng', '2,5', '2', '')
+        ];
+        // The first cell before the first "|", as a copy starts its table.
+        const out = importAll(
+            ['KẾ HOẠCH', 'Thi đua', '', 'I. TIÊU CHÍ', ...lines, '', 'Nơi nhận:', '- Lưu: VT.'].join('\n')
+        );
+        expect(problems(out)).toEqual([]);
+        expect(out).toMatch(/\| TT +\| Tiêu chí +\| Điểm tối đa +\| Kết quả +\| +\|/);
+        expect(out).toMatch(/\| a\) +\| Chấp hành chủ trương, +\| 2,5 +\| +\| +\|/);
+        expect(out).toMatch(/\| b\) +\| Có quan điểm vững vàng +\| 2,5 +\| 2 +\| +\|/);
+        // The same with a "|" first.
+        expect(importAll(['KẾ HOẠCH', 'Thi đua', '', '|', ...lines].join('\n'))).toMatch(/\| a\) +\| Chấp hành/);
+    });
+
     test('wrapped lines are joined; a line that starts a marker is not', () => {
         const out = importAll(
             'KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\n1. Phát huy sức mạnh của cả hệ\nthống chính trị, tạo khí thế.\na) Khen thưởng kịp thời.\n'
