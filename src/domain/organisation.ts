@@ -6,6 +6,12 @@ export type SectionRole = 'muc-tieu' | 'chi-tieu' | 'noi-dung' | 'thoi-gian' | '
 
 export const sectionRoles = sectionsData.roles as { role: SectionRole; label: string; patterns: string[] }[];
 
+/** The parts a document of a kind (its type code: KH, CT) must have (Luật 06/2022 Điều 17), if the data says. */
+export function requiredParts(kindCode: string): SectionRole[] | undefined {
+    const parts: unknown = Reflect.get(sectionsData.requiredByKind, kindCode);
+    return Array.isArray(parts) ? (parts as SectionRole[]) : undefined;
+}
+
 /** The role of a section from its title (I. MỤC ĐÍCH, YÊU CẦU → muc-tieu). */
 /** Every part a title names ("NỘI DUNG, CHỈ TIÊU THI ĐUA" is both the content and the indicators). */
 export function sectionRolesOf(title: string): SectionRole[] {

@@ -28,7 +28,7 @@ for (const rule of ThiduaGrammar().rules) {
  */
 export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void {
     visit(node);
-    const record = node as unknown as Record<string, unknown>;
+    const record = node as AstNode & Record<string, unknown>;
     const keys = childProperties.get(node.$type);
     if (keys) {
         for (const key of keys) child(record[key], visit);
@@ -42,7 +42,7 @@ export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void
  * linkContentToContainer does after a parse, reading only the properties that can hold a node.
  */
 export function linkContainers(node: AstNode): void {
-    const record = node as unknown as Record<string, unknown>;
+    const record = node as AstNode & Record<string, unknown>;
     const keys = childProperties.get(node.$type);
     if (keys) {
         for (const key of keys) linkChild(node, key, record[key]);

@@ -15,6 +15,7 @@ import type { IToken } from 'chevrotain';
 import type { CancellationToken, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompactLeafCstNode } from './thidua-parser.js';
+import { setRootText, shiftLeaf } from './langium-internals.js';
 import type { ThiduaServices } from './thidua-module.js';
 
 interface Window {
@@ -172,7 +173,7 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         for (let i = window.last + 1; i < leaves.length; i++) moveLeaf(leaves[i], delta);
         forgetRanges(old);
-        (rootCst as unknown as { _text: string })._text = text;
+        setRootText(rootCst, text);
         for (const { leaf, image } of changed) assign(services, leaf, image);
         services.model.DocumentModel.forget(document.parseResult.value);
         return true;
@@ -255,18 +256,11 @@ function assignable(leaf: LeafCstNode): boolean {
 function assign(services: ThiduaServices, leaf: LeafCstNode, image: string): void {
     const assignment = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isAssignment);
     if (!assignment) return;
-    const node = leaf.astNode as unknown as Record<string, unknown>;
     const value = services.parser.ValueConverter.convert(image, leaf);
-    if (GrammarAST.isCrossReference(assignment.terminal)) {
-        node[assignment.feature] = services.references.Linker.buildReference(
-            leaf.astNode,
-            assignment.feature,
-            leaf,
-            String(value)
-        );
-    } else {
-        node[assignment.feature] = value;
-    }
+    const assigned = GrammarAST.isCrossReference(assignment.terminal)
+        ? services.references.Linker.buildReference(leaf.astNode, assignment.feature, leaf, String(value))
+        : value;
+    Reflect.set(leaf.astNode, assignment.feature, assigned);
 }
 
 /** The LSP range of a token lexed from the window, the window starting at `base`. */
@@ -282,5 +276,5 @@ function rangeIn(token: IToken, base: Range['start']): Range {
 function moveLeaf(leaf: CstNode, delta: number): void {
     if (!delta) return;
     if (leaf instanceof CompactLeafCstNode) leaf.shift(delta);
-    else (leaf as unknown as { _offset: number })._offset += delta;
+    else shiftLeaf(leaf, delta);
 }

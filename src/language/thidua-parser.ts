@@ -13,13 +13,21 @@ import {
     type LangiumCoreServices,
     type LeafCstNode,
     type RootCstNode,
-    type LexerResult,
     type ParseResult,
     type ParserOptions
 } from 'langium';
-import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { Position, Range } from 'vscode-languageserver';
 import { linkContainers } from './ast-walk.js';
+import {
+    builderRoot,
+    builderStack,
+    NO_RANGE,
+    parserState,
+    placeLeaf,
+    setNodeBuilder,
+    shiftLeaf
+} from './langium-internals.js';
 
 /**
  * A token of the tree that keeps its position as four numbers and makes the LSP range when asked. Langium's
@@ -33,7 +41,7 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
     private endColumn: number;
 
     constructor(token: IToken, tokenType: TokenType, hidden: boolean) {
-        super(token.startOffset, token.image.length, undefined as unknown as Range, tokenType, hidden);
+        super(token.startOffset, token.image.length, NO_RANGE, tokenType, hidden);
         // Chevrotain counts from 1; the LSP from 0 (the same conversion as Langium's tokenToRange).
         this.startLine = token.startLine! - 1;
         this.startColumn = token.startColumn! - 1;
@@ -43,9 +51,7 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
 
     /** Moves the token to a new place and length (a line re-parsed on its own; positions 0-based, end exclusive). */
     place(offset: number, length: number, range: Range): void {
-        const self = this as unknown as { _offset: number; _length: number };
-        self._offset = offset;
-        self._length = length;
+        placeLeaf(this, offset, length);
         this.startLine = range.start.line;
         this.startColumn = range.start.character;
         this.endLine = range.end.line;
@@ -54,7 +60,7 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
 
     /** Moves the token by `delta` in the text (a later line grew or shrank before it); its line and column stay. */
     shift(delta: number): void {
-        (this as unknown as { _offset: number })._offset += delta;
+        shiftLeaf(this, delta);
     }
 
     /** The line the token starts on. */
@@ -149,7 +155,7 @@ function holds(leaf: CstNode | undefined, offset: number, text: string): leaf is
 
 class CompactCstNodeBuilder extends CstNodeBuilder {
     private get root(): RootCstNode {
-        return (this as unknown as { rootNode: RootCstNode }).rootNode;
+        return builderRoot(this);
     }
 
     // A group keeps its children in a plain array (Langium's array subclass, made with setPrototypeOf, is several
@@ -160,7 +166,7 @@ class CompactCstNodeBuilder extends CstNodeBuilder {
         node.grammarSource = feature;
         node.root = this.root;
         addChild(this.current, node);
-        (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack.push(node);
+        builderStack(this).push(node);
         return node;
     }
 
@@ -212,31 +218,20 @@ function addChild(parent: CompositeCstNode, child: CstNode): void {
     Array.prototype.push.call(parent.content, child);
 }
 
-/** The parser's internals that `parse` uses (private in Langium's typings). */
-interface ParserState {
-    nodeBuilder: CstNodeBuilder;
-    lexerResult?: LexerResult;
-    wrapper: { input: IToken[]; errors: IRecognitionException[] };
-    allRules: Map<string, unknown>;
-    mainRule: unknown;
-    unorderedGroups: Map<string, boolean[]>;
-    doParse(rule: unknown): AstNode;
-}
-
 /**
  * Langium's parse, with the containers linked by a walk over the properties that hold nodes (linkContentToContainer
  * reads every property of every node).
  */
 class ThiduaLangiumParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
-        const self = this as unknown as ParserState;
+        const self = parserState(this);
         self.nodeBuilder.buildRootNode(input);
         const lexerResult = (self.lexerResult = this.lexer.tokenize(input));
         self.wrapper.input = lexerResult.tokens;
         const ruleMethod = options.rule ? self.allRules.get(options.rule) : self.mainRule;
         if (!ruleMethod)
             throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
-        const result = self.doParse(ruleMethod);
+        const result = self.doParse(ruleMethod) as AstNode;
         self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
         self.unorderedGroups.clear();
         self.lexerResult = undefined;
@@ -257,6 +252,6 @@ class ThiduaLangiumParser extends LangiumParser {
 export function createThiduaParser(services: LangiumCoreServices): LangiumParser {
     const parser = createParser(services.Grammar, new ThiduaLangiumParser(services), services.parser.Lexer.definition);
     parser.finalize();
-    (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder();
+    setNodeBuilder(parser, new CompactCstNodeBuilder());
     return parser;
 }

@@ -2,6 +2,7 @@ import type { CustomPatternMatcherFunc, IMultiModeLexerDefinition, TokenType, To
 import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
 import { DOC_NUMBER_SOURCE } from '../domain/doc-number.js';
 import { documentKinds } from '../domain/tables.js';
+import { matched } from './langium-internals.js';
 
 /** Offset of the first non-blank character of the line holding `offset`, or -1 if text precedes. */
 function isLineStart(text: string, offset: number): boolean {
@@ -92,7 +93,7 @@ function inTableRow(text: string, offset: number): boolean {
 }
 
 const pipeMatcher: CustomPatternMatcherFunc = (text, offset) =>
-    text.charCodeAt(offset) === 124 && inTableRow(text, offset) ? (['|'] as unknown as RegExpExecArray) : null;
+    text.charCodeAt(offset) === 124 && inTableRow(text, offset) ? matched('|') : null;
 
 // Runs of plain characters with escapes in between (the unrolled form of (?:[^…]|\\.)+, without a choice per
 // character).
@@ -106,7 +107,7 @@ const textMatcher: CustomPatternMatcherFunc = (text, offset) => {
     const s = m[0];
     for (let i = 0; i < s.length; i++) {
         if (s[i] === '\\') i++;
-        else if (s[i] === '|') return i > 0 ? ([s.slice(0, i)] as unknown as RegExpExecArray) : null;
+        else if (s[i] === '|') return i > 0 ? matched(s.slice(0, i)) : null;
     }
     return m;
 };
@@ -156,7 +157,7 @@ const citeText: CustomPatternMatcherFunc = (text, offset) => {
         if (i > offset && matchesDocNumberAt(text, i)) break;
         i++;
     }
-    return i > offset ? ([text.slice(offset, i)] as unknown as RegExpExecArray) : null;
+    return i > offset ? matched(text.slice(offset, i)) : null;
 };
 
 const docNumberToken: CustomPatternMatcherFunc = (text, offset) => {

@@ -63,7 +63,7 @@ export function report(
 function directRange(where: Where): Range | undefined {
     const { node, property } = where;
     if (!property || !(isValue(node) || isCitation(node) || isTextPart(node))) return undefined;
-    const text = (node as unknown as Record<string, unknown>)[property];
+    const text: unknown = Reflect.get(node, property);
     const start = typeof text === 'string' ? propertyOffset(node, property) : undefined;
     return start === undefined ? undefined : rangeOf(node, start, start + (text as string).length);
 }
@@ -127,7 +127,7 @@ export function piecesOf(parts: readonly Inline[]): Piece[] {
 }
 
 function push(out: Piece[], node: AstNode, property: string): void {
-    const text = (node as unknown as Record<string, unknown>)[property];
+    const text = (node as AstNode & Record<string, unknown>)[property];
     if (typeof text !== 'string') return;
     const offset = propertyOffset(node, property);
     if (offset !== undefined) out.push({ text, offset, node });

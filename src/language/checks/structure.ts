@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import sectionsData from '../../domain/data/sections.json' with { type: 'json' };
 import signaturesData from '../../domain/data/signatures.json' with { type: 'json' };
-import { sectionRoleOf, sectionRolesOf, type SectionRole } from '../../domain/organisation.js';
+import { requiredParts, sectionRoleOf, sectionRolesOf, type SectionRole } from '../../domain/organisation.js';
 import { plainText, inlineSource, lineSource } from '../ast-text.js';
 import { isKhoan, isSection, isSubKhoan, isTable, type Document, type Section } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
@@ -9,7 +9,6 @@ import { rangeOf, report, type Fix } from './rules.js';
 
 const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 const order = sectionsData.order as SectionRole[];
-const required = sectionsData.requiredByKind as unknown as Record<string, SectionRole[]>;
 const skeletons = sectionsData.skeletons as Record<SectionRole, string[]>;
 const labels = Object.fromEntries(sectionsData.roles.map(r => [r.role, r.label])) as Record<SectionRole, string>;
 const issuedByCollective = new RegExp(signaturesData.issuedByCollective, 'u');
@@ -21,7 +20,7 @@ export class StructureChecks {
 
     checkRequiredParts(doc: Document, accept: ValidationAcceptor): void {
         const model = this.models.get(doc);
-        const needed = model.kind?.code ? required[model.kind.code] : undefined;
+        const needed = model.kind?.code ? requiredParts(model.kind.code) : undefined;
         if (!needed || !doc.kind) return;
         const present = new Set<SectionRole>();
         for (const s of model.sections) for (const r of sectionRolesOf(s.title)) present.add(r);

@@ -12,7 +12,7 @@ import agenciesData from '../../domain/data/agencies.json' with { type: 'json' }
 import sectionsData from '../../domain/data/sections.json' with { type: 'json' };
 import { parseCitation } from '../../domain/citation.js';
 import { isCompleteDate, shortForm } from '../../domain/dates.js';
-import { awardForms, type SectionRole } from '../../domain/organisation.js';
+import { awardForms, requiredParts, type SectionRole } from '../../domain/organisation.js';
 import { units } from '../../domain/tables.js';
 import { lawInForce, levelOf } from '../checks/awards.js';
 import { isCitation, isSection, type Document } from '../generated/ast.js';
@@ -487,10 +487,7 @@ const SIGNER_LINE = '${0:Họ và tên}';
  * place, the subject), never the level words around them.
  */
 export function skeletonDocument(kind: 'KH' | 'CT' | 'BC', year: number): string {
-    const roles = (sectionsData.requiredByKind as unknown as Record<string, SectionRole[]>)[kind] ?? [
-        'muc-tieu',
-        'noi-dung'
-    ];
+    const roles = requiredParts(kind) ?? ['muc-tieu', 'noi-dung'];
     const title = kind === 'KH' ? 'KẾ HOẠCH' : kind === 'CT' ? 'CHỈ THỊ' : 'BÁO CÁO';
     const lines = [
         GOVERNING_LINE,

@@ -1,0 +1,67 @@
+/**
+ * Every private field of Langium 4.2 that thidua reads or writes for speed, in one place. Each has a test
+ * (`test/language/langium-internals.test.ts`) that fails when an upgrade renames or removes it.
+ */
+import type { CompositeCstNode, CstNode, CstNodeBuilder, LangiumParser, LexerResult, RootCstNode } from 'langium';
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { Range } from 'vscode-languageserver';
+
+/** A token of the tree: its offset and length (LeafCstNodeImpl `_offset`, `_length`). */
+interface LeafFields {
+    _offset: number;
+    _length: number;
+}
+
+/** Moves a token to a new place in the text. */
+export function placeLeaf(leaf: CstNode, offset: number, length: number): void {
+    const fields = leaf as unknown as LeafFields;
+    fields._offset = offset;
+    fields._length = length;
+}
+
+/** Moves a token by `delta` characters. */
+export function shiftLeaf(leaf: CstNode, delta: number): void {
+    (leaf as unknown as LeafFields)._offset += delta;
+}
+
+/** A token built without a range (the range is made when asked): Langium's constructor takes one. */
+export const NO_RANGE = undefined as unknown as Range;
+
+/** The text a root node hands its nodes (RootCstNodeImpl `_text`). */
+export function setRootText(root: RootCstNode, text: string): void {
+    (root as unknown as { _text: string })._text = text;
+}
+
+/** The node builder's tree under construction (CstNodeBuilder `rootNode`, `nodeStack`). */
+export function builderRoot(builder: CstNodeBuilder): RootCstNode {
+    return (builder as unknown as { rootNode: RootCstNode }).rootNode;
+}
+
+export function builderStack(builder: CstNodeBuilder): CompositeCstNode[] {
+    return (builder as unknown as { nodeStack: CompositeCstNode[] }).nodeStack;
+}
+
+/** The parser's internals that `parse` uses (LangiumParser's private fields and method). */
+export interface ParserState {
+    nodeBuilder: CstNodeBuilder;
+    lexerResult?: LexerResult;
+    wrapper: { input: IToken[]; errors: IRecognitionException[] };
+    allRules: Map<string, unknown>;
+    mainRule: unknown;
+    unorderedGroups: Map<string, boolean[]>;
+    doParse(rule: unknown): unknown;
+}
+
+export function parserState(parser: LangiumParser): ParserState {
+    return parser as unknown as ParserState;
+}
+
+/** Replaces the parser's node builder (LangiumParser `nodeBuilder`). */
+export function setNodeBuilder(parser: LangiumParser, builder: CstNodeBuilder): void {
+    parserState(parser).nodeBuilder = builder;
+}
+
+/** The result a custom Chevrotain token pattern returns: the matched text (an exec result by contract). */
+export function matched(text: string): RegExpExecArray {
+    return [text] as unknown as RegExpExecArray;
+}

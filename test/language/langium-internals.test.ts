@@ -1,0 +1,70 @@
+// Each private field of Langium that thidua relies on (src/language/langium-internals.ts): an upgrade that renames
+// or removes one fails here, by name, rather than somewhere in the editor.
+import { CstNodeBuilder, CstUtils, LeafCstNodeImpl, type RootCstNode } from 'langium';
+import { describe, expect, test } from 'vitest';
+import {
+    builderRoot,
+    builderStack,
+    matched,
+    parserState,
+    placeLeaf,
+    setNodeBuilder,
+    setRootText,
+    shiftLeaf
+} from '../../src/language/langium-internals.js';
+import { parse, services } from '../helpers.js';
+
+const TEXT = 'KẾ HOẠCH\nThi đua năm 2026\n\nI. MỤC ĐÍCH\nPhát huy.\n';
+
+describe("Langium's internals thidua relies on", () => {
+    test('a token: its offset and length are own fields `_offset` and `_length`', async () => {
+        const doc = await parse(TEXT);
+        const leaf = CstUtils.streamCst(doc.parseResult.value.$cstNode!).find(n => n instanceof LeafCstNodeImpl)!;
+        expect(Object.hasOwn(leaf, '_offset')).toBe(true);
+        expect(Object.hasOwn(leaf, '_length')).toBe(true);
+        placeLeaf(leaf, 3, 2);
+        expect([leaf.offset, leaf.length, leaf.end]).toEqual([3, 2, 5]);
+        shiftLeaf(leaf, 4);
+        expect([leaf.offset, leaf.end]).toEqual([7, 9]);
+    });
+
+    test('the root: its text is the own field `_text`', async () => {
+        const doc = await parse(TEXT);
+        const root = doc.parseResult.value.$cstNode!.root as RootCstNode;
+        expect(Object.hasOwn(root, '_text')).toBe(true);
+        setRootText(root, TEXT.replace('2026', '2027'));
+        expect(root.fullText).toContain('2027');
+    });
+
+    test('the node builder: `rootNode` and `nodeStack`', () => {
+        const builder = new CstNodeBuilder();
+        const root = builder.buildRootNode('x');
+        expect(builderRoot(builder)).toBe(root);
+        expect(builderStack(builder)).toEqual([root]);
+    });
+
+    test('the parser: `nodeBuilder`, `wrapper`, `allRules`, `mainRule`, `unorderedGroups`, `doParse`, `lexerResult`', () => {
+        const parser = services.Thidua.parser.LangiumParser;
+        const state = parserState(parser);
+        expect(state.nodeBuilder).toBeInstanceOf(CstNodeBuilder);
+        expect(Array.isArray(state.wrapper.errors)).toBe(true);
+        expect('input' in state.wrapper).toBe(true);
+        expect(state.allRules).toBeInstanceOf(Map);
+        expect(state.allRules.size).toBeGreaterThan(10);
+        expect(state.mainRule).toBeTypeOf('function');
+        expect(state.unorderedGroups).toBeInstanceOf(Map);
+        expect(state.doParse).toBeTypeOf('function');
+        expect('lexerResult' in state).toBe(true);
+        const mine = state.nodeBuilder;
+        const other = new CstNodeBuilder();
+        setNodeBuilder(parser, other);
+        expect(parserState(parser).nodeBuilder).toBe(other);
+        setNodeBuilder(parser, mine);
+        expect(parser.parse(TEXT).parserErrors).toEqual([]);
+    });
+
+    test('a custom token pattern returns the matched text as an exec result', () => {
+        expect(matched('|')[0]).toBe('|');
+        expect(matched('abc').length).toBe(1);
+    });
+});
