@@ -106,7 +106,7 @@ export function registerRequests(connection: Connection, shared: LangiumSharedSe
             message: d.message
         }));
         const lines = [...result.lexerErrors.map(e => e.line), ...result.parserErrors.map(e => e.token.startLine)].map(
-            l => (typeof l === 'number' && !Number.isNaN(l) ? l : document.textDocument.lineCount)
+            l => (typeof l === 'number' && l >= 1 ? l : document.textDocument.lineCount)
         );
         const syntaxErrorLine = lines.length ? Math.min(...lines) : undefined;
         const notice =
