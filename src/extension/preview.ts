@@ -23,6 +23,7 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
     private timer?: ReturnType<typeof setTimeout>;
     private loaded = false;
     delay = 250;
+    private lastRenderMs = 0;
 
     constructor(private readonly client: LanguageClient) {}
 
@@ -60,7 +61,8 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
     changed(uri: vscode.Uri): void {
         if (!this.panel || uri.toString() !== this.source?.toString()) return;
         if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.render(), this.delay);
+        // A long document renders slowly: the page waits twice as long as the last render took, so typing stays quick.
+        this.timer = setTimeout(() => void this.render(), Math.max(this.delay, 2 * this.lastRenderMs));
     }
 
     activeEditor(editor: vscode.TextEditor | undefined): void {
@@ -108,11 +110,13 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
         const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === source.toString());
         const nonce = randomBytes(16).toString('base64');
         let result;
+        const started = Date.now();
         try {
             result = await this.client.sendRequest(Preview, { uri: source.toString(), version: open?.version, nonce });
         } catch {
             return;
         }
+        this.lastRenderMs = Date.now() - started;
         if (!result || this.panel !== panel || this.source !== source) return;
         if (!this.loaded) {
             // The page's own CSP admits only the script with this nonce.

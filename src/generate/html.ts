@@ -49,10 +49,13 @@ type Render = (l: Line | Block) => string;
 
 /** Renders lines; with `marks`, each placed line carries its source lines and the findings written on them. */
 function renderer(marks?: Mark[]): Render {
+    const byLine = new Map<number, Mark[]>();
+    for (const m of marks ?? []) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
     const attrs = (l: Line, cls: string) => {
         if (!marks || !l.lines) return ` class="${cls}"`;
         const [first, last] = l.lines;
-        const found = marks.filter(m => m.line >= first && m.line <= last);
+        const found: Mark[] = [];
+        for (let line = first; line <= last; line++) found.push(...(byLine.get(line) ?? []));
         const worst = found.find(m => m.severity === 'error') ?? found.find(m => m.severity === 'warning') ?? found[0];
         const title = found.length ? ` title="${escapeHtml(found.map(m => m.message).join('\n'))}"` : '';
         return ` class="${cls}${worst ? ' ' + MARK_CLASS[worst.severity] : ''}" data-line="${first}" data-end="${last}"${title}`;
