@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { isDocument } from '../language/generated/ast.js';
 import type { DocxOptions } from '../generate/docx.js';
-import { render, type ExportFormat } from '../generate/render.js';
+import { render, syntaxErrorCount, type ExportFormat } from '../generate/render.js';
 import { convertFiles, INSTALL_LIBREOFFICE, libreOffice, LibreOfficeError } from '../io/libreoffice.js';
 import { ownerOf, writeAtomically, WriteError } from '../io/write.js';
 import { checkPaths, EXTENSION } from './workspace.js';
@@ -42,7 +42,7 @@ export async function exportPaths(
     for (const f of files) {
         const root = f.document.parseResult.value;
         if (!isDocument(root)) continue;
-        const syntax = f.document.parseResult.lexerErrors.length + f.document.parseResult.parserErrors.length;
+        const syntax = syntaxErrorCount(f.document.parseResult);
         if (syntax) {
             io.err(
                 `Chưa xuất ${f.file}: văn bản còn ${syntax} lỗi cú pháp (xem "thidua check"); xuất lúc này có thể làm mất chữ.\n`

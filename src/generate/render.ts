@@ -16,3 +16,8 @@ export async function render(
     if (format === 'html') return generateHtml(root);
     return generateText(root);
 }
+
+/** Lexer and parser errors: a document that has any is not exported (words after the error could be lost). */
+export function syntaxErrorCount(result: { lexerErrors: unknown[]; parserErrors: unknown[] }): number {
+    return result.lexerErrors.length + result.parserErrors.length;
+}

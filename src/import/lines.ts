@@ -185,8 +185,8 @@ function rebuildTables(lines: Line[]): Line[] {
     return out;
 }
 
-/** Rows of a flattened table: "|" cell "|" cell … "|"; a row ends after as many cells as the first row has. */
-function readRows(run: string[]): string[][] | undefined {
+/** A flattened table's lines as items: a cell's text (its wrapped lines joined), or null for a "|". */
+function cellItems(run: string[]): (string | null)[] {
     const items: (string | null)[] = [];
     for (const t of run) {
         if (t.trim() === '|') items.push(null);
@@ -194,6 +194,12 @@ function readRows(run: string[]): string[][] | undefined {
         else if (typeof items[items.length - 1] === 'string') items[items.length - 1] += ' ' + t.trim();
         else items.push(t.trim());
     }
+    return items;
+}
+
+/** Rows of a flattened table: "|" cell "|" cell … "|"; a row ends after as many cells as the first row has. */
+function readRows(run: string[]): string[][] | undefined {
+    const items = cellItems(run);
     let k = 0;
     const row = (width?: number): string[] | undefined => {
         if (items[k] !== null) return undefined;
@@ -232,13 +238,7 @@ function readRows(run: string[]): string[][] | undefined {
  * same number of cells (a header with merged cells has fewer; they are padded).
  */
 function readCellFirstRows(run: string[]): string[][] | undefined {
-    const items: (string | null)[] = [];
-    for (const t of run) {
-        if (t.trim() === '|') items.push(null);
-        else if (!t.trim()) continue;
-        else if (typeof items[items.length - 1] === 'string') items[items.length - 1] += ' ' + t.trim();
-        else items.push(t.trim());
-    }
+    const items = cellItems(run);
     const rows: string[][] = [];
     let cells: string[] = [];
     for (let k = 0; k < items.length; k++) {

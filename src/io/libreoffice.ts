@@ -25,11 +25,6 @@ export function libreOffice(): string | undefined {
     return found ?? undefined;
 }
 
-/** Forgets the program found (a test changes the PATH). */
-export function forgetLibreOffice(): void {
-    found = undefined;
-}
-
 /** PDF/A-2b, fonts embedded (PDF/A requires it), tagged. */
 const PDF_FILTER =
     'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"}}';

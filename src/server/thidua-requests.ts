@@ -4,9 +4,9 @@ import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { importPaths } from '../cli/import.js';
 import type { DocxOptions } from '../generate/docx.js';
 import { generateHtml, type Mark } from '../generate/html.js';
-import { render, type ExportFormat } from '../generate/render.js';
+import { render, syntaxErrorCount, type ExportFormat } from '../generate/render.js';
 import { isDocument, type Model } from '../language/generated/ast.js';
-import { buildModel } from '../language/thidua-document-model.js';
+import type { ThiduaServices } from '../language/thidua-module.js';
 import { readingLabel } from '../language/lsp/describe.js';
 import { templateSnippet } from '../language/lsp/thidua-completion-provider.js';
 
@@ -125,7 +125,9 @@ export function registerRequests(connection: Connection, shared: LangiumSharedSe
             const { errors, warnings } = counts(document);
             const root = document.parseResult.value;
             if (!isDocument(root)) return { errors, warnings };
-            const model = buildModel(root);
+            // The model the checks just built for this tree (cached by the services), not a new one per request.
+            const services = shared.ServiceRegistry.getServices(document.uri) as ThiduaServices;
+            const model = services.model.DocumentModel.get(root);
             const kind = model.kindTitle ? sentenceCase(model.kindTitle) : undefined;
             const period = model.campaignPeriod
                 ? readingLabel(model.campaignPeriod.value).replace(/^thời gian: /, '')
@@ -158,7 +160,7 @@ function counts(document: LangiumDocument): { syntaxErrors: number; errors: numb
     const r = document.parseResult;
     const diagnostics = document.diagnostics ?? [];
     return {
-        syntaxErrors: r.lexerErrors.length + r.parserErrors.length,
+        syntaxErrors: syntaxErrorCount(r),
         errors: diagnostics.filter(d => d.severity === DiagnosticSeverity.Error).length,
         warnings: diagnostics.filter(d => d.severity === DiagnosticSeverity.Warning).length
     };

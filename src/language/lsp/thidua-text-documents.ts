@@ -7,15 +7,11 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
  * to (a repeated or late message) is dropped, so the server's text never goes back to an older one.
  */
 export class ThiduaTextDocuments extends NormalizedTextDocuments<TextDocument> {
-    /** Changes dropped for their version (for tests). */
-    dropped = 0;
-
     constructor() {
         super({
             create: TextDocument.create,
             update: (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
                 if (version <= document.version) {
-                    this.dropped++;
                     console.error(
                         `thidua: bỏ qua thay đổi phiên bản ${version} của ${document.uri} (đã có phiên bản ${document.version})`
                     );
