@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createThiduaCoreServices } from '../language/thidua-module.js';
-import { NodeFileSystem } from 'langium/node';
-import { decodeText, ENCODING_NAMES } from '../domain/encoding.js';
+import { createThiduaCoreServices, type ThiduaCoreServices } from '../language/thidua-module.js';
+import { isLoaded, type ThiduaDocumentFactory } from '../language/thidua-document-factory.js';
+import { MAX_FILE_BYTES, readThiduaFile, ReadError, ThiduaFileSystem } from '../io/read.js';
 import { mayBeLinkTarget, referredIds } from '../language/thidua-scope-computation.js';
 
 export const EXTENSION = '.thidua';
@@ -43,46 +43,33 @@ function reason(e: unknown): string {
     return (e as Error).message;
 }
 
-/** The largest file thidua reads: a plan runs to thousands of lines, far below this; memory stays bounded. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
-/** Reads a file as UTF-8 text; anything else is refused with a Vietnamese explanation of what it is and what to do. */
+/** Reads a file as a .thidua text; anything else is refused with a Vietnamese explanation of what to do. */
 export async function readText(file: string): Promise<string> {
-    let bytes: Buffer;
+    let text: string;
     try {
-        const stat = await fs.stat(file);
-        if (stat.size > MAX_FILE_BYTES) {
-            throw new InputError(
-                `Tệp ${file} quá lớn (${(stat.size / 1024 / 1024).toFixed(1)} MB); thidua đọc tệp đến ${MAX_FILE_BYTES / 1024 / 1024} MB. Một văn bản thi đua chỉ vài chục KB: hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.`
-            );
-        }
-        bytes = await fs.readFile(file);
+        text = await readThiduaFile(file);
     } catch (e) {
-        if (e instanceof InputError) throw e;
-        throw new InputError(`Không đọc được tệp ${file}: ${reason(e)}.`);
+        if (e instanceof ReadError) throw new InputError(e.message);
+        throw e;
     }
-    if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) {
-        throw new InputError(`Tệp ${file} rỗng: không có nội dung để kiểm tra hay xuất.`);
-    }
-    const decoded = decodeText(bytes);
-    if ('text' in decoded) return decoded.text;
-    if (decoded.kind === 'binary') {
-        throw new InputError(
-            `Tệp ${file} là tệp nhị phân (ví dụ Word, PDF, ảnh), không phải văn bản .thidua. Văn bản .thidua là văn bản thuần mã UTF-8.`
-        );
-    }
-    throw new InputError(
-        `Tệp ${file} không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã ${ENCODING_NAMES[decoded.kind]}. ` +
-            'Hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: chọn bảng mã nguồn, đích là Unicode) rồi lưu lại dạng UTF-8.'
-    );
+    if (/^\s*$/.test(text)) throw new InputError(`Tệp ${file} rỗng: không có nội dung để kiểm tra hay xuất.`);
+    return text;
 }
+
+/** A check of more documents than this builds them this many at a time, holding only one chunk's trees. */
+const CHUNK = 200;
 
 /**
  * Resolves the paths given on the command line into the files to report on, and loads them together with
  * every other .thidua file of their folders, so that citations resolve against the folder's registry.
  * `validate: false` (export) parses and links only.
  */
-export async function checkPaths(paths: string[], options: { validate?: boolean } = {}): Promise<CheckedFile[]> {
+export async function checkPaths(
+    paths: string[],
+    options: { validate?: boolean; chunk?: number } = {}
+): Promise<CheckedFile[]> {
     const targets: string[] = [];
     const context = new Set<string>();
     for (const p of paths) {
@@ -103,16 +90,27 @@ export async function checkPaths(paths: string[], options: { validate?: boolean 
             for (const sibling of await listThidua(path.dirname(p), false)) context.add(path.resolve(sibling));
         }
     }
-    const { shared } = createThiduaCoreServices(NodeFileSystem);
-    const byPath = new Map<string, LangiumDocument>();
+    const { shared } = createThiduaCoreServices(ThiduaFileSystem);
     const requested = new Set(targets.map(t => path.resolve(t)));
     const files = [...context];
-    const texts = await Promise.allSettled(files.map(readText));
+    // A few files at a time: reading thousands at once held all their bytes together.
+    const texts: PromiseSettledResult<string>[] = new Array(files.length);
+    let next = 0;
+    const reader = async () => {
+        for (let i = next++; i < files.length; i = next++) {
+            texts[i] = await readText(files[i]).then(
+                value => ({ status: 'fulfilled', value }),
+                (reason: unknown) => ({ status: 'rejected', reason })
+            );
+        }
+    };
+    await Promise.all(Array.from({ length: 16 }, reader));
     // Export reads a neighbour only for what the requested files link to (a check also compares their citations).
     const validate = options.validate ?? true;
     const referred = referredIds(
         texts.flatMap((t, i) => (t.status === 'fulfilled' && requested.has(path.resolve(files[i])) ? [t.value] : []))
     );
+    const loaded: { uri: URI; text: string; file: string }[] = [];
     for (let i = 0; i < files.length; i++) {
         const file = files[i],
             read = texts[i];
@@ -123,11 +121,19 @@ export async function checkPaths(paths: string[], options: { validate?: boolean 
         }
         const text = read.value;
         if (!validate && !requested.has(path.resolve(file)) && !mayBeLinkTarget(text, referred)) continue;
-        const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.resolve(file)));
-        shared.workspace.LangiumDocuments.addDocument(doc);
-        byPath.set(path.resolve(file), doc);
+        loaded.push({ uri: URI.file(path.resolve(file)), text, file: path.resolve(file) });
     }
-    await shared.workspace.DocumentBuilder.build([...byPath.values()], { validation: validate });
+    texts.length = 0;
+    const chunk = options.chunk ?? CHUNK;
+    const loadedPaths = loaded.map(f => f.file);
+    let documents: LangiumDocument[];
+    if (validate && loaded.length > chunk) documents = await buildInChunks(shared, loaded.splice(0), chunk);
+    else {
+        documents = loaded.map(f => shared.workspace.LangiumDocumentFactory.fromString(f.text, f.uri));
+        documents.forEach(d => shared.workspace.LangiumDocuments.addDocument(d));
+        await shared.workspace.DocumentBuilder.build(documents, { validation: validate });
+    }
+    const byPath = new Map(documents.map((d, i) => [loadedPaths[i], d]));
     const unique = [...new Set(targets.map(t => path.resolve(t)))];
     return unique.map(abs => {
         const document = byPath.get(abs)!;
@@ -135,4 +141,44 @@ export async function checkPaths(paths: string[], options: { validate?: boolean 
         const diagnostics = (document.diagnostics ?? []).filter(d => d.severity !== 4);
         return { file: path.relative(process.cwd(), abs) || abs, document, diagnostics };
     });
+}
+
+/**
+ * Checks a folder too large to hold every tree at once (a province's archive): the documents are parsed and indexed
+ * `size` at a time (`files` is emptied as they are), each chunk's trees and texts dropped once their digests are
+ * made; then linked again and validated `size` at a time against the whole folder's index, each tree parsed again
+ * from its file and dropped after. The findings equal those of one build.
+ */
+async function buildInChunks(
+    shared: LangiumSharedCoreServices,
+    files: { uri: URI; text: string }[],
+    size: number
+): Promise<LangiumDocument[]> {
+    const { LangiumDocuments, DocumentBuilder, IndexManager } = shared.workspace;
+    const factory = shared.workspace.LangiumDocumentFactory as ThiduaDocumentFactory;
+    const services = (d: LangiumDocument) => shared.ServiceRegistry.getServices(d.uri) as ThiduaCoreServices;
+    const documents: LangiumDocument[] = [];
+    // `files` is consumed as it is read: only one chunk's texts are held.
+    while (files.length) {
+        const chunk = files.splice(0, size).map(f => factory.fromString(f.text, f.uri));
+        chunk.forEach(d => LangiumDocuments.addDocument(d));
+        await DocumentBuilder.build(chunk, { validation: false });
+        for (const d of chunk) {
+            services(d).model.DocumentModel.digestOf(d);
+            factory.unload(d);
+        }
+        documents.push(...chunk);
+    }
+    for (let i = 0; i < documents.length; i += size) {
+        const chunk = documents.slice(i, i + size);
+        // The first links saw only the chunks indexed before theirs.
+        for (const d of chunk) {
+            services(d).references.Linker.unlink(d);
+            IndexManager.removeReferences(d.uri);
+            d.state = DocumentState.ComputedScopes;
+        }
+        await DocumentBuilder.build(chunk, { validation: true });
+        for (const d of LangiumDocuments.all) if (isLoaded(d)) factory.unload(d);
+    }
+    return documents;
 }

@@ -3,10 +3,14 @@
  * so a rebuild looks most of them up. Two generations of at most `max` entries each bound the memory:
  * when the young one is full it becomes the old one, and what is still used moves back to the young one.
  */
-export function memoByText<T>(fn: (text: string) => T, max = 20_000): (text: string) => T {
+export function memoByText<T>(fn: (text: string) => T, max = 20_000): ((text: string) => T) & { clear(): void } {
     let young = new Map<string, T>(),
         old = new Map<string, T>();
-    return text => {
+    const clear = () => {
+        young = new Map();
+        old = new Map();
+    };
+    const lookup = (text: string): T => {
         let value = young.get(text);
         if (value !== undefined || young.has(text)) return value as T;
         value = old.has(text) ? old.get(text)! : fn(text);
@@ -14,7 +18,21 @@ export function memoByText<T>(fn: (text: string) => T, max = 20_000): (text: str
             old = young;
             young = new Map();
         }
-        young.set(text, value);
+        young.set(ownCopy(text), value);
         return value;
     };
+    return Object.assign(lookup, { clear });
+}
+
+/**
+ * A copy of a text that does not keep the text it was cut from: V8 makes a substring a view of its parent, so one
+ * name kept from a file (an index entry, a digest, a cache key) kept the whole file's text in memory.
+ */
+export function ownCopy(text: string): string {
+    return (' ' + text).slice(1);
+}
+
+/** `ownCopy` of an optional text. */
+export function ownCopyOf(text: string | undefined): string | undefined {
+    return text === undefined ? undefined : ownCopy(text);
 }

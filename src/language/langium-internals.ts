@@ -41,6 +41,13 @@ export function builderStack(builder: CstNodeBuilder): CompositeCstNode[] {
     return (builder as unknown as { nodeStack: CompositeCstNode[] }).nodeStack;
 }
 
+/** Lets go of the last tree built (the builder kept it until the next parse, and with it a closed file's text). */
+export function releaseBuilder(builder: CstNodeBuilder): void {
+    const fields = builder as unknown as { rootNode?: RootCstNode; nodeStack: CompositeCstNode[] };
+    fields.rootNode = undefined;
+    fields.nodeStack = [];
+}
+
 /** The parser's internals that `parse` uses (LangiumParser's private fields and method). */
 export interface ParserState {
     nodeBuilder: CstNodeBuilder;

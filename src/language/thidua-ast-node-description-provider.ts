@@ -4,6 +4,7 @@ import {
     type AstNodeDescription,
     type LangiumDocument
 } from 'langium';
+import { ownCopy } from '../domain/memo.js';
 
 /**
  * Descriptions in the index keep the node's place (document, path, segments), not the node: the index must not
@@ -17,7 +18,7 @@ export class ThiduaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionP
     ): AstNodeDescription {
         const d = super.createDescription(node, name, document);
         return {
-            name: d.name,
+            name: ownCopy(d.name),
             nameSegment: d.nameSegment,
             selectionSegment: d.selectionSegment,
             type: d.type,

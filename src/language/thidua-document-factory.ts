@@ -4,6 +4,7 @@ import {
     DocumentState,
     GrammarAST,
     isLeafCstNode,
+    TextDocument,
     type AstNode,
     type CstNode,
     type LangiumDocument,
@@ -13,7 +14,6 @@ import {
 } from 'langium';
 import type { IToken } from 'chevrotain';
 import type { CancellationToken, Range } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompactLeafCstNode } from './thidua-parser.js';
 import { setRootText, shiftLeaf } from './langium-internals.js';
 import type { ThiduaServices } from './thidua-module.js';
@@ -25,9 +25,10 @@ interface Window {
     oldEnd: number;
 }
 
-/** The parse result of a document, dropped while the document is unloaded. */
+/** The parse result of a document and, for an unloaded file, its text read again: both dropped by unloading. */
 interface Slot {
     parseResult?: ParseResult;
+    text?: TextDocument;
 }
 const slots = new WeakMap<LangiumDocument, Slot>();
 
@@ -74,14 +75,33 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     /**
-     * Drops the document's tree and its links (the index keeps what it exports and cites). Only for a document
+     * Drops the document's tree and its links (the index keeps what it exports and cites), and the text of a file,
+     * read again from the disk when needed (the folder's texts were most of the server's memory). Only for a document
      * that is not open in the editor: its text cannot change without the builder being told.
      */
     unload(document: LangiumDocument): void {
         const slot = slots.get(document);
-        if (!slot?.parseResult) return;
+        if (!slot) return;
         slot.parseResult = undefined;
+        slot.text = undefined;
         document.references = [];
+        if (document.uri.scheme !== 'file' || this.textDocuments?.get(document.uri.toString())) return;
+        Object.defineProperty(document, 'textDocument', {
+            get: () => (slot.text ??= this.readTextDocument(document.uri)),
+            configurable: true
+        });
+    }
+
+    /** The file's text as the disk has it now, or an empty text when it cannot be read (it was deleted, moved). */
+    private readTextDocument(uri: URI): TextDocument {
+        let text = '';
+        try {
+            text = this.fileSystemProvider.readFileSync(uri);
+        } catch {
+            // The file watcher reports the deletion; until then the document is empty.
+        }
+        const languageId = this.serviceRegistry.getServices(uri).LanguageMetaData.languageId;
+        return TextDocument.create(uri.toString(), languageId, 0, text);
     }
 
     private reload(document: LangiumDocument, slot: Slot): ParseResult {
@@ -97,12 +117,14 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
         cancellationToken: CancellationToken
     ): Promise<LangiumDocument<T>> {
         const textDocument = this.textDocuments?.get(document.uri.toString());
-        if (!textDocument && !isLoaded(document)) {
-            // An unloaded file changed on disk (a checkout, a copy): Langium's update would parse its old text again
-            // only to compare it; parse the new text once, as that update does.
-            const text = await this.fileSystemProvider.readFile(document.uri);
+        if (!isLoaded(document)) {
+            // An unloaded file opened in the editor or changed on disk (a checkout, a copy): Langium's update would
+            // parse its old text again only to compare it; parse the new text once, as that update does.
+            const text = textDocument?.getText() ?? (await this.fileSystemProvider.readFile(document.uri));
             Object.defineProperty(document, 'textDocument', {
-                get: this.createTextDocumentGetter(document.uri, text),
+                ...(textDocument
+                    ? { value: textDocument }
+                    : { get: this.createTextDocumentGetter(document.uri, text) }),
                 configurable: true
             });
             document.parseResult = await this.parseAsync<T>(document.uri, text, cancellationToken);

@@ -12,7 +12,7 @@ import {
 } from '../domain/organisation.js';
 import { kindByTitle, type DocumentKind } from '../domain/tables.js';
 import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } from '../domain/values.js';
-import { memoByText } from '../domain/memo.js';
+import { memoByText, ownCopy, ownCopyOf } from '../domain/memo.js';
 import { buildGrid, type Grid, type GridCell } from '../domain/table-grid.js';
 import { readScoring, type ScoringTable } from '../domain/scoring.js';
 import { isAttachedLine, parseAttachedLine, type AttachedTo } from '../domain/annex.js';
@@ -196,6 +196,11 @@ export class TextLookups {
     });
     citation(head: string | undefined, number: string | undefined, tail: string | undefined): CitationInfo {
         return this.citationOf(`${head ?? ''}\u0000${number ?? ''}\u0000${tail ?? ''}`);
+    }
+
+    /** Forgets every text (after a large document is closed, its texts would stay). */
+    clear(): void {
+        for (const memo of [this.value, this.dates, this.awards, this.citationOf]) memo.clear();
     }
 }
 
@@ -648,21 +653,23 @@ function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
     if (isRegistryDoc(root)) {
         for (const e of root.entries ?? []) {
             digest.entries.push({
-                head: e.head,
-                number: e.number,
-                tail: e.tail,
-                subject: (e.parts ?? [])
-                    .map(p => (isTextPart(p) ? p.text : ''))
-                    .join('')
-                    .trim()
+                head: ownCopyOf(e.head),
+                number: ownCopyOf(e.number),
+                tail: ownCopyOf(e.tail),
+                subject: ownCopy(
+                    (e.parts ?? [])
+                        .map(p => (isTextPart(p) ? p.text : ''))
+                        .join('')
+                        .trim()
+                )
             });
         }
     } else if (isDocument(root)) {
         if (root.numberLine && root.kind) {
-            const placeDate = root.placeDate?.replace(/\s+/g, ' ') ?? '';
+            const placeDate = ownCopy(root.placeDate?.replace(/\s+/g, ' ') ?? '');
             const at = placeDate.indexOf(', ngày');
             digest.own = {
-                number: parseNumberLine(root.numberLine),
+                number: parseNumberLine(ownCopy(root.numberLine)),
                 kind: kindByTitle(root.kind.trim())?.name,
                 date: at >= 0 ? parseDate(placeDate.slice(at + 1).trim()) : undefined
             };
@@ -670,12 +677,13 @@ function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
         const ids: { id: string; text: string }[] = [];
         const cited: { head?: string; number?: string; tail?: string; line: number }[] = [];
         for (const node of nodesOf(root)) {
-            if (isValue(node) && node.id) ids.push({ id: node.id.slice(1), text: unescapeText(node.text ?? '') });
+            if (isValue(node) && node.id)
+                ids.push({ id: ownCopy(node.id.slice(1)), text: ownCopy(unescapeText(node.text ?? '')) });
             else if (isCitation(node) && node.$cstNode && !footnoteId(node))
                 cited.push({
-                    head: node.head,
-                    number: node.number?.$refText,
-                    tail: node.tail,
+                    head: ownCopyOf(node.head),
+                    number: ownCopyOf(node.number?.$refText),
+                    tail: ownCopyOf(node.tail),
                     line: startLine(node.$cstNode)
                 });
         }

@@ -4,6 +4,7 @@ import {
     type LangiumSharedCoreServices,
     type Module,
     type PartialLangiumCoreServices,
+    type PartialLangiumSharedCoreServices,
     type DefaultSharedCoreModuleContext,
     createDefaultCoreModule,
     createDefaultSharedCoreModule
@@ -97,13 +98,17 @@ export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices> = {
     }
 };
 
+/** Shared services of thidua without LSP: a document's tree can be dropped and parsed again (a large folder). */
+export const ThiduaSharedCoreModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: { LangiumDocumentFactory: services => new ThiduaDocumentFactory(services) }
+};
+
 /** Shared LSP services of thidua: edits are throttled, and an edit rebuilds only what the editor shows. */
 export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: { DocumentUpdateHandler: services => new ThiduaDocumentUpdateHandler(services) },
     workspace: {
         WorkspaceManager: services => new ThiduaWorkspaceManager(services),
         DocumentBuilder: services => new ThiduaDocumentBuilder(services),
-        LangiumDocumentFactory: services => new ThiduaDocumentFactory(services),
         TextDocuments: () => new ThiduaTextDocuments()
     }
 };
@@ -112,7 +117,12 @@ export function createThiduaServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Thidua: ThiduaServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), ThiduaGeneratedSharedModule, ThiduaSharedModule);
+    const shared = inject(
+        createDefaultSharedModule(context),
+        ThiduaGeneratedSharedModule,
+        ThiduaSharedCoreModule as Module<LangiumSharedServices, PartialLangiumSharedServices>,
+        ThiduaSharedModule
+    );
     const Thidua = inject(
         createDefaultModule({ shared }),
         ThiduaGeneratedModule,
@@ -131,7 +141,7 @@ export function createThiduaCoreServices(context: DefaultSharedCoreModuleContext
     shared: LangiumSharedCoreServices;
     Thidua: ThiduaCoreServices;
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), ThiduaGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), ThiduaGeneratedSharedModule, ThiduaSharedCoreModule);
     const Thidua = inject(createDefaultCoreModule({ shared }), ThiduaGeneratedModule, ThiduaCoreModule);
     shared.ServiceRegistry.register(Thidua);
     registerValidationChecks(Thidua);

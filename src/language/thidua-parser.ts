@@ -22,6 +22,7 @@ import { linkContainers } from './ast-walk.js';
 import {
     builderRoot,
     builderStack,
+    releaseBuilder,
     NO_RANGE,
     parserState,
     placeLeaf,
@@ -235,13 +236,12 @@ class ThiduaLangiumParser extends LangiumParser {
         self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
         self.unorderedGroups.clear();
         self.lexerResult = undefined;
+        const parserErrors = self.wrapper.errors;
+        // The parser keeps nothing of this text: its tokens and tree belong to the document only.
+        self.wrapper.input = [];
+        releaseBuilder(self.nodeBuilder);
         linkContainers(result);
-        return {
-            value: result as T,
-            lexerErrors: lexerResult.errors,
-            lexerReport: lexerResult.report,
-            parserErrors: self.wrapper.errors
-        };
+        return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors };
     }
 }
 

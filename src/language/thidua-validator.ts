@@ -23,6 +23,8 @@ import { PeriodChecks } from './checks/periods.js';
 import { ReportChecks } from './checks/report.js';
 import { ScoringChecks } from './checks/scoring.js';
 import { LineCheckCache } from './checks/line-cache.js';
+import type { TextDocuments as LspTextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PieceText, piecesOf } from './checks/rules.js';
 import { SoKyHieuChecks } from './checks/so-ky-hieu.js';
 import { StructureChecks } from './checks/structure.js';
@@ -77,6 +79,12 @@ export class ThiduaValidator {
         this.dates = new DateChecks(models.lookups);
         this.soKyHieu = new SoKyHieuChecks(models);
         const workspace = services.shared.workspace;
+        // A closed document's lines and texts leave the caches, and its memory returns.
+        const editor = workspace.TextDocuments as Partial<LspTextDocuments<TextDocument>> | undefined;
+        editor?.onDidClose?.(() => {
+            this.lines.clear();
+            models.lookups.clear();
+        });
         // Whether the folder keeps a registry at all, asked again after each change of the workspace.
         let registry: boolean | undefined,
             listening = false;

@@ -8,6 +8,7 @@ import {
     matched,
     parserState,
     placeLeaf,
+    releaseBuilder,
     setNodeBuilder,
     setRootText,
     shiftLeaf
@@ -41,6 +42,18 @@ describe("Langium's internals thidua relies on", () => {
         const root = builder.buildRootNode('x');
         expect(builderRoot(builder)).toBe(root);
         expect(builderStack(builder)).toEqual([root]);
+        releaseBuilder(builder);
+        expect(builderRoot(builder)).toBeUndefined();
+        expect(builderStack(builder)).toEqual([]);
+    });
+
+    test('after a parse the parser keeps neither the tokens nor the tree (a closed file stays in no cache)', () => {
+        const parser = services.Thidua.parser.LangiumParser;
+        const result = parser.parse('KẾ HOẠCH\nThi đua\n\nTheo [Chỉ thị số 34-CT/TW\nĐoạn có dấu ] lạc.\n');
+        expect(result.parserErrors.length).toBeGreaterThan(0);
+        const state = parserState(parser);
+        expect(builderRoot(state.nodeBuilder)).toBeUndefined();
+        expect(state.wrapper.input).toEqual([]);
     });
 
     test('the parser: `nodeBuilder`, `wrapper`, `allRules`, `mainRule`, `unorderedGroups`, `doParse`, `lexerResult`', () => {

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DocumentState, URI, type LangiumDocument, type ReferenceDescription } from 'langium';
-import { NodeFileSystem } from 'langium/node';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { ThiduaFileSystem } from '../../src/io/read.js';
+import { CompletionItemKind, type NotificationMessage } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test, vi } from 'vitest';
 import type { Value } from '../../src/language/generated/ast.js';
 import { isLoaded } from '../../src/language/thidua-document-factory.js';
+import { LineCheckCache } from '../../src/language/checks/line-cache.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { mayBeLinkTarget, referredIds } from '../../src/language/thidua-scope-computation.js';
 import { EXAMPLES_DIR, codeOf } from '../helpers.js';
@@ -40,7 +41,7 @@ async function start(dir: string, editor: boolean) {
     const connection = editor
         ? createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()))
         : undefined;
-    const services = createThiduaServices({ connection, ...NodeFileSystem });
+    const services = createThiduaServices({ connection, ...ThiduaFileSystem });
     const { shared } = services;
     shared.workspace.ConfigurationProvider.initialized({});
     const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
@@ -153,6 +154,17 @@ describe('unopened documents in the editor', () => {
         expect(isLoaded(plan)).toBe(true);
     });
 
+    test('an unloaded file keeps no text: it is read again from the disk, decoded as every reader does', async () => {
+        const dir = folder();
+        const s = await start(dir, true);
+        const file = join(dir, 'chua-co.thidua');
+        const document = s.doc('chua-co.thidua');
+        expect(isLoaded(document)).toBe(false);
+        const text = '\uFEFFKẾ HOẠCH\nThi đua mới\n';
+        writeFileSync(file, Buffer.from(text, 'utf16le'));
+        expect(document.textDocument.getText()).toBe('KẾ HOẠCH\nThi đua mới\n');
+    });
+
     test('a file left with an unknown citation is linked again when the registry gains it, though its tree was dropped', async () => {
         const dir = folder();
         const s = await start(dir, true);
@@ -226,7 +238,7 @@ describe('the start-up order', () => {
             new StreamMessageReader(new PassThrough()),
             new StreamMessageWriter(new PassThrough())
         );
-        const { shared } = createThiduaServices({ connection, ...NodeFileSystem });
+        const { shared } = createThiduaServices({ connection, ...ThiduaFileSystem });
         shared.workspace.ConfigurationProvider.initialized({});
         const opened = join(dir, 'them-119.thidua');
         const uri = URI.file(opened).toString();
@@ -267,7 +279,7 @@ describe('the start-up order', () => {
             new StreamMessageReader(new PassThrough()),
             new StreamMessageWriter(new PassThrough())
         );
-        const { shared } = createThiduaServices({ connection, ...NodeFileSystem });
+        const { shared } = createThiduaServices({ connection, ...ThiduaFileSystem });
         shared.workspace.ConfigurationProvider.initialized({});
         const opened = URI.file(join(dir, 'them-119.thidua'));
         (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(
@@ -328,5 +340,29 @@ describe('the start-up order', () => {
             mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngân Thu: 1 tỷ đồng}\n', referredIds(['{@thu_ngân_sách 2 tỷ}']))
         ).toBe(false);
         expect(mayBeLinkTarget('KẾ HOẠCH\n1) {Thu: 1 tỷ đồng} theo [Chỉ thị số 1/CT-UB]\n', referred)).toBe(false);
+    });
+});
+
+describe('closing a document', () => {
+    test("empties the caches of checked lines and looked-up texts, which would keep the closed text's memory", async () => {
+        const input = new PassThrough();
+        const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(new PassThrough()));
+        const { shared, Thidua } = createThiduaServices({ connection, ...ThiduaFileSystem });
+        shared.workspace.TextDocuments.listen(connection);
+        connection.listen();
+        const lines = vi.spyOn(LineCheckCache.prototype, 'clear');
+        const texts = vi.spyOn(Thidua.model.DocumentModel.lookups, 'clear');
+        const writer = new StreamMessageWriter(input);
+        const notify = (method: string, params: object) =>
+            writer.write({ jsonrpc: '2.0', method, params } as NotificationMessage);
+        const uri = URI.file(join(tmpdir(), 'dong.thidua')).toString();
+        const textDocument = { uri, languageId: 'thidua', version: 1, text: 'KẾ HOẠCH\nThi đua\n' };
+        await notify('textDocument/didOpen', { textDocument });
+        await vi.waitFor(() => expect(shared.workspace.TextDocuments.get(uri)).toBeDefined());
+        expect(lines).not.toHaveBeenCalled();
+        await notify('textDocument/didClose', { textDocument: { uri } });
+        await vi.waitFor(() => expect(texts).toHaveBeenCalled());
+        expect(lines).toHaveBeenCalled();
+        connection.dispose();
     });
 });

@@ -2,7 +2,7 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stream, URI, type LangiumDocument, type Stream } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { ThiduaFileSystem } from '../../src/io/read.js';
 import { describe, expect, test } from 'vitest';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 
@@ -15,7 +15,7 @@ describe('indexing the folder in the editor', () => {
         const fd = openSync(join(dir, 'lon.thidua'), 'w');
         ftruncateSync(fd, 50 * 1024 * 1024);
         closeSync(fd);
-        const { shared } = createThiduaServices(NodeFileSystem);
+        const { shared } = createThiduaServices(ThiduaFileSystem);
         const loaded: string[] = [];
         const manager = shared.workspace.WorkspaceManager as unknown as {
             loadWorkspaceDocuments(u: Stream<URI>, c: (d: LangiumDocument) => void): Promise<void>;
@@ -34,8 +34,10 @@ describe('indexing the folder in the editor', () => {
             console.error = original;
         }
         expect(loaded).toEqual(['dung.thidua']);
-        expect(errors.join('\n')).toContain('lon.thidua: tệp quá lớn (50.0 MB)');
-        expect(errors.join('\n')).toContain('anh.thidua: tệp nhị phân');
-        expect(errors.join('\n')).toContain('tcvn3.thidua: không phải văn bản UTF-8 (có vẻ là tcvn3)');
+        expect(errors.join('\n')).toContain('lon.thidua quá lớn (50.0 MB)');
+        expect(errors.join('\n')).toContain('anh.thidua là tệp nhị phân');
+        expect(errors.join('\n')).toContain(
+            'tcvn3.thidua không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã TCVN3'
+        );
     });
 });

@@ -173,6 +173,10 @@ describe('remembering results by text', () => {
         fn.mockClear();
         memo('một');
         expect(fn).toHaveBeenCalledTimes(1);
+        memo.clear();
+        fn.mockClear();
+        memo('một');
+        expect(fn).toHaveBeenCalledTimes(1);
     });
 
     async function diagnosticsAfterEdits(services: ReturnType<typeof createThiduaServices>, versions: string[]) {

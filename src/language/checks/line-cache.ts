@@ -26,6 +26,12 @@ export class LineCheckCache {
     private old = new Map<string, Entry>();
     constructor(private readonly max = 20_000) {}
 
+    /** Forgets every line (a closed document's lines would hold its text). */
+    clear(): void {
+        this.young = new Map();
+        this.old = new Map();
+    }
+
     run(
         line: PieceText,
         context: string,

@@ -176,7 +176,9 @@ export function wordHash(lower: string): number {
 /** Start, end, number of toned vowels and hash (of the lower case) of each word of the last text scanned (one
  * line's checks run together, so one buffer serves all). */
 let bounds = new Int32Array(1024);
-let boundsOwner: Words | undefined;
+/** Which scan filled the buffer (a number, not the Words: that would keep its text, and a file's, in memory). */
+let boundsOwner = 0,
+    scans = 0;
 
 /**
  * The words (runs of letters, \p{L}+) of a text, compared lower-cased code unit by code unit. A line's scans look
@@ -184,6 +186,7 @@ let boundsOwner: Words | undefined;
  */
 export class Words {
     private count = 0;
+    private scanned = 0;
 
     constructor(readonly text: string) {
         this.scan();
@@ -229,13 +232,12 @@ export class Words {
             n++;
         }
         this.count = n;
-        // eslint-disable-next-line @typescript-eslint/no-this-alias -- one shared buffer, and which scan filled it
-        boundsOwner = this;
+        boundsOwner = this.scanned = ++scans;
         return bounds;
     }
 
     private get bounds(): Int32Array {
-        return boundsOwner === this ? bounds : this.scan();
+        return boundsOwner === this.scanned ? bounds : this.scan();
     }
 
     get length(): number {

@@ -15,3 +15,19 @@ export function collectGarbage(): void {
     }
     gc();
 }
+
+let again: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * A full collection now and another shortly after: V8 returns the pages the first one emptied to the system only
+ * at a later collection (measured: a closed 4 MB document left 220 MB after one, 130 MB after the second).
+ */
+export function returnMemory(): void {
+    collectGarbage();
+    if (again) clearTimeout(again);
+    again = setTimeout(() => {
+        again = undefined;
+        collectGarbage();
+    }, 200);
+    again.unref?.();
+}

@@ -13,6 +13,7 @@ import {
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isLoaded, type ThiduaDocumentFactory } from '../thidua-document-factory.js';
+import { ownCopy } from '../../domain/memo.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
 /** How many unopened documents parsed again on demand (a registry, a cited plan) keep their tree between builds. */
@@ -51,7 +52,7 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         this.onDocumentPhase(DocumentState.Linked, document => {
             this.unresolved.set(
                 document,
-                document.references.filter(r => r.error !== undefined).map(r => r.$refText)
+                document.references.filter(r => r.error !== undefined).map(r => ownCopy(r.$refText))
             );
         });
         const factory = services.workspace.LangiumDocumentFactory as Partial<ThiduaDocumentFactory>;

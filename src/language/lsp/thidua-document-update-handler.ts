@@ -1,6 +1,6 @@
 import { URI, type FileSystemProvider } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import { collectGarbage } from './collect-garbage.js';
+import { returnMemory } from './collect-garbage.js';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -83,7 +83,7 @@ export class ThiduaDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
                 this.lastUpdateMs = performance.now() - started;
                 if (this.closedSinceCollect && !this.running) {
                     this.closedSinceCollect = false;
-                    collectGarbage();
+                    returnMemory();
                 }
             });
     }

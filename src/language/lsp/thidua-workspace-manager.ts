@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import {
     DefaultWorkspaceManager,
     type LangiumDocument,
@@ -8,21 +7,19 @@ import {
 } from 'langium';
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { decodeText } from '../../domain/encoding.js';
-import { collectGarbage } from './collect-garbage.js';
+import { collectGarbage, returnMemory } from './collect-garbage.js';
 import { mayBeLinkTarget, referredIds } from '../thidua-scope-computation.js';
-
-/** The largest file the server indexes (the CLI refuses the same). */
-export const MAX_INDEXED_BYTES = 10 * 1024 * 1024;
 
 /** How many documents are built together at start-up before their trees are dropped. */
 const CHUNK = 50;
+/** How many files start-up reads at once. */
+const READERS = 16;
 /** Start-up collects garbage after every this many documents: the heap then never grows past ~250 MB. */
 const COLLECT_EVERY = 200;
 
 /**
- * Indexes the folder's .thidua files, leaving out what is not a document: a file over 10 MB (memory stays bounded),
- * a binary file, a file in a legacy encoding (it would be read as garbage). Each is reported in the server's log.
+ * Indexes the folder's .thidua files, leaving out what the file system refuses to read as a document (in a language
+ * server: a file over 10 MB, a binary file, a file in a legacy encoding). Each is reported in the server's log.
  *
  * In a language server, start-up builds first the documents others may link to (registries, documents whose ids
  * are referred to), then the rest 50 at a time; the builder drops the trees of unopened documents after each build, so
@@ -81,7 +78,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             await new Promise(resolve => setImmediate(resolve));
         }
         // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
-        void this.mutex.read(() => collectGarbage());
+        void this.mutex.read(() => returnMemory());
     }
 
     protected override async loadWorkspaceDocuments(
@@ -89,16 +86,19 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         collector: (document: LangiumDocument) => void
     ): Promise<void> {
         const files: { uri: URI; text: string }[] = [];
-        await Promise.all(
-            uris.toArray().map(async uri => {
-                const read =
-                    uri.scheme === 'file'
-                        ? await readDocument(uri.fsPath)
-                        : { text: await this.fileSystemProvider.readFile(uri) };
-                if (read.reason !== undefined) console.error(`thidua: bỏ qua ${uri.fsPath}: ${read.reason}`);
-                else files.push({ uri, text: read.text });
-            })
-        );
+        const queue = uris.toArray();
+        // A few files at a time: reading thousands at once held all their bytes together, and the process kept that
+        // memory after they were freed.
+        const reader = async () => {
+            for (let uri = queue.pop(); uri; uri = queue.pop()) {
+                try {
+                    files.push({ uri, text: await this.fileSystemProvider.readFile(uri) });
+                } catch (e) {
+                    console.error(`thidua: bỏ qua một tệp. ${(e as Error).message}`);
+                }
+            }
+        };
+        await Promise.all(Array.from({ length: READERS }, reader));
         // Start-up order does not depend on which file the disk returned first.
         files.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
         const referred = this.inChunks ? referredIds(files.map(f => f.text)) : new Set<string>();
@@ -108,21 +108,5 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
                 this.waiting.add(f.uri.toString());
             } else collector(this.factory.fromString(f.text, f.uri));
         }
-    }
-}
-
-/** The file's text, or why it is not indexed. */
-async function readDocument(path: string): Promise<{ text: string; reason?: undefined } | { reason: string }> {
-    try {
-        const size = (await stat(path)).size;
-        if (size > MAX_INDEXED_BYTES) return { reason: `tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB)` };
-        const bytes = await readFile(path);
-        const decoded = decodeText(bytes);
-        if ('text' in decoded) return decoded;
-        return {
-            reason: decoded.kind === 'binary' ? 'tệp nhị phân' : `không phải văn bản UTF-8 (có vẻ là ${decoded.kind})`
-        };
-    } catch (e) {
-        return { reason: (e as Error).message };
     }
 }

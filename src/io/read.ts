@@ -1,0 +1,81 @@
+import { promises as fs, readFileSync, statSync } from 'node:fs';
+import type { URI } from 'langium';
+import { NodeFileSystemProvider } from 'langium/node';
+import { decodeText, ENCODING_NAMES } from '../domain/encoding.js';
+
+/** The largest file thidua reads: a plan runs to thousands of lines, far below this; memory stays bounded. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** A file that is not a .thidua text (missing, too large, binary, a legacy encoding), said in Vietnamese. */
+export class ReadError extends Error {}
+
+function reason(e: unknown): string {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'không tồn tại';
+    if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc';
+    if (code === 'EISDIR') return 'đây là thư mục';
+    return (e as Error).message;
+}
+
+function tooLarge(file: string, size: number): ReadError {
+    return new ReadError(
+        `Tệp ${file} quá lớn (${(size / 1024 / 1024).toFixed(1)} MB); thidua đọc tệp đến ${MAX_FILE_BYTES / 1024 / 1024} MB. Một văn bản thi đua chỉ vài chục KB: hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.`
+    );
+}
+
+/** The text of a .thidua file's bytes (UTF-8 with or without its BOM, UTF-16 with a BOM), or why it is not one. */
+function textOf(file: string, bytes: Uint8Array): string {
+    const decoded = decodeText(bytes);
+    if ('text' in decoded) return decoded.text;
+    if (decoded.kind === 'binary') {
+        throw new ReadError(
+            `Tệp ${file} là tệp nhị phân (ví dụ Word, PDF, ảnh), không phải văn bản .thidua. Văn bản .thidua là văn bản thuần mã UTF-8.`
+        );
+    }
+    throw new ReadError(
+        `Tệp ${file} không phải văn bản Unicode (UTF-8); có vẻ được gõ bằng bảng mã ${ENCODING_NAMES[decoded.kind]}. ` +
+            'Hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: chọn bảng mã nguồn, đích là Unicode) rồi lưu lại dạng UTF-8.'
+    );
+}
+
+/** Reads a .thidua file: the one reader of the CLI, the language server and the import. */
+export async function readThiduaFile(file: string): Promise<string> {
+    let bytes: Buffer;
+    try {
+        const stat = await fs.stat(file);
+        if (stat.size > MAX_FILE_BYTES) throw tooLarge(file, stat.size);
+        bytes = await fs.readFile(file);
+    } catch (e) {
+        if (e instanceof ReadError) throw e;
+        throw new ReadError(`Không đọc được tệp ${file}: ${reason(e)}.`);
+    }
+    return textOf(file, bytes);
+}
+
+/** `readThiduaFile`, for a tree parsed again from its file while something waits for it. */
+export function readThiduaFileSync(file: string): string {
+    let bytes: Buffer;
+    try {
+        const size = statSync(file).size;
+        if (size > MAX_FILE_BYTES) throw tooLarge(file, size);
+        bytes = readFileSync(file);
+    } catch (e) {
+        if (e instanceof ReadError) throw e;
+        throw new ReadError(`Không đọc được tệp ${file}: ${reason(e)}.`);
+    }
+    return textOf(file, bytes);
+}
+
+/** Langium's file system, reading .thidua files as thidua reads them everywhere. */
+export class ThiduaFileSystemProvider extends NodeFileSystemProvider {
+    override readFile(uri: URI): Promise<string> {
+        return readThiduaFile(uri.fsPath);
+    }
+
+    override readFileSync(uri: URI): string {
+        return readThiduaFileSync(uri.fsPath);
+    }
+}
+
+/** The file system module for `createThiduaServices` in Node (the CLI, the language server). */
+export const ThiduaFileSystem = { fileSystemProvider: () => new ThiduaFileSystemProvider() };
