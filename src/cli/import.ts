@@ -14,6 +14,7 @@ import { formatThidua } from '../language/lsp/thidua-formatter.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { writeAtomically, WriteError } from '../io/write.js';
 import { convertFiles, libreOffice } from '../io/libreoffice.js';
+import { readThiduaFile, ReadError } from '../io/read.js';
 import type { Io } from './export.js';
 import { checkPaths, InputError, MAX_FILE_BYTES } from './workspace.js';
 
@@ -186,10 +187,25 @@ async function sources(p: string): Promise<string[]> {
         .map(f => path.join(p, f));
 }
 
-/** Adds the cited documents the registry lacks (by their number); returns how many were added. */
-async function addToRegistry(dir: string, cited: string[]): Promise<number> {
+/**
+ * Adds the cited documents the registry lacks (by their number); returns how many were added, or why the registry
+ * was left as it was (it exists but is not a text thidua reads: rewriting it would lose it).
+ */
+async function addToRegistry(dir: string, cited: string[]): Promise<number | string> {
     const file = path.join(dir, REGISTRY);
-    let text = await fs.readFile(file, 'utf8').catch(() => 'SỔ VĂN BẢN\n');
+    let text = 'SỔ VĂN BẢN\n';
+    const exists = await fs.stat(file).then(
+        () => true,
+        () => false
+    );
+    if (exists) {
+        try {
+            text = await readThiduaFile(file);
+        } catch (e) {
+            if (!(e instanceof ReadError)) throw e;
+            return `Chưa thêm văn bản nào vào ${REGISTRY}: ${e.message}`;
+        }
+    }
     const have = new Set([...text.matchAll(/\[[^\]]*?\b([0-9]{0,5}[/-][^\s\]]+)/gu)].map(m => m[1]));
     const lines: string[] = [];
     for (const c of cited) {
@@ -258,7 +274,9 @@ export async function importPaths(
             }
             try {
                 await writeAtomically(target, repaired.text);
-                const added = await addToRegistry(dir, result.cited);
+                const registry = await addToRegistry(dir, result.cited);
+                if (typeof registry === 'string') io.err(registry + '\n');
+                const added = typeof registry === 'number' ? registry : 0;
                 const s = result.stats;
                 const notes = [
                     s.tables ? `${s.tables} bảng` : '',

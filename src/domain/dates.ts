@@ -62,6 +62,11 @@ export function isCompleteDate(d: ViDate): d is ViDate & { day: number; month: n
     return d.day !== undefined && d.month !== undefined && d.year !== undefined;
 }
 
+/** Two complete dates that name different days. */
+export function differentDays(a: ViDate, b: ViDate): boolean {
+    return isCompleteDate(a) && isCompleteDate(b) && (a.day !== b.day || a.month !== b.month || a.year !== b.year);
+}
+
 export function daysInMonth(year: number, month: number): number {
     return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -9,6 +9,7 @@ import { isDocument, type Model } from '../language/generated/ast.js';
 import type { ThiduaServices } from '../language/thidua-module.js';
 import { readingLabel } from '../language/lsp/describe.js';
 import { templateSnippet } from '../language/lsp/thidua-completion-provider.js';
+import { WAIT_MS } from '../language/lsp/thidua-document-builder.js';
 
 /**
  * The editor's requests beyond LSP: the extension holds no language code, so what needs the linked tree (the
@@ -70,9 +71,6 @@ export interface ImportResult {
     said: string[];
     errors: string[];
 }
-
-/** How long a request waits for its document to be built before it answers with nothing. */
-const WAIT_MS = 20_000;
 
 export function registerRequests(connection: Connection, shared: LangiumSharedServices): void {
     const built = async (uri: string, version: number | undefined, token: Cancellation.CancellationToken) =>

@@ -239,6 +239,21 @@ describe('thidua import (CLI)', () => {
         expect(registry.match(/34-CT\/TW/g)).toHaveLength(1);
         expect(registry.split('\n').filter(l => l.startsWith('- ['))).toHaveLength(4);
         expect(registry).not.toContain('05-CT/TW');
+        // A registry saved as UTF-16 is read as one; one that is not a text is left as it was, and the drafter told.
+        const utf16 = '\uFEFFSỔ VĂN BẢN\n- [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị] về thi đua\n';
+        writeFileSync(join(dir, 'so-van-ban.thidua'), Buffer.from(utf16, 'utf16le'));
+        writeFileSync(join(dir, 'c.docx'), await render(original.root, 'docx'));
+        expect(run(['import', 'c.docx'], dir).stdout).toContain('thêm 3 văn bản vào so-van-ban.thidua');
+        const reread = readFileSync(join(dir, 'so-van-ban.thidua'), 'utf8');
+        expect(reread.startsWith('SỔ VĂN BẢN\n- [Chỉ thị số 34-CT/TW')).toBe(true);
+        expect(reread.match(/34-CT\/TW/g)).toHaveLength(1);
+        const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0xff, 0xfe, 0, 1]);
+        writeFileSync(join(dir, 'so-van-ban.thidua'), binary);
+        writeFileSync(join(dir, 'd.docx'), await render(original.root, 'docx'));
+        const kept = run(['import', 'd.docx'], dir);
+        expect(kept.stderr).toContain('Chưa thêm văn bản nào vào so-van-ban.thidua: Tệp');
+        expect(kept.stderr).toContain('là tệp nhị phân');
+        expect(readFileSync(join(dir, 'so-van-ban.thidua'))).toEqual(binary);
         const again = run(['import', 'a.docx'], dir);
         expect(again.status).toBe(2);
         expect(again.stderr).toBe(

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { annexNumeral } from '../../domain/annex.js';
-import { isCompleteDate, shortForm } from '../../domain/dates.js';
+import { differentDays, isCompleteDate, shortForm } from '../../domain/dates.js';
 import { toRoman } from '../../domain/scoring.js';
 import type { Document } from '../generated/ast.js';
 import type { ThiduaDocumentModel } from '../thidua-document-model.js';
@@ -37,13 +37,7 @@ export class AnnexChecks {
                     problems.push(`ghi "${info.kind.name}" nhưng văn bản số ${n.raw} là ${own.kind}`);
                 const d = info.date,
                     date = own.date;
-                if (
-                    d &&
-                    date &&
-                    isCompleteDate(d) &&
-                    isCompleteDate(date) &&
-                    (d.day !== date.day || d.month !== date.month || d.year !== date.year)
-                ) {
+                if (d && date && differentDays(d, date)) {
                     problems.push(
                         `ghi ngày ${shortForm(d)} nhưng văn bản số ${n.raw} ban hành ngày ${shortForm(date)}`
                     );
@@ -119,13 +113,7 @@ export class AnnexChecks {
             }
             const d = info.date,
                 date = model.date;
-            if (
-                d &&
-                date &&
-                isCompleteDate(d) &&
-                isCompleteDate(date) &&
-                (d.day !== date.day || d.month !== date.month || d.year !== date.year)
-            ) {
+            if (d && date && differentDays(d, date)) {
                 problems.push(`ghi ngày ${shortForm(d)} nhưng văn bản ban hành ngày ${shortForm(date)}`);
                 fixes.push({
                     range: rangeOf(node, base + d.offset, base + d.offset + d.length),

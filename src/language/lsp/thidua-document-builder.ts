@@ -18,8 +18,8 @@ import type { ThiduaServices } from '../thidua-module.js';
 
 /** How many unopened documents parsed again on demand (a registry, a cited plan) keep their tree between builds. */
 const KEPT_RELOADED = 16;
-/** How long a request waits for its document to be built. */
-const WAIT_MS = 20_000;
+/** How long a request waits for its document to be built (the editor's requests and thidua's own). */
+export const WAIT_MS = 20_000;
 
 /**
  * The editor's rebuild after an edit:
