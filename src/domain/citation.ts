@@ -3,6 +3,7 @@ import { parseDocNumber, type DocNumber } from './doc-number.js';
 import { kindPrefixOf, type DocumentKind } from './tables.js';
 import agencies from './data/agencies.json' with { type: 'json' };
 import { memoByText } from './memo.js';
+import { fold } from './fold.js';
 
 /** A prior document as cited: loại, số/ký hiệu, ngày, cơ quan, trích yếu. */
 export interface CitationInfo {
@@ -91,11 +92,6 @@ const POSITION = new RegExp(
     `^(?:${(agencies.positions as string[]).map(p => p.toLowerCase()).join('|')})\\s+(?=\\S)`,
     'u'
 );
-const fold = (s: string) =>
-    s
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/đ/g, 'd');
 
 export function sameNormalisedIssuer(x: string, y: string): boolean {
     if (x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ')) return true;

@@ -20,12 +20,7 @@ export interface UnitInfo {
 export const documentKinds: readonly DocumentKind[] = docTypesData.types;
 export const units: readonly UnitInfo[] = unitsData.units;
 
-const kindsByLowerName = new Map(documentKinds.map(k => [k.name.toLowerCase(), k]));
 const kindsByTitle = new Map(documentKinds.map(k => [k.title, k]));
-
-export function kindByName(name: string): DocumentKind | undefined {
-    return kindsByLowerName.get(name.normalize('NFC').toLowerCase().trim());
-}
 
 export function kindByTitle(title: string): DocumentKind | undefined {
     return kindsByTitle.get(title.normalize('NFC').trim());
@@ -54,8 +49,4 @@ export function unitPrefixOf(text: string): { form: string; info: UnitInfo } | u
         }
     }
     return undefined;
-}
-
-export function unitByName(name: string): UnitInfo | undefined {
-    return unitForms.find(u => u.form === name)?.info;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import type { CompletionItem } from 'vscode-languageserver';
 import { render } from '../../src/generate/render.js';
-import { formatThidua } from '../../src/language/lsp/thidua-formatter.js';
+import { formatThidua } from '../../src/language/format-text.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { CHECK_FAILED } from '../../src/language/thidua-validation-registry.js';
 import type { Model } from '../../src/language/generated/ast.js';

@@ -14,20 +14,11 @@ import { parseCitation } from '../../domain/citation.js';
 import { isCompleteDate, shortForm } from '../../domain/dates.js';
 import { awardForms, requiredParts, type SectionRole } from '../../domain/organisation.js';
 import { units } from '../../domain/tables.js';
-import { lawInForce, levelOf } from '../checks/awards.js';
+import { lawInForce, levelOf } from '../../domain/award-law.js';
 import { isCitation, isSection, type Document } from '../generated/ast.js';
 import type { DocumentDigest, ThiduaDocumentModel } from '../thidua-document-model.js';
 import type { ThiduaServices } from '../thidua-module.js';
-
-/** Folds Vietnamese letters to ASCII so that "chi tieu" matches "chỉ tiêu" and "bang khen" matches "Bằng khen". */
-export function fold(s: string): string {
-    return s
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/đ/g, 'd')
-        .replace(/Đ/g, 'D')
-        .toLowerCase();
-}
+import { fold } from '../../domain/fold.js';
 
 const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const skeletons = sectionsData.skeletons as Record<SectionRole, string[]>;

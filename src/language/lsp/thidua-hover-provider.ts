@@ -4,7 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { parseCitation } from '../../domain/citation.js';
 import { findDates, isCompleteDate, shortForm } from '../../domain/dates.js';
 import { findAwards } from '../../domain/organisation.js';
-import { lawInForce } from '../checks/awards.js';
+import { lawInForce } from '../../domain/award-law.js';
 import { formatViNumber } from '../../domain/numbers.js';
 import { reportOf } from '../thidua-report.js';
 import {
