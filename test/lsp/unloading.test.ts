@@ -213,6 +213,31 @@ describe('unopened files changed on disk', () => {
     });
 });
 
+describe('a file that stops being a document', () => {
+    test('leaves the folder (binary now, or a new binary file) and later edits still build', async () => {
+        const dir = folder();
+        const s = await start(dir, true);
+        const builder = s.shared.workspace.DocumentBuilder;
+        const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0]);
+        const turned = join(dir, 'them-003.thidua'),
+            added = join(dir, 'moi.thidua');
+        writeFileSync(turned, binary);
+        writeFileSync(added, binary);
+        const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        await builder.update([URI.file(turned), URI.file(added)], []);
+        expect(errors.mock.calls.flat().join('\n')).toContain('them-003.thidua là tệp nhị phân');
+        errors.mockRestore();
+        const documents = s.shared.workspace.LangiumDocuments;
+        expect(documents.hasDocument(URI.file(turned))).toBe(false);
+        expect(documents.hasDocument(URI.file(added))).toBe(false);
+        const other = join(dir, 'them-004.thidua');
+        writeFileSync(other, 'KẾ HOẠCH\nThi đua năm 2031\n');
+        await builder.update([URI.file(other)], []);
+        expect(s.doc('them-004.thidua').textDocument.getText()).toContain('năm 2031');
+        expect(s.doc('them-004.thidua').state).toBeGreaterThanOrEqual(DocumentState.IndexedReferences);
+    });
+});
+
 describe('workspace checks against unopened files', () => {
     test("a citation that another, unloaded file dates differently is found from that file's digest", async () => {
         const dir = folder();

@@ -106,16 +106,34 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
         // A file changed on disk (not open) is read here too: its new text decides as an edit's would.
+        const unreadable: URI[] = [];
         const texts = await Promise.all(
-            changed.map(
-                async uri =>
-                    this.textDocuments?.get(uri.toString())?.getText() ??
-                    (await this.fileSystem.readFile(uri).catch(() => undefined))
-            )
+            changed.map(async uri => {
+                const open = this.textDocuments?.get(uri.toString())?.getText();
+                if (open !== undefined) return open;
+                try {
+                    return await this.fileSystem.readFile(uri);
+                } catch (e) {
+                    // A file that is no longer a document (now binary, too large, another encoding) leaves the folder
+                    // as a deleted one would: building it would fail every later build.
+                    if (
+                        await this.fileSystem.stat(uri).then(
+                            s => s.isFile,
+                            () => false
+                        )
+                    ) {
+                        console.error(`thidua: bỏ qua một tệp. ${(e as Error).message}`);
+                        unreadable.push(uri);
+                    }
+                    return undefined;
+                }
+            })
         );
-        this.changedTexts = texts.every(t => t !== undefined) ? (texts as string[]) : undefined;
+        const kept = changed.filter(uri => !unreadable.includes(uri));
+        const keptTexts = texts.filter((_, i) => !unreadable.includes(changed[i]));
+        this.changedTexts = keptTexts.every(t => t !== undefined) ? (keptTexts as string[]) : undefined;
         try {
-            await super.update(changed, deleted, cancelToken);
+            await super.update(kept, [...deleted, ...unreadable], cancelToken);
         } finally {
             this.changedTexts = undefined;
         }
