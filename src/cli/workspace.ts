@@ -4,7 +4,7 @@ import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreService
 import type { Diagnostic } from 'vscode-languageserver';
 import { createThiduaCoreServices, type ThiduaCoreServices } from '../language/thidua-module.js';
 import { isLoaded, type ThiduaDocumentFactory } from '../language/thidua-document-factory.js';
-import { MAX_FILE_BYTES, readThiduaFile, ReadError, ThiduaFileSystem } from '../io/read.js';
+import { MAX_FILE_BYTES, readReason, readThiduaFile, ReadError, ThiduaFileSystem } from '../io/read.js';
 import { mayBeLinkTarget, referredIds } from '../language/thidua-scope-computation.js';
 
 export const EXTENSION = '.thidua';
@@ -23,7 +23,7 @@ async function listThidua(dir: string, recursive: boolean): Promise<string[]> {
     try {
         entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
-        throw new InputError(`Không đọc được thư mục ${dir}: ${reason(e)}.`);
+        throw new InputError(`Không đọc được thư mục ${dir}: ${readReason(e)}.`);
     }
     const out: string[] = [];
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -33,14 +33,6 @@ async function listThidua(dir: string, recursive: boolean): Promise<string[]> {
         else if (e.isFile() && e.name.endsWith(EXTENSION)) out.push(p);
     }
     return out;
-}
-
-function reason(e: unknown): string {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'không tồn tại';
-    if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc';
-    if (code === 'EISDIR') return 'đây là thư mục';
-    return (e as Error).message;
 }
 
 export { MAX_FILE_BYTES };
@@ -77,7 +69,7 @@ export async function checkPaths(
         try {
             stat = await fs.stat(p);
         } catch (e) {
-            throw new InputError(`Không tìm thấy tệp hoặc thư mục "${p}": ${reason(e)}.`);
+            throw new InputError(`Không tìm thấy tệp hoặc thư mục "${p}": ${readReason(e)}.`);
         }
         // One file is one document however its path is written ("a//x", "./x", "a/../a/x", relative or absolute).
         if (stat.isDirectory()) {

@@ -9,12 +9,17 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** A file that is not a .thidua text (missing, too large, binary, a legacy encoding), said in Vietnamese. */
 export class ReadError extends Error {}
 
-function reason(e: unknown): string {
+/** Why a file or folder could not be read, in Vietnamese ("không tồn tại", "không có quyền đọc" …). */
+export function readReason(e: unknown): string {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'không tồn tại';
     if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc';
     if (code === 'EISDIR') return 'đây là thư mục';
     return (e as Error).message;
+}
+
+function readFailure(file: string, e: unknown): ReadError {
+    return e instanceof ReadError ? e : new ReadError(`Không đọc được tệp ${file}: ${readReason(e)}.`);
 }
 
 function tooLarge(file: string, size: number): ReadError {
@@ -46,8 +51,7 @@ export async function readThiduaFile(file: string): Promise<string> {
         if (stat.size > MAX_FILE_BYTES) throw tooLarge(file, stat.size);
         bytes = await fs.readFile(file);
     } catch (e) {
-        if (e instanceof ReadError) throw e;
-        throw new ReadError(`Không đọc được tệp ${file}: ${reason(e)}.`);
+        throw readFailure(file, e);
     }
     return textOf(file, bytes);
 }
@@ -60,8 +64,7 @@ export function readThiduaFileSync(file: string): string {
         if (size > MAX_FILE_BYTES) throw tooLarge(file, size);
         bytes = readFileSync(file);
     } catch (e) {
-        if (e instanceof ReadError) throw e;
-        throw new ReadError(`Không đọc được tệp ${file}: ${reason(e)}.`);
+        throw readFailure(file, e);
     }
     return textOf(file, bytes);
 }
