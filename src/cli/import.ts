@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { ensureParses } from '../import/repair.js';
 import { decodeLegacy } from '../import/legacy.js';
-import { formatThidua } from '../language/format-text.js';
+import { formatThidua } from '../language/syntax/format-text.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { writeAtomically, WriteError } from '../io/write.js';
 import { convertFiles, libreOffice } from '../io/libreoffice.js';

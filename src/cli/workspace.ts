@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createThiduaCoreServices, type ThiduaCoreServices } from '../language/thidua-module.js';
-import { isLoaded, type ThiduaDocumentFactory } from '../language/thidua-document-factory.js';
+import { isLoaded, type ThiduaDocumentFactory } from '../language/workspace/thidua-document-factory.js';
 import { MAX_FILE_BYTES, readReason, readThiduaFile, ReadError, ThiduaFileSystem } from '../io/read.js';
-import { mayBeLinkTarget, referredIds } from '../language/thidua-scope-computation.js';
+import { mayBeLinkTarget, referredIds } from '../language/syntax/link-targets.js';
 
 export const EXTENSION = '.thidua';
 

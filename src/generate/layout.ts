@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { completeRoot, inlineSource, lineSource, segments, type Segment } from '../language/ast-text.js';
+import { completeRoot, inlineSource, lineSource, segments, type Segment } from '../language/syntax/ast-text.js';
 import {
     isDocument,
     isKhoan,
@@ -15,9 +15,9 @@ import {
     type SubKhoanItem,
     type Table
 } from '../language/generated/ast.js';
-import { buildModel, type DocumentModel, type TableEntry } from '../language/thidua-document-model.js';
+import { buildModel, type DocumentModel, type TableEntry } from '../language/model/thidua-document-model.js';
 import { isNumericCell, type Align } from '../domain/table-grid.js';
-import { reportOf } from '../language/thidua-report.js';
+import { reportOf } from '../language/model/thidua-report.js';
 import { formatViNumber } from '../domain/numbers.js';
 import type { Target } from '../domain/values.js';
 

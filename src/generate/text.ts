@@ -1,4 +1,4 @@
-import { completeRoot, inlineSource, plainText } from '../language/ast-text.js';
+import { completeRoot, inlineSource, plainText } from '../language/syntax/ast-text.js';
 import { isDocument, isRegistryDoc, type Model, type RegistryDoc } from '../language/generated/ast.js';
 import { layout, layoutLines, type Block, type Line } from './layout.js';
 

@@ -9,7 +9,7 @@ import { isDocument, type Model } from '../language/generated/ast.js';
 import type { ThiduaServices } from '../language/thidua-module.js';
 import { readingLabel } from '../language/lsp/describe.js';
 import { templateSnippet } from '../language/lsp/thidua-completion-provider.js';
-import { WAIT_MS } from '../language/lsp/thidua-document-builder.js';
+import { WAIT_MS } from '../language/workspace/thidua-document-builder.js';
 
 /**
  * The editor's requests beyond LSP: the extension holds no language code, so what needs the linked tree (the

@@ -35,7 +35,28 @@ function valueImports(file: string): string[] {
     return found.map(m => m[1]).filter(s => s.startsWith('.'));
 }
 
+/**
+ * The layers inside src/language/, as in Langium's own grammar language (generated/, references/, validation/,
+ * workspace/, lsp/ under the folder that holds the module): each may import the ones listed.
+ * `thidua-module.ts`, at the folder's root, wires them all.
+ */
+const LANGUAGE_LAYERS: Record<string, string[]> = {
+    generated: [],
+    internals: [],
+    syntax: ['generated', 'internals'],
+    workspace: ['generated', 'internals', 'syntax'],
+    model: ['generated', 'syntax', 'workspace'],
+    references: ['generated', 'syntax', 'model'],
+    validation: ['generated', 'syntax', 'model', 'references'],
+    lsp: ['generated', 'syntax', 'model', 'references', 'validation'],
+    '(module)': ['generated', 'internals', 'syntax', 'workspace', 'model', 'references', 'validation', 'lsp']
+};
+
 const layerOf = (p: string) => relative(SRC, p).split(/[\\/]/)[0];
+const languageLayerOf = (p: string) => {
+    const parts = relative(join(SRC, 'language'), p).split(/[\\/]/);
+    return parts.length === 1 ? '(module)' : parts[0];
+};
 
 describe('layers', () => {
     test('every folder of src/ is a layer, and imports point only to the layers below it', () => {
@@ -49,6 +70,27 @@ describe('layers', () => {
                 // Files outside src/ (the extension's message bundle) are data, not a layer.
                 if (to === '..') continue;
                 if (to !== from && !LAYERS[from].includes(to)) wrong.push(`${relative(SRC, file)} → ${spec}`);
+            }
+        }
+        expect(wrong).toEqual([]);
+    });
+
+    test('inside src/language/, the layers from the syntax up to the editor features import downwards only', () => {
+        const dir = join(SRC, 'language');
+        const top = readdirSync(dir).filter(f => statSync(join(dir, f)).isDirectory());
+        expect(top.sort()).toEqual(
+            Object.keys(LANGUAGE_LAYERS)
+                .filter(l => l !== '(module)')
+                .sort()
+        );
+        const wrong: string[] = [];
+        for (const file of files(dir)) {
+            const from = languageLayerOf(file);
+            for (const spec of valueImports(file)) {
+                const target = resolve(dirname(file), spec);
+                if (layerOf(target) !== 'language') continue;
+                const to = languageLayerOf(target);
+                if (to !== from && !LANGUAGE_LAYERS[from].includes(to)) wrong.push(`${relative(SRC, file)} → ${spec}`);
             }
         }
         expect(wrong).toEqual([]);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkPaths, type CheckedFile } from '../../src/cli/workspace.js';
-import { isLoaded } from '../../src/language/thidua-document-factory.js';
+import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
 import { EXAMPLES_DIR, codeOf } from '../helpers.js';
 
 function folder(): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { formatThidua } from '../../src/language/format-text.js';
+import { formatThidua } from '../../src/language/syntax/format-text.js';
 import type { ThiduaCompletionProvider } from '../../src/language/lsp/thidua-completion-provider.js';
 import type { ThiduaHoverProvider } from '../../src/language/lsp/thidua-hover-provider.js';
 import { REGISTRY, edit } from '../checks/check-helpers.js';

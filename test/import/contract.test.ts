@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { problemLinesOf } from '../../src/cli/import.js';
 import { importText } from '../../src/import/import.js';
 import { ensureParses } from '../../src/import/repair.js';
-import { formatThidua } from '../../src/language/format-text.js';
+import { formatThidua } from '../../src/language/syntax/format-text.js';
 import { createThiduaCoreServices } from '../../src/language/thidua-module.js';
 import { generateText } from '../../src/generate/text.js';
 import { parse } from '../helpers.js';

@@ -8,7 +8,7 @@ import { render } from '../../src/generate/render.js';
 import { layout, pageTexts } from '../../src/generate/layout.js';
 import { generateText } from '../../src/generate/text.js';
 import { importText } from '../../src/import/import.js';
-import { buildModel, type DocumentModel } from '../../src/language/thidua-document-model.js';
+import { buildModel, type DocumentModel } from '../../src/language/model/thidua-document-model.js';
 import { toIso } from '../../src/domain/dates.js';
 import { leftOut, normalise, seedOf } from '../fixtures/seed-map.js';
 import { exampleTexts, workspace } from '../helpers.js';

@@ -2,7 +2,7 @@ import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { toIso } from '../../src/domain/dates.js';
 import { isDocument, type Model } from '../../src/language/generated/ast.js';
-import { buildModel, type DocumentModel } from '../../src/language/thidua-document-model.js';
+import { buildModel, type DocumentModel } from '../../src/language/model/thidua-document-model.js';
 import type { Target } from '../../src/domain/values.js';
 import { loadExamples } from '../helpers.js';
 

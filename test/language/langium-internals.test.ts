@@ -1,5 +1,5 @@
-// Each private field of Langium that thidua relies on (src/language/langium-internals.ts): an upgrade that renames
-// or removes one fails here, by name, rather than somewhere in the editor.
+// Each private field of Langium that thidua relies on (src/language/internals/langium-internals.ts): an upgrade
+// that renames or removes one fails here, by name, rather than somewhere in the editor.
 import { CstNodeBuilder, CstUtils, LeafCstNodeImpl, type RootCstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
     setNodeBuilder,
     setRootText,
     shiftLeaf
-} from '../../src/language/langium-internals.js';
+} from '../../src/language/internals/langium-internals.js';
 import { parse, services } from '../helpers.js';
 
 const TEXT = 'KẾ HOẠCH\nThi đua năm 2026\n\nI. MỤC ĐÍCH\nPhát huy.\n';

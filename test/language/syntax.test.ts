@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { segments } from '../../src/language/ast-text.js';
+import { segments } from '../../src/language/syntax/ast-text.js';
 import {
     isDocument,
     isKhoan,

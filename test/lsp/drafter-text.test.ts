@@ -6,7 +6,7 @@ import { SymbolKind, type CodeAction, type DocumentSymbol } from 'vscode-languag
 import { describe, expect, test, vi } from 'vitest';
 import rulesData from '../../src/domain/data/rules.json' with { type: 'json' };
 import { createThiduaServices } from '../../src/language/thidua-module.js';
-import { CHECK_FAILED } from '../../src/language/thidua-validation-registry.js';
+import { CHECK_FAILED } from '../../src/language/validation/thidua-validation-registry.js';
 import type { ThiduaAstType } from '../../src/language/generated/ast.js';
 import { assertDrafterFacing } from '../checks/check-helpers.js';
 import { drafterProblems } from '../drafter-text.js';

@@ -6,7 +6,7 @@ import { KE_HOACH, REGISTRY, edit } from '../checks/check-helpers.js';
 import { exampleTexts, workspace } from '../helpers.js';
 import { positionOf, withCursor } from './lsp-helpers.js';
 import type { ThiduaHoverProvider } from '../../src/language/lsp/thidua-hover-provider.js';
-import { formatThidua } from '../../src/language/format-text.js';
+import { formatThidua } from '../../src/language/syntax/format-text.js';
 
 const files = { 'so-van-ban.thidua': REGISTRY };
 

@@ -11,10 +11,10 @@ import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vsco
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test, vi } from 'vitest';
 import type { Value } from '../../src/language/generated/ast.js';
-import { isLoaded } from '../../src/language/thidua-document-factory.js';
-import { LineCheckCache } from '../../src/language/checks/line-cache.js';
+import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
+import { LineCheckCache } from '../../src/language/validation/checks/line-cache.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
-import { mayBeLinkTarget, referredIds } from '../../src/language/thidua-scope-computation.js';
+import { mayBeLinkTarget, referredIds } from '../../src/language/syntax/link-targets.js';
 import { EXAMPLES_DIR, codeOf } from '../helpers.js';
 
 /**

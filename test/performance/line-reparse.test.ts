@@ -2,7 +2,7 @@
 import { AstUtils, CstUtils, EmptyFileSystem, URI, type AstNode, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test, vi } from 'vitest';
-import { ThiduaDocumentFactory } from '../../src/language/thidua-document-factory.js';
+import { ThiduaDocumentFactory } from '../../src/language/workspace/thidua-document-factory.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { generateDocument, rng } from '../bench/generate.js';
 import { exampleTexts } from '../helpers.js';

@@ -2,18 +2,18 @@
 import { AstUtils, createLangiumParser, CstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, test, vi } from 'vitest';
 import { memoByText } from '../../src/domain/memo.js';
-import { buildModel, TextLookups } from '../../src/language/thidua-document-model.js';
+import { buildModel, TextLookups } from '../../src/language/model/thidua-document-model.js';
 import { layout } from '../../src/generate/layout.js';
 import type { Document, Inline, Model, ThiduaAstType } from '../../src/language/generated/ast.js';
-import { piecesOf, TONED_CHARS, wordHash, Words } from '../../src/language/checks/rules.js';
-import { positionOf } from '../../src/language/thidua-parser.js';
+import { piecesOf, TONED_CHARS, wordHash, Words } from '../../src/language/validation/checks/rules.js';
+import { positionOf } from '../../src/language/syntax/thidua-parser.js';
 import { CancellationToken } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { forEachNode, nodesOf } from '../../src/language/ast-walk.js';
-import { TextChecks } from '../../src/language/checks/text.js';
-import { referencesOf } from '../../src/language/thidua-reference-description-provider.js';
+import { forEachNode, nodesOf } from '../../src/language/syntax/ast-walk.js';
+import { TextChecks } from '../../src/language/validation/checks/text.js';
+import { referencesOf } from '../../src/language/references/thidua-reference-description-provider.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
-import { CHECK_FAILED } from '../../src/language/thidua-validation-registry.js';
+import { CHECK_FAILED } from '../../src/language/validation/thidua-validation-registry.js';
 import { exampleTexts } from '../helpers.js';
 
 const texts = Object.values(exampleTexts());

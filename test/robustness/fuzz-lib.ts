@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import type { CompletionItem } from 'vscode-languageserver';
 import { render } from '../../src/generate/render.js';
-import { formatThidua } from '../../src/language/format-text.js';
+import { formatThidua } from '../../src/language/syntax/format-text.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
-import { CHECK_FAILED } from '../../src/language/thidua-validation-registry.js';
+import { CHECK_FAILED } from '../../src/language/validation/thidua-validation-registry.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { rng } from '../bench/generate.js';
 import JSZip from 'jszip';
 import { TextDocument } from 'langium';
 import { decodeText } from '../../src/domain/encoding.js';
 import { XML_INVALID } from '../../src/domain/xml-chars.js';
-import { ThiduaTextDocuments } from '../../src/language/lsp/thidua-text-documents.js';
+import { ThiduaTextDocuments } from '../../src/language/workspace/thidua-text-documents.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 export const seeds = readdirSync(EXAMPLES)

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver';
 import { generateText } from '../../src/generate/text.js';
-import { inlineSource, plainText } from '../../src/language/ast-text.js';
+import { inlineSource, plainText } from '../../src/language/syntax/ast-text.js';
 import { isTextPart, type Model } from '../../src/language/generated/ast.js';
 import { AstUtils } from 'langium';
 import { exercise, mutate, rng, seeds } from './fuzz-lib.js';

@@ -8,7 +8,7 @@ import {
     type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver';
-import type { ThiduaDiagnosticData } from '../checks/rules.js';
+import type { ThiduaDiagnosticData } from '../validation/checks/rules.js';
 
 /** Turns the fixes a check attached to its diagnostic into quick fixes. */
 export class ThiduaCodeActionProvider implements CodeActionProvider {

@@ -16,7 +16,7 @@ import { awardForms, requiredParts, type SectionRole } from '../../domain/organi
 import { units } from '../../domain/tables.js';
 import { lawInForce, levelOf } from '../../domain/award-law.js';
 import { isCitation, isSection, type Document } from '../generated/ast.js';
-import type { DocumentDigest, ThiduaDocumentModel } from '../thidua-document-model.js';
+import type { DocumentDigest, ThiduaDocumentModel } from '../model/thidua-document-model.js';
 import type { ThiduaServices } from '../thidua-module.js';
 import { fold } from '../../domain/fold.js';
 

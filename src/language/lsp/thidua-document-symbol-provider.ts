@@ -1,7 +1,7 @@
 import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
-import { inlineSource, plainText } from '../ast-text.js';
+import { inlineSource, plainText } from '../syntax/ast-text.js';
 import {
     isDocument,
     isRegistryDoc,
@@ -14,7 +14,7 @@ import {
     type Inline,
     type RegistryEntry
 } from '../generated/ast.js';
-import type { ThiduaDocumentModel } from '../thidua-document-model.js';
+import type { ThiduaDocumentModel } from '../model/thidua-document-model.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
 function short(s: string, n = 70): string {

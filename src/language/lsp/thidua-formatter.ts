@@ -7,7 +7,7 @@ import type {
     TextEdit
 } from 'vscode-languageserver';
 import type { ThiduaServices } from '../thidua-module.js';
-import { formatThidua } from '../format-text.js';
+import { formatThidua } from '../syntax/format-text.js';
 
 /** The editor's formatting: the whole document laid out by `formatThidua`. */
 export class ThiduaFormatter implements Formatter {

@@ -6,7 +6,7 @@ import { findDates, isCompleteDate, shortForm } from '../../domain/dates.js';
 import { findAwards } from '../../domain/organisation.js';
 import { lawInForce } from '../../domain/award-law.js';
 import { formatViNumber } from '../../domain/numbers.js';
-import { reportOf } from '../thidua-report.js';
+import { reportOf } from '../model/thidua-report.js';
 import {
     isCitation,
     isRegistryEntry,
@@ -17,10 +17,10 @@ import {
     type RegistryEntry
 } from '../generated/ast.js';
 import type { ThiduaServices } from '../thidua-module.js';
-import type { ThiduaDocumentModel } from '../thidua-document-model.js';
+import type { ThiduaDocumentModel } from '../model/thidua-document-model.js';
 import { dateMarkdown, indicatorMarkdown, readingLabel } from './describe.js';
 import { columnRole, roleLabel } from '../../domain/scoring.js';
-import { footnoteId, inlineSource, plainText } from '../ast-text.js';
+import { footnoteId, inlineSource, plainText } from '../syntax/ast-text.js';
 
 /**
  * Hover: a citation shows its registry entry; an indicator its target in words; a date its weekday; an award who may

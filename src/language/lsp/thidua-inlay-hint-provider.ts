@@ -3,8 +3,8 @@ import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-langu
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { formatViNumber } from '../../domain/numbers.js';
 import { isDocument, isValue, type Model } from '../generated/ast.js';
-import type { ThiduaDocumentModel } from '../thidua-document-model.js';
-import { reportOf, type ReportModel } from '../thidua-report.js';
+import type { ThiduaDocumentModel } from '../model/thidua-document-model.js';
+import { reportOf, type ReportModel } from '../model/thidua-report.js';
 import type { ThiduaServices } from '../thidua-module.js';
 import { impliedBaseline, readingLabel } from './describe.js';
 

@@ -15,7 +15,7 @@ import {
     isSubKhoan,
     isValue
 } from '../generated/ast.js';
-import type { ThiduaDocumentModel } from '../thidua-document-model.js';
+import type { ThiduaDocumentModel } from '../model/thidua-document-model.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
 const NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${VI_NUMBER_SOURCE})(?![\\p{L}\\p{N}])`, 'gu');

@@ -1,0 +1,350 @@
+import type { CustomPatternMatcherFunc, IMultiModeLexerDefinition, TokenType, TokenVocabulary } from 'chevrotain';
+import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
+import { DOC_NUMBER_SOURCE } from '../../domain/doc-number.js';
+import { documentKinds } from '../../domain/tables.js';
+import { matched } from '../internals/langium-internals.js';
+
+/** Offset of the first non-blank character of the line holding `offset`, or -1 if text precedes. */
+function isLineStart(text: string, offset: number): boolean {
+    let i = offset - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    return i < 0 || text[i] === '\n' || text[i] === '\r';
+}
+
+/** True where only a bullet (and blanks) precede `offset` on its line. */
+function isAfterBullet(text: string, offset: number): boolean {
+    let i = offset - 1;
+    if (i < 0 || (text[i] !== ' ' && text[i] !== '\t')) return false;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    if (i < 0 || !BULLET_CHARS.includes(text[i])) return false;
+    return isLineStart(text, i);
+}
+
+const BULLET_CHARS = '-+•–';
+
+function sticky(source: string): RegExp {
+    return new RegExp(source, 'y');
+}
+
+type Position = 'lineStart' | 'lineStartOrAfterBullet';
+
+function lineMatcher(
+    source: string,
+    where: Position = 'lineStart',
+    check?: (m: string) => boolean
+): CustomPatternMatcherFunc {
+    const re = sticky(source);
+    return (text, offset) => {
+        // A line that starts with "\\" is prose, whatever follows.
+        if (text.charCodeAt(offset) === 92) return null;
+        const ok =
+            where === 'lineStart'
+                ? isLineStart(text, offset)
+                : isLineStart(text, offset) || isAfterBullet(text, offset);
+        if (!ok) return null;
+        re.lastIndex = offset;
+        const m = re.exec(text);
+        if (!m || (check && !check(m[0]))) return null;
+        return m;
+    };
+}
+
+const EOL = '(?=[ \\t]*(?:\\r?\\n|$))';
+const UPPER = 'A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
+
+function isUpperLine(s: string): boolean {
+    return /[A-ZĐÀ-Ỹ]/.test(s) && s === s.toUpperCase() && (s.match(new RegExp(`[${UPPER}]`, 'g'))?.length ?? 0) >= 2;
+}
+
+/** A line in capitals has no lower-case letter: most prose lines are told apart at their second character. */
+function capsLine(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
+    return (text, offset, ...rest) => {
+        // Only at a line's start: scanning the rest of the line from every offset is quadratic in a long line.
+        if (text.charCodeAt(offset) === 124 || !isLineStart(text, offset)) return null;
+        for (let i = offset; i < text.length; i++) {
+            const c = text[i];
+            if (c === '\n' || c === '\r') break;
+            if (c !== c.toUpperCase()) return null;
+        }
+        return matcher(text, offset, ...rest);
+    };
+}
+
+/** The line last asked about by `inTableRow`; forgotten at the start of each tokenize call (`forgetRowLine`). */
+const rowLine = { start: -1, end: -1, row: false };
+
+export function forgetRowLine(): void {
+    rowLine.start = rowLine.end = -1;
+}
+
+/** Whether the line holding `offset` is a table row: its first non-blank character is "|". */
+function inTableRow(text: string, offset: number): boolean {
+    if (offset >= rowLine.start && offset <= rowLine.end) return rowLine.row;
+    let start = offset;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    let first = start;
+    while (text[first] === ' ' || text[first] === '\t') first++;
+    let end = text.indexOf('\n', offset);
+    if (end < 0) end = text.length;
+    rowLine.start = start;
+    rowLine.end = end;
+    rowLine.row = text[first] === '|';
+    return rowLine.row;
+}
+
+const pipeMatcher: CustomPatternMatcherFunc = (text, offset) =>
+    text.charCodeAt(offset) === 124 && inTableRow(text, offset) ? matched('|') : null;
+
+// Runs of plain characters with escapes in between (the unrolled form of (?:[^…]|\\.)+, without a choice per
+// character).
+const TEXT_RUN = /(?:[^[\]{}\\\n\r]+|\\[^\n\r])(?:[^[\]{}\\\n\r]+|\\[^\n\r])*/y;
+
+/** Prose up to a bracket or the line's end; in a table row, up to the next "|" that is not escaped. */
+const textMatcher: CustomPatternMatcherFunc = (text, offset) => {
+    TEXT_RUN.lastIndex = offset;
+    const m = TEXT_RUN.exec(text);
+    if (!m || !m[0].includes('|') || !inTableRow(text, offset)) return m;
+    const s = m[0];
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] === '\\') i++;
+        else if (s[i] === '|') return i > 0 ? matched(s.slice(0, i)) : null;
+    }
+    return m;
+};
+
+/** A line break inside a header line wrapped in a copy: blanks, at most one line break, no empty line. */
+function oneWrap(m: string): boolean {
+    const breaks = m.match(/\n/g)?.length ?? 0;
+    return breaks <= 1 && !/\n[ \t]*\r?$/.test(m);
+}
+
+const ATTACHED_LINE = /^[ \t]*[*_]{0,3}\(?[*_]{0,3}[ \t]*(?:Ban hành[ \t]+)?[Kk]èm theo[ \t]/;
+
+/** A line in capitals followed, within four lines, by its "(Kèm theo …)" line. */
+function beforeAttachedLine(text: string, end: number): boolean {
+    let at = end;
+    for (let n = 0; n < 4 && at < text.length; n++) {
+        const next = text.indexOf('\n', at + 1);
+        const line = text.slice(at + 1, next < 0 ? text.length : next);
+        if (ATTACHED_LINE.test(line)) return true;
+        if (next < 0) return false;
+        at = next;
+    }
+    return false;
+}
+
+const docNumber = sticky(DOC_NUMBER_SOURCE);
+
+function matchesDocNumberAt(text: string, i: number): boolean {
+    const prev = i > 0 ? text[i - 1] : ' ';
+    if (!/[\s(“"'[]/.test(prev)) return false;
+    docNumber.lastIndex = i;
+    const m = docNumber.exec(text);
+    if (!m) return false;
+    const next = text[i + m[0].length];
+    return next === undefined || !/[0-9A-Za-zÀ-ỹĐđ]/.test(next);
+}
+
+const citeText: CustomPatternMatcherFunc = (text, offset) => {
+    let i = offset;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === ']' || c === '\n' || c === '\r') break;
+        if (c === '\\' && i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') {
+            i += 2;
+            continue;
+        }
+        if (i > offset && matchesDocNumberAt(text, i)) break;
+        i++;
+    }
+    return i > offset ? matched(text.slice(offset, i)) : null;
+};
+
+const docNumberToken: CustomPatternMatcherFunc = (text, offset) => {
+    if (!matchesDocNumberAt(text, offset)) return null;
+    docNumber.lastIndex = offset;
+    return docNumber.exec(text);
+};
+
+const wsMatcher: CustomPatternMatcherFunc = (text, offset) => {
+    const re = /[ \t]+/y;
+    re.lastIndex = offset;
+    const m = re.exec(text);
+    if (!m) return null;
+    const end = offset + m[0].length;
+    const trailing = end >= text.length || text[end] === '\n' || text[end] === '\r';
+    return isLineStart(text, offset) || trailing ? m : null;
+};
+
+/**
+ * Builds a three-mode lexer: `main` (lines of the document), `cite` (inside [ … ]) and `value`
+ * (inside { … }). Line-start markers only match at the start of a line, so prose stays one token.
+ */
+export class ThiduaTokenBuilder extends DefaultTokenBuilder {
+    // Keywords get no longer alternatives here (the modes below decide), so Langium's search for them is skipped.
+    protected override findLongerAlt(): TokenType[] {
+        return [];
+    }
+
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const built = super.buildTokens(grammar, options) as TokenType[];
+        for (const t of built) delete t.LONGER_ALT;
+        const byName = new Map(built.map(t => [t.name, t]));
+        const tok = (name: string): TokenType => {
+            const t = byName.get(name);
+            if (!t) throw new Error(`unknown token ${name}`);
+            return t;
+        };
+        const custom = (name: string, exec: CustomPatternMatcherFunc, hint?: string[], lineBreaks = false) => {
+            const t = tok(name);
+            t.PATTERN = hint ? ({ exec, start_chars_hint: hint } as never) : exec;
+            t.LINE_BREAKS = lineBreaks;
+            t.LONGER_ALT = undefined;
+            return t;
+        };
+        const kinds = documentKinds
+            .filter(k => k.campaign)
+            .map(k => k.title)
+            .join('|');
+
+        custom('COMMENT', lineMatcher('//[^\\n\\r]*(?:\\r?\\n[ \\t]*)*'), ['/'], true);
+        custom('WS', wsMatcher, [' ', '\t']);
+        custom('REGISTRY_TITLE', lineMatcher(`SỔ VĂN BẢN[^\\n\\r]*`), ['S']);
+        custom('KIND_LINE', lineMatcher(`(?:${kinds})${EOL}`));
+        // Quốc hiệu, Tiêu ngữ and the place-date line may be wrapped over two lines in a copy.
+        const SEP = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
+        const words = (...w: string[]) => w.join(SEP);
+        custom(
+            'QUOC_HIEU',
+            lineMatcher(
+                `(?:${words('CỘNG', 'H(?:ÒA|OÀ)', 'XÃ', 'HỘI', 'CHỦ', 'NGHĨA', 'VIỆT', 'NAM')}|ĐẢNG CỘNG SẢN VIỆT NAM)${EOL}`,
+                'lineStart',
+                oneWrap
+            ),
+            ['C', 'Đ'],
+            true
+        );
+        custom(
+            'TIEU_NGU',
+            lineMatcher(`Độc lập\\s*[-–]\\s*Tự do\\s*[-–]\\s*Hạnh phúc${EOL}`, 'lineStart', oneWrap),
+            ['Đ'],
+            true
+        );
+        custom(
+            'NUMBER_LINE',
+            lineMatcher(`Số[ \\t]*:?[ \\t]*[0-9]*[ \\t]*[/-][ \\t]*(?:[0-9]{4}[ \\t]*/[ \\t]*)?[A-ZĐ][^\\n\\r]*`),
+            ['S']
+        );
+        custom(
+            'PLACE_DATE_LINE',
+            lineMatcher(
+                `[^\\n\\r,\\[\\]{}]{1,60}, ngày\\s+(?:[0-9….\\s]*tháng[0-9….\\s]*năm[ \\t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`,
+                'lineStart',
+                oneWrap
+            ),
+            undefined,
+            true
+        );
+        custom(
+            'ANNEX_LINE',
+            lineMatcher(
+                `(?:PHỤ LỤC|Phụ lục)(?:[ \\t]+(?:SỐ|Số|số))?(?:[ \\t]+[0-9IVXLC]{1,5}[a-zA-Z]?)?[ \\t]*(?:[.:–-][ \\t]*[^\\n\\r]*)?${EOL}`
+            ),
+            ['P']
+        );
+        custom('RULE_LINE', lineMatcher(`[-_=*.…–—~](?:[-_=*.…–—~ \\t]*[-_=*.…–—~])?${EOL}`), [
+            '-',
+            '_',
+            '=',
+            '*',
+            '.',
+            '…',
+            '–',
+            '—',
+            '~'
+        ]);
+        custom('NOI_NHAN', lineMatcher(`Nơi nhận:?${EOL}`), ['N']);
+        custom('SIGNED_NOTE', lineMatcher(`\\([ \\t]*[Đđ]ã[ \\t]+ký[^\\n\\r()]*\\)${EOL}`), ['(']);
+        custom(
+            'SIGN_AUTHORITY',
+            lineMatcher(`(?:TM|KT|Q|TL|TUQ)\\.[ \\t]+[^\\n\\r]*`, 'lineStart', m => isUpperLine(m)),
+            ['T', 'K', 'Q']
+        );
+        // A marker may carry the emphasis that runs over its line ("**a) Đối với …**").
+        const EM = '\\*{0,3}';
+        custom('ROMAN', lineMatcher(`${EM}[IVXLC]{1,6}\\.(?=[ \\t]|\\r?\\n|$)`), ['I', 'V', 'X', 'L', 'C', '*']);
+        custom('NUM2', lineMatcher(`${EM}[0-9]{1,3}(?:\\.[0-9]{1,2})+\\.?(?=[ \\t])`));
+        custom('NUM1', lineMatcher(`${EM}[0-9]{1,3}\\.(?=[ \\t])`));
+        custom('PAREN_MARK', lineMatcher(`${EM}\\(?[0-9]{1,3}\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
+        custom('LETTER_MARK', lineMatcher(`${EM}(?:\\([a-zđ]\\)|[a-zđ][).])(?=[ \\t])`, 'lineStartOrAfterBullet'));
+        custom('BULLET', lineMatcher(`[-+•–][ \\t]+`), [...BULLET_CHARS]);
+        const caps = capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m)));
+        custom('CAPS_LINE', caps);
+        custom('ATTACHMENT_TITLE', (text, offset, ...rest) => {
+            const m = caps(text, offset, ...rest);
+            return m && beforeAttachedLine(text, offset + m[0].length) ? m : null;
+        });
+        custom('DOC_NUMBER', docNumberToken);
+        custom('CITE_TEXT', citeText);
+        custom('|', pipeMatcher, ['|']);
+        custom('TEXT', textMatcher);
+        tok('VALUE_TEXT').PATTERN = /(?:[^}\\\n\r]+|\\[^\n\r])(?:[^}\\\n\r]+|\\[^\n\r])*/;
+        tok('VALUE_ID').PATTERN = /#[A-Za-z0-9_\-À-ỹĐđ]+/;
+        tok('VALUE_REF').PATTERN = /@[A-Za-z0-9_\-À-ỹĐđ]+/;
+
+        const nl = tok('NL');
+        const closeLine = (name: string): TokenType => ({
+            name,
+            PATTERN: /\r?\n(?:[ \t]*\r?\n)*[ \t]*/,
+            LINE_BREAKS: true,
+            POP_MODE: true,
+            CATEGORIES: [nl]
+        });
+        const openCite = tok('['),
+            closeCite = tok(']'),
+            openValue = tok('{'),
+            closeValue = tok('}');
+        openCite.PUSH_MODE = 'cite';
+        openValue.PUSH_MODE = 'value';
+        closeCite.POP_MODE = true;
+        closeValue.POP_MODE = true;
+
+        const main = [
+            'NL',
+            'COMMENT',
+            'WS',
+            'REGISTRY_TITLE',
+            'KIND_LINE',
+            'QUOC_HIEU',
+            'TIEU_NGU',
+            'NUMBER_LINE',
+            'PLACE_DATE_LINE',
+            'ANNEX_LINE',
+            'NOI_NHAN',
+            'SIGNED_NOTE',
+            'SIGN_AUTHORITY',
+            'RULE_LINE',
+            'ROMAN',
+            'NUM2',
+            'NUM1',
+            'PAREN_MARK',
+            'LETTER_MARK',
+            'BULLET',
+            'ATTACHMENT_TITLE',
+            'CAPS_LINE',
+            '|',
+            '[',
+            '{',
+            'TEXT'
+        ].map(tok);
+        const definition: IMultiModeLexerDefinition = {
+            modes: {
+                main,
+                cite: [closeCite, closeLine('NL_IN_CITATION'), tok('DOC_NUMBER'), tok('CITE_TEXT')],
+                value: [closeValue, closeLine('NL_IN_VALUE'), tok('VALUE_ID'), tok('VALUE_REF'), tok('VALUE_TEXT')]
+            },
+            defaultMode: 'main'
+        };
+        return definition;
+    }
+}
