@@ -1,5 +1,6 @@
 import {
     inject,
+    type DeepPartial,
     type LangiumCoreServices,
     type LangiumSharedCoreServices,
     type Module,
@@ -113,7 +114,16 @@ export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSha
     }
 };
 
-export function createThiduaServices(context: DefaultSharedModuleContext): {
+/** Services put back to other implementations, injected last (the benchmark compares thidua's with Langium's). */
+export interface ServiceReplacements {
+    shared?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
+    language?: Module<ThiduaServices, DeepPartial<ThiduaServices>>;
+}
+
+export function createThiduaServices(
+    context: DefaultSharedModuleContext,
+    replace: ServiceReplacements = {}
+): {
     shared: LangiumSharedServices;
     Thidua: ThiduaServices;
 } {
@@ -121,13 +131,15 @@ export function createThiduaServices(context: DefaultSharedModuleContext): {
         createDefaultSharedModule(context),
         ThiduaGeneratedSharedModule,
         ThiduaSharedCoreModule as Module<LangiumSharedServices, PartialLangiumSharedServices>,
-        ThiduaSharedModule
+        ThiduaSharedModule,
+        replace.shared ?? {}
     );
     const Thidua = inject(
         createDefaultModule({ shared }),
         ThiduaGeneratedModule,
         ThiduaCoreModule as Module<ThiduaServices, PartialLangiumServices & ThiduaAddedServices>,
-        ThiduaModule
+        ThiduaModule,
+        replace.language ?? {}
     );
     shared.ServiceRegistry.register(Thidua);
     registerValidationChecks(Thidua);

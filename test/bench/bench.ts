@@ -8,58 +8,13 @@ import { EmptyFileSystem, URI } from 'langium';
 import { render } from '../../src/generate/render.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
-import { generateDocument, registry } from './generate.js';
-import { initialize, rssMb, startServer } from './lsp-client.js';
+import { generateDocument, registry, workspaceFolder } from './generate.js';
+import { coldStartRun, initialize, rssMb, startServer, typist } from './lsp-client.js';
+import { figures, quantile, record, timeIt } from './measure.js';
+import { mechanismFigures } from './mechanisms.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'bench');
-interface Figure {
-    name: string;
-    unit: string;
-    median: number;
-    p95: number;
-    target?: string;
-    met?: boolean;
-    samples: number[];
-}
-const figures: Figure[] = [];
-
-function quantile(xs: number[], q: number): number {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-}
-
-function record(
-    name: string,
-    samples: number[],
-    unit: string,
-    target?: { max: number; label: string; on?: 'median' | 'p95' }
-): Figure {
-    const f: Figure = { name, unit, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), samples };
-    if (target) {
-        f.target = target.label;
-        f.met = (target.on === 'median' ? f.median : f.p95) <= target.max;
-    }
-    figures.push(f);
-    const fmt = (v: number) =>
-        unit === 'ms' || unit === 's' || unit === 'MB' ? v.toFixed(unit === 's' ? 2 : 1) : v.toFixed(3);
-    console.log(
-        `${name.padEnd(58)} median ${fmt(f.median).padStart(9)} ${unit}  p95 ${fmt(f.p95).padStart(9)} ${unit}${target ? `   target ${target.label}: ${f.met ? 'met' : 'MISSED'}` : ''}`
-    );
-    return f;
-}
-
-async function timeIt(fn: () => unknown | Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
-    for (let i = 0; i < warmup; i++) await fn();
-    const out: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        await fn();
-        out.push(performance.now() - t);
-    }
-    return out;
-}
-
 /** Full check of a document the services have never seen (fresh services: no remembered line or value); returns ms. */
 async function fullCheck(text: string, edited?: string, validation = true): Promise<number> {
     const { shared, Thidua } = createThiduaServices(EmptyFileSystem);
@@ -147,22 +102,6 @@ async function checkFigures(): Promise<void> {
     });
 }
 
-function workspaceFolder(documents: number, bigLines?: number): { folder: string; big?: string } {
-    const folder = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
-    writeFileSync(join(folder, 'so-van-ban.thidua'), registry());
-    for (let i = 0; i < documents; i++)
-        writeFileSync(
-            join(folder, `vb-${String(i).padStart(4, '0')}.thidua`),
-            generateDocument(100, 1000 + i, `d${i}_`)
-        );
-    let big: string | undefined;
-    if (bigLines) {
-        big = join(folder, 'lon.thidua');
-        writeFileSync(big, generateDocument(bigLines, 7));
-    }
-    return { folder, big };
-}
-
 async function lspFigures(): Promise<void> {
     // 2, 3: a 2,000-line document open in a 500-document workspace.
     const { folder, big } = workspaceFolder(500, 2_000);
@@ -176,25 +115,7 @@ async function lspFigures(): Promise<void> {
     await opened;
     const lines = text.split('\n');
     const target = lines.findIndex(l => l.startsWith('1. '));
-    let version = 1;
-    const keystroke = async () => {
-        version++;
-        const line = lines[target];
-        const insert = version % 2 === 0 ? 'x' : '';
-        lines[target] = line.replace(/x?$/, insert);
-        const character = line.replace(/x$/, '').length;
-        const next = server.nextDiagnostics(uri);
-        server.notify('textDocument/didChange', {
-            textDocument: { uri, version },
-            contentChanges: [
-                {
-                    range: { start: { line: target, character }, end: { line: target, character: line.length } },
-                    text: insert
-                }
-            ]
-        });
-        await next;
-    };
+    const keystroke = typist(server, uri, lines, target);
     record('2. keystroke → diagnostics (2,000 lines, 500 documents)', await timeIt(keystroke, 40, 5), 'ms', {
         max: 50,
         label: 'p95 ≤ 50 ms'
@@ -246,24 +167,10 @@ async function coldStart(documents: number, runs: number, target: { max: number;
         .map(f => /\{#([A-Za-z0-9_]+)/.exec(readFileSync(join(cold.folder, f), 'utf8'))?.[1])
         .find(Boolean)!;
     for (let i = 0; i < runs; i++) {
-        const s = startServer(cold.folder);
-        await initialize(s, cold.folder);
-        const uri = pathToFileURL(first).toString();
-        const opened = s.nextDiagnostics(uri);
-        s.notify('textDocument/didOpen', {
-            textDocument: { uri, languageId: 'thidua', version: 1, text: readFileSync(first, 'utf8') }
-        });
-        await opened;
-        firsts.push(await s.firstDiagnostics);
-        for (;;) {
-            const symbols = await s.request<{ name: string }[] | null>('workspace/symbol', { query: lastId });
-            if (symbols?.some(x => x.name === lastId)) break;
-            await new Promise(r => setTimeout(r, 20));
-        }
-        indexed.push(s.elapsed());
-        await new Promise(r => setTimeout(r, 500));
-        rss.push(rssMb(s.pid));
-        await s.close();
+        const run = await coldStartRun(cold.folder, first, lastId);
+        firsts.push(run.first);
+        indexed.push(run.indexed);
+        rss.push(run.rss);
     }
     record(
         `4. cold start: initialize, open one of ${n} documents → its diagnostics`,
@@ -608,7 +515,7 @@ async function pdfFigures(): Promise<void> {
 
 const started = performance.now();
 console.log(`thidua benchmark — node ${process.version}, ${new Date().toISOString()}`);
-// --only check|export|lsp|import|brackets|pdf|scale runs one group.
+// --only check|export|lsp|import|brackets|pdf|scale|mechanisms runs one group.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (!only || only === 'check') await checkFigures();
 if (!only || only === 'export') await exportFigures();
@@ -617,6 +524,8 @@ if (!only || only === 'import') await importFigures();
 if (!only || only === 'brackets') await bracketFigures();
 if (!only || only === 'pdf') await pdfFigures();
 if (!only || only === 'scale') await scaleFigures();
+// Each speed mechanism against Langium's own services (several minutes): only when asked for.
+if (only === 'mechanisms') await mechanismFigures();
 mkdirSync(OUT, { recursive: true });
 const file = join(OUT, only ? `bench-${only}.json` : 'bench.json');
 writeFileSync(

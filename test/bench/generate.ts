@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same inputs. */
@@ -185,6 +186,64 @@ export function generateDocument(lines: number, seed: number, idPrefix = 'ct'): 
     return out.join('\n') + '\n';
 }
 
+function roman(n: number): string {
+    const tens = ['', 'X', 'XX', 'XXX', 'XL', 'L'];
+    return tens[Math.floor(n / 10)] + ['', ...ROMANS][n % 10];
+}
+
+/**
+ * A plan of about `lines` lines followed by a Phụ lục holding a scoring table of `rows` rows: groups (I, II …) of
+ * nine criteria each, a total row, the points adding up as the checks expect.
+ */
+export function tablePlan(lines: number, rows: number, seed: number): string {
+    const r = rng(seed);
+    const plan = generateDocument(lines, seed);
+    const number = /Số: (\S+)/.exec(plan)![1];
+    const out = [
+        '',
+        'PHỤ LỤC',
+        'BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2023',
+        `(Kèm theo Kế hoạch số ${number} ngày 05/01/2023 của Ủy ban nhân dân huyện Tam Đường)`,
+        '',
+        '| STT | Tiêu chí | Điểm chuẩn | Hướng dẫn chấm điểm |',
+        '| --- | --- | --- | --- |'
+    ];
+    let total = 0;
+    for (let group = 0; out.length - 7 < rows - 1; group++) {
+        const criteria: string[] = [];
+        let sum = 0;
+        for (let k = 1; k <= 9 && out.length - 7 + criteria.length + 1 < rows - 1; k++) {
+            const points = 1 + Math.floor(r() * 5);
+            sum += points;
+            const where = `${GROUPS[Math.floor(r() * GROUPS.length)]} bản ${VILLAGES[Math.floor(r() * VILLAGES.length)]}`;
+            criteria.push(
+                `| ${k} | Tổ chức thực hiện nhiệm vụ ${k} của ${where} | ${points} | Chậm tiến độ trừ 1 điểm |`
+            );
+        }
+        out.push(`| ${roman(group + 1)} | **NHÓM TIÊU CHÍ ${group + 1}** | ${sum} | |`, ...criteria);
+        total += sum;
+    }
+    out.push(`| | **Tổng cộng** | ${total} | |`);
+    return plan + out.join('\n') + '\n';
+}
+
 export function registry(): string {
     return readFileSync(join(EXAMPLES, 'so-van-ban.thidua'), 'utf8');
+}
+
+/** A folder of `documents` plans of 100 lines and the registry, and a plan of `bigLines` lines if asked. */
+export function workspaceFolder(documents: number, bigLines?: number): { folder: string; big?: string } {
+    const folder = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+    writeFileSync(join(folder, 'so-van-ban.thidua'), registry());
+    for (let i = 0; i < documents; i++)
+        writeFileSync(
+            join(folder, `vb-${String(i).padStart(4, '0')}.thidua`),
+            generateDocument(100, 1000 + i, `d${i}_`)
+        );
+    let big: string | undefined;
+    if (bigLines) {
+        big = join(folder, 'lon.thidua');
+        writeFileSync(big, generateDocument(bigLines, 7));
+    }
+    return { folder, big };
 }

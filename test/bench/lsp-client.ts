@@ -22,12 +22,16 @@ export interface Server {
     /** ms since the server was started */ elapsed(): number;
 }
 
-export function startServer(folder: string): Server {
+/** `entry`: another server bundle (the benchmark's server with Langium's services put back); `env`: its settings. */
+export function startServer(folder: string, entry?: { file: string; env: Record<string, string> }): Server {
     // THIDUA_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=out/prof" profiles the server.
     const nodeArgs = (process.env.THIDUA_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const proc = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin', 'thidua-language-server.cjs'), '--stdio'], {
+    if (entry) nodeArgs.push('--expose-gc');
+    const file = entry?.file ?? join(ROOT, 'bin', 'thidua-language-server.cjs');
+    const proc = spawn(process.execPath, [...nodeArgs, file, '--stdio'], {
         cwd: folder,
-        stdio: ['pipe', 'pipe', 'inherit']
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, ...entry?.env }
     });
     proc.stdin!.on('error', () => undefined);
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -94,3 +98,59 @@ export function rssMb(pid: number): number {
 }
 
 export { CancellationTokenSource, pathToFileURL };
+
+/**
+ * A keystroke in an open document: types an "x" at column `at` of line `line` (its end if not given), or takes it
+ * away again, and resolves when the document's diagnostics arrive.
+ */
+export function typist(server: Server, uri: string, lines: string[], line: number, at?: number): () => Promise<void> {
+    let version = 1;
+    const column = at ?? lines[line].length;
+    let typed = false;
+    return async () => {
+        version++;
+        const next = server.nextDiagnostics(uri);
+        const start = { line, character: column };
+        server.notify('textDocument/didChange', {
+            textDocument: { uri, version },
+            contentChanges: [
+                typed
+                    ? { range: { start, end: { line, character: column + 1 } }, text: '' }
+                    : { range: { start, end: start }, text: 'x' }
+            ]
+        });
+        typed = !typed;
+        await next;
+    };
+}
+
+/**
+ * One cold start of a folder: initialize, open `first` → its diagnostics (ms); → every document indexed (workspace
+ * symbols find `lastId`, an id of the file indexed last; ms); the server's RSS half a second later (MB).
+ */
+export async function coldStartRun(
+    folder: string,
+    first: string,
+    lastId: string,
+    entry?: Parameters<typeof startServer>[1]
+): Promise<{ first: number; indexed: number; rss: number }> {
+    const s = startServer(folder, entry);
+    await initialize(s, folder);
+    const uri = pathToFileURL(first).toString();
+    const opened = s.nextDiagnostics(uri);
+    s.notify('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'thidua', version: 1, text: readFileSync(first, 'utf8') }
+    });
+    await opened;
+    const firstMs = await s.firstDiagnostics;
+    for (;;) {
+        const symbols = await s.request<{ name: string }[] | null>('workspace/symbol', { query: lastId });
+        if (symbols?.some(x => x.name === lastId)) break;
+        await new Promise(r => setTimeout(r, 20));
+    }
+    const indexed = s.elapsed();
+    await new Promise(r => setTimeout(r, 500));
+    const rss = rssMb(s.pid);
+    await s.close();
+    return { first: firstMs, indexed, rss };
+}

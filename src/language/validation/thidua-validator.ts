@@ -70,7 +70,7 @@ export class ThiduaValidator {
     private readonly annexes: AnnexChecks;
     private readonly scoring: ScoringChecks;
     private readonly text = new TextChecks();
-    private readonly lines = new LineCheckCache();
+    protected lines = new LineCheckCache();
     private readonly models: ThiduaCoreServices['model']['DocumentModel'];
 
     constructor(services: ThiduaCoreServices) {
