@@ -8,7 +8,6 @@ import {
     DefaultLinker,
     DefaultReferenceDescriptionProvider,
     DefaultWorkspaceManager,
-    ValidationRegistry,
     type LangiumDocument
 } from 'langium';
 import { DefaultDocumentUpdateHandler, startLanguageServer } from 'langium/lsp';
@@ -59,9 +58,6 @@ export const MECHANISMS: Record<string, ServiceReplacements> = {
     },
     'start-up': { shared: { workspace: { WorkspaceManager: services => new DefaultWorkspaceManager(services) } } },
     updates: { shared: { lsp: { DocumentUpdateHandler: services => new DefaultDocumentUpdateHandler(services) } } },
-    'validation-registry': {
-        language: { validation: { ValidationRegistry: services => new ValidationRegistry(services) } }
-    },
     'line-cache': { language: { validation: { ThiduaValidator: services => new UncachedValidator(services) } } },
     walks: {
         language: {
