@@ -102,6 +102,40 @@ export interface RuleCase {
     fixFile?: string;
 }
 
+const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+/** A text of a case in `cases/*.json`: a correct fixture, with replacements made in order (each once in the text). */
+interface CaseText {
+    base: string;
+    edits?: [string, string][];
+}
+
+/**
+ * The cases of `cases/<name>.json` (a data file: one object per case, the texts as edits of the correct fixtures,
+ * the message as a regular expression's source).
+ */
+export function ruleCases(name: string): RuleCase[] {
+    type Raw = Omit<RuleCase, 'text' | 'files' | 'fixed' | 'severity' | 'message'> & {
+        text: CaseText;
+        files?: Record<string, CaseText>;
+        fixed?: CaseText;
+        severity: string;
+        message: string;
+        flags?: string;
+    };
+    const raw = JSON.parse(readFileSync(join(import.meta.dirname, 'cases', `${name}.json`), 'utf8')) as Raw[];
+    const textOf = (t: CaseText) =>
+        (t.edits ?? []).reduce((text, [from, to]) => edit(text, from, to), readFileSync(join(FIX, t.base), 'utf8'));
+    return raw.map(c => ({
+        ...c,
+        severity: SEVERITY[c.severity],
+        message: new RegExp(c.message, c.flags),
+        text: textOf(c.text),
+        files: c.files && Object.fromEntries(Object.entries(c.files).map(([f, t]) => [f, textOf(t)])),
+        fixed: c.fixed && textOf(c.fixed)
+    }));
+}
+
 /** One test per case: exactly one finding of the rule, its severity, range, Vietnamese NFC message and fix. */
 export function testRuleCases(cases: RuleCase[]): void {
     for (const c of cases) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
@@ -8,6 +8,12 @@ import { importText } from '../../src/import/import.js';
 import { isQuantityCell, quantitiesOf } from '../../src/import/spans.js';
 
 // What import types, by the rules Vietnamese administrative texts follow, on lines shaped like the real ones.
+// Each table's lines and what they should become are data: cases/typing.json.
+const CASES = JSON.parse(readFileSync(join(import.meta.dirname, 'cases', 'typing.json'), 'utf8')) as {
+    quantities: [string, string[]][];
+    periods: [string, string[]][];
+    citations: [string, string][];
+};
 const typed = (line: string) =>
     importText(`KẾ HOẠCH\nThi đua năm 2025\n\n${line}\n`)
         .text.split('\n')
@@ -16,13 +22,7 @@ const pieces = (s: string, open: string, close: string) =>
     [...s.matchAll(new RegExp(`\\${open}([^\\${close}]*)\\${close}`, 'g'))].map(m => m[1]);
 
 describe('quantities', () => {
-    test.each([
-        ['Mỗi đơn vị đề nghị không quá 05 cá nhân và 02 tập thể.', ['không quá 05 cá nhân', '02 tập thể']],
-        ['Tỷ lệ cử tri đi bầu đạt 98% trở lên.', ['đạt 98% trở lên']],
-        ['Có ít nhất 02 năm liên tục hoàn thành xuất sắc nhiệm vụ.', ['ít nhất 02 năm liên tục']],
-        ['Biểu quyết tán thành đạt 2/3 số thành viên.', ['đạt 2/3']],
-        ['Tự chấm 124,4/100 điểm, được cộng +2 điểm.', ['124,4/100 điểm', '+2 điểm']]
-    ])('%s', (line, expected) => expect(pieces(typed(line), '{', '}')).toEqual(expected));
+    test.each(CASES.quantities)('%s', (line, expected) => expect(pieces(typed(line), '{', '}')).toEqual(expected));
 
     test('years, dates, articles, durations without a comparator and ordinal words stay prose', () => {
         expect(
@@ -43,46 +43,9 @@ describe('quantities', () => {
 });
 
 describe('dates, periods and citations', () => {
-    test.each([
-        [
-            'Thời gian: từ ngày 20 tháng 11 năm 2025 đến hết ngày 31 tháng 12 năm 2025.',
-            ['từ ngày 20 tháng 11 năm 2025 đến hết ngày 31 tháng 12 năm 2025']
-        ],
-        ['Gửi về Sở Nội vụ từ ngày 10 đến ngày 15 tháng 12 hằng năm.', ['từ ngày 10 đến ngày 15 tháng 12 hằng năm']],
-        ['Trước ngày 15 tháng 3 hàng năm, các đơn vị gửi báo cáo.', ['Trước ngày 15 tháng 3 hàng năm']],
-        ['Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.', ['kể từ ngày 01 tháng 12 năm 2025']],
-        ['Bầu cử đại biểu nhiệm kỳ 2026 - 2031, mục tiêu đến năm 2030.', ['nhiệm kỳ 2026 - 2031', 'đến năm 2030']],
-        ['Tổng kết trong quý I năm 2026.', ['quý I năm 2026']],
-        [
-            'Hoàn thành trong tháng 01 hàng năm, đặc biệt không quá 15/02 hàng năm.',
-            ['trong tháng 01 hàng năm', 'không quá 15/02 hàng năm']
-        ],
-        ['Tổng vệ sinh vào ngày thứ Bảy hoặc Chủ nhật hàng tuần.', ['vào ngày thứ Bảy hoặc Chủ nhật hàng tuần']]
-    ])('%s', (line, expected) => expect(pieces(typed(line), '{', '}')).toEqual(expected));
+    test.each(CASES.periods)('%s', (line, expected) => expect(pieces(typed(line), '{', '}')).toEqual(expected));
 
-    test.each([
-        [
-            'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
-            'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022'
-        ],
-        ['Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;', 'Luật Thi đua, khen thưởng số 06/2022/QH15'],
-        [
-            'Theo Nghị quyết số: 83/2025/NQ-HĐND ngày 27 tháng 11 năm 2025 của Hội đồng nhân dân thành phố về việc …',
-            'Nghị quyết số: 83/2025/NQ-HĐND ngày 27 tháng 11 năm 2025 của Hội đồng nhân dân thành phố'
-        ],
-        [
-            'Theo Thông tư số 02/2023/TT-BTNMT của Bộ Tài nguyên và Môi trường quy định …',
-            'Thông tư số 02/2023/TT-BTNMT của Bộ Tài nguyên và Môi trường'
-        ],
-        [
-            'Thực hiện Chỉ thị số 05/CT-UBND ngày 03/02/2025 của UBND tỉnh và Kế hoạch số 12/KH-UBND ngày 04/02/2025.',
-            'Chỉ thị số 05/CT-UBND ngày 03/02/2025 của UBND tỉnh'
-        ],
-        [
-            'Theo Thông tư số 24/2024/TT-BYT ngày 29/10/2024 của Bộ trưởng Bộ Y tế sửa đổi, bổ sung …',
-            'Thông tư số 24/2024/TT-BYT ngày 29/10/2024 của Bộ trưởng Bộ Y tế'
-        ]
-    ])('%s', (line, first) => expect(pieces(typed(line), '[', ']')[0]).toBe(first));
+    test.each(CASES.citations)('%s', (line, first) => expect(pieces(typed(line), '[', ']')[0]).toBe(first));
 
     test('a law by its name is a citation; "Luật này" is not; a vision year is a period', () => {
         expect(pieces(typed('Thực hiện theo Luật Thi đua, khen thưởng và Luật này, tầm nhìn 2050.'), '[', ']')).toEqual(
