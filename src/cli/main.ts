@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { exportPaths, type OutputFormat } from './export.js';
 import { importPaths } from './import.js';
 import { checkPaths, InputError, type CheckedFile } from './workspace.js';
+import { webCommand } from './web.js';
 
 export type { Io } from './export.js';
 import type { Io } from './export.js';
@@ -13,6 +15,8 @@ const USAGE = `Cách dùng:
                                                         --force: ghi đè cả tệp đã có mà thidua không viết
   thidua import <tệp .docx|.txt|thư mục>... [--out THƯ_MỤC]
                                                         nhập văn bản Word hoặc văn bản thuần thành .thidua
+  thidua web [--port SỐ]                                mở trang soạn thảo trên trình duyệt của máy này
+                                                        (mặc định cổng 8417)
 
 Mã thoát: 0 không có lỗi; 1 có lỗi trong văn bản; 2 dùng sai lệnh hoặc không đọc được tệp.`;
 
@@ -58,6 +62,11 @@ export function formatJson(files: CheckedFile[]): string {
     return JSON.stringify(rows, null, 2) + '\n';
 }
 
+/** The built page: dist/web beside the CLI's bundle (bin/thidua.cjs runs dist/cli.cjs), or THIDUA_WEB_DIR. */
+function webFolder(): string {
+    return process.env.THIDUA_WEB_DIR ?? path.join(path.dirname(process.argv[1] ?? '.'), '..', 'dist', 'web');
+}
+
 /** Runs the CLI and returns its exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
     const [command, ...rest] = argv;
@@ -87,6 +96,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
             }
             throw e;
         }
+    }
+    if (command === 'web') {
+        const port = rest[0] === '--port' && rest.length === 2 ? Number(rest[1]) : rest.length ? NaN : 8417;
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+            io.err(`Hãy viết "thidua web" hoặc "thidua web --port 8417".\n${USAGE}\n`);
+            return 2;
+        }
+        return webCommand(webFolder(), port, io);
     }
     if (command !== 'check' && command !== 'export') {
         io.err(`Lệnh không có: "${command}".\n${USAGE}\n`);

@@ -6,13 +6,13 @@ import { generateText } from './text.js';
 
 export type ExportFormat = 'docx' | 'html' | 'txt';
 
-/** The output of one document in one format (pure apart from docx packing, which is in memory). */
+/** The output of one document in one format (pure apart from docx packing, in memory: in Node and in a browser). */
 export async function render(
     root: Model,
     format: ExportFormat,
     options: DocxOptions = {}
 ): Promise<string | Uint8Array> {
-    if (format === 'docx') return new Uint8Array(await Packer.toBuffer(generateDocx(root, options)));
+    if (format === 'docx') return new Uint8Array(await Packer.toArrayBuffer(generateDocx(root, options)));
     if (format === 'html') return generateHtml(root);
     return generateText(root);
 }

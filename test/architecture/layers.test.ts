@@ -14,7 +14,8 @@ const LAYERS: Record<string, string[]> = {
     io: ['domain'],
     cli: ['domain', 'language', 'generate', 'import', 'io'],
     server: ['domain', 'language', 'generate', 'import', 'io', 'cli'],
-    extension: ['io']
+    extension: ['io'],
+    web: ['domain', 'language', 'generate']
 };
 
 function files(dir: string): string[] {

@@ -138,6 +138,15 @@ describe('diagnostics keep their rule in data.code', () => {
             context: { diagnostics: [d] }
         })) as CodeAction[];
         expect(actions.map(a => a.title)).toContain('Sửa thành "chủ trì"');
+        // A client that sends the diagnostic back with its place and message only (Monaco's) gets the same fixes.
+        const bare = { range: d.range, message: d.message, severity: d.severity };
+        const again = (await services.Thidua.lsp.CodeActionProvider!.getCodeActions(doc, {
+            textDocument: { uri: doc.uri.toString() },
+            range: d.range,
+            context: { diagnostics: [bare] }
+        })) as CodeAction[];
+        expect(again.map(a => a.title)).toEqual(actions.map(a => a.title));
+        expect(again[0].edit).toEqual(actions[0].edit);
     });
 
     test('parse errors too: their code is in data, none shows', async () => {

@@ -1,0 +1,239 @@
+// The drafting page: the editor (Monaco, with its own LSP client) talking to thidua's language server in a Web
+// Worker, the document as the official page beside it, and the documents kept in the browser's storage.
+import * as monaco from 'monaco-editor/editor/editor.api.js';
+import 'monaco-editor/features/register.all.js';
+import { createTransportToWorker, MonacoLspClient } from 'monaco-lsp-client';
+import { EmptyFileSystem, URI } from 'langium';
+import { render, syntaxErrorCount, type ExportFormat } from '../generate/render.js';
+import type { Model } from '../language/generated/ast.js';
+import { skeletonDocument, snippetText } from '../language/lsp/thidua-completion-provider.js';
+import { createThiduaCoreServices } from '../language/thidua-module.js';
+import './page-layout.css';
+import { currentName, freeName, loadDocuments, saveDocuments, type Documents } from './storage.js';
+
+declare global {
+    interface Window {
+        MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+        /** What the page's tests read: the editor and its models. */
+        thidua?: { editor: monaco.editor.IStandaloneCodeEditor; open(name: string): void; markers(): string[] };
+    }
+}
+
+window.MonacoEnvironment = { getWorker: () => new Worker('editor.worker.js') };
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = (text: string) => ($('status').textContent = text);
+
+monaco.languages.register({ id: 'thidua', extensions: ['.thidua'], aliases: ['Thi đua'] });
+monaco.languages.setLanguageConfiguration('thidua', {
+    brackets: [
+        ['[', ']'],
+        ['{', '}']
+    ],
+    autoClosingPairs: [
+        { open: '[', close: ']' },
+        { open: '{', close: '}' },
+        { open: '“', close: '”' }
+    ],
+    wordPattern: /[\p{L}\p{N}_#@-]+/u
+});
+monaco.editor.defineTheme('thidua', {
+    base: 'vs',
+    inherit: true,
+    rules: [
+        { token: 'keyword', foreground: '0b4f9c', fontStyle: 'bold' },
+        { token: 'number', foreground: '0a7a3d' },
+        { token: 'type', foreground: '7a3e9d' },
+        { token: 'class', foreground: '7a3e9d' },
+        { token: 'variable', foreground: '9c4f0b' },
+        { token: 'enumMember', foreground: '0a7a3d' }
+    ],
+    colors: {}
+});
+
+const uriOf = (name: string) => monaco.Uri.parse(`file:///thidua/${encodeURIComponent(name)}`);
+const year = new Date().getFullYear();
+
+const stored: Documents = loadDocuments(localStorage);
+if (!Object.keys(stored).length) stored['ke-hoach.thidua'] = snippetText(skeletonDocument('KH', year));
+let current = currentName(localStorage) ?? '';
+if (!(current in stored)) current = Object.keys(stored).sort()[0];
+
+const models = new Map<string, monaco.editor.ITextModel>();
+function modelOf(name: string, text: string): monaco.editor.ITextModel {
+    let model = models.get(name);
+    if (!model) {
+        model = monaco.editor.createModel(text, 'thidua', uriOf(name));
+        model.onDidChangeContent(() => changed(name));
+        models.set(name, model);
+    }
+    return model;
+}
+
+// The language server: every model is a document of its folder, so citations link across documents.
+new MonacoLspClient(createTransportToWorker(new Worker('worker.js')));
+for (const [name, text] of Object.entries(stored)) modelOf(name, text);
+
+const editor = monaco.editor.create($('editor'), {
+    model: null,
+    theme: 'thidua',
+    automaticLayout: true,
+    wordWrap: 'on',
+    fontSize: 15,
+    // A document, not code: a proportional face with every Vietnamese letter precomposed.
+    fontFamily: '"Liberation Sans", Arial, "Noto Sans", sans-serif',
+    minimap: { enabled: false },
+    'semanticHighlighting.enabled': true,
+    lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On }
+});
+
+// The editor shows the document once the server has it (its first findings, or after 3 s): Monaco's client asks for
+// colours and quick fixes of a shown document before it has sent it, and does not ask again.
+const show = () => {
+    if (!editor.getModel()) editor.setModel(models.get(current)!);
+};
+const shown = monaco.editor.onDidChangeMarkers(() => {
+    shown.dispose();
+    show();
+});
+setTimeout(show, 3000);
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let previewTimer: ReturnType<typeof setTimeout> | undefined;
+function changed(name: string): void {
+    stored[name] = models.get(name)!.getValue();
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, 300);
+    if (name === current) {
+        clearTimeout(previewTimer);
+        previewTimer = setTimeout(preview, 250);
+    }
+}
+
+function save(): void {
+    if (!saveDocuments(localStorage, stored, current))
+        status('Trình duyệt không cho lưu thêm: hãy tải văn bản về máy bằng nút "Lưu .thidua".');
+}
+
+function open(name: string): void {
+    current = name;
+    editor.setModel(modelOf(name, stored[name] ?? ''));
+    listDocuments();
+    save();
+    preview();
+}
+
+function listDocuments(): void {
+    const list = $('documents');
+    list.replaceChildren(
+        ...Object.keys(stored)
+            .sort()
+            .map(name => {
+                const item = document.createElement('button');
+                item.textContent = name;
+                item.className = name === current ? 'document current' : 'document';
+                item.onclick = () => open(name);
+                return item;
+            })
+    );
+}
+
+// The page's own copy of the language, for the preview and the downloads: the same generators as the CLI's.
+const { shared } = createThiduaCoreServices(EmptyFileSystem);
+let parsed = 0;
+async function parse(): Promise<{ root: Model; errors: number }> {
+    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(
+        models.get(current)!.getValue(),
+        URI.parse(`memory:///ban-xem-truoc/${++parsed}.thidua`)
+    );
+    shared.workspace.LangiumDocuments.addDocument(doc);
+    try {
+        await shared.workspace.DocumentBuilder.build([doc], { validation: false });
+        return { root: doc.parseResult.value, errors: syntaxErrorCount(doc.parseResult) };
+    } finally {
+        shared.workspace.LangiumDocuments.deleteDocument(doc.uri);
+    }
+}
+
+/** The page at the width of the pane (an A4 page and its margins are about 860 CSS pixels wide). */
+function fitted(html: string): string {
+    const zoom = Math.min(1.5, Math.max(0.3, ($('preview').clientWidth - 8) / 860));
+    return html.replace('</head>', `<style>html{zoom:${zoom.toFixed(3)}}</style></head>`);
+}
+
+let lastHtml = '';
+async function preview(): Promise<void> {
+    const { root } = await parse();
+    lastHtml = (await render(root, 'html')) as string;
+    ($('preview') as HTMLIFrameElement).srcdoc = fitted(lastHtml);
+}
+new ResizeObserver(() => {
+    if (lastHtml) ($('preview') as HTMLIFrameElement).srcdoc = fitted(lastHtml);
+}).observe($('preview'));
+
+// A request the server cancels (a document it has not received yet) is asked again by the editor: not an error.
+window.addEventListener('unhandledrejection', event => {
+    if ((event.reason as { code?: number } | undefined)?.code === -32802) event.preventDefault();
+});
+
+function download(name: string, data: string | Uint8Array, type: string): void {
+    const blob = new Blob([data as BlobPart], { type });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+const TYPES: Record<ExportFormat, string> = {
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    html: 'text/html;charset=utf-8',
+    txt: 'text/plain;charset=utf-8'
+};
+
+async function exportAs(format: ExportFormat): Promise<void> {
+    const { root, errors } = await parse();
+    if (errors) {
+        status(
+            `Chưa tải về được: văn bản còn ${errors} lỗi cú pháp (gạch đỏ trong trình soạn thảo). ` +
+                'Hãy sửa các lỗi đó rồi tải lại, để không mất chữ nào sau chỗ lỗi.'
+        );
+        return;
+    }
+    download(current.replace(/\.thidua$/i, `.${format}`), await render(root, format), TYPES[format]);
+    status(`Đã tạo tệp ${current.replace(/\.thidua$/i, `.${format}`)}.`);
+}
+
+function newDocument(kind: 'KH' | 'CT' | 'BC'): void {
+    const base = { KH: 'ke-hoach', CT: 'chi-thi', BC: 'bao-cao' }[kind];
+    const name = freeName(stored, `${base}-${year}`);
+    stored[name] = snippetText(skeletonDocument(kind, year));
+    open(name);
+}
+
+$('new-kh').onclick = () => newDocument('KH');
+$('new-ct').onclick = () => newDocument('CT');
+$('new-bc').onclick = () => newDocument('BC');
+$('docx').onclick = () => void exportAs('docx');
+$('html').onclick = () => void exportAs('html');
+$('txt').onclick = () => void exportAs('txt');
+$('save').onclick = () => download(current, models.get(current)!.getValue(), 'text/plain;charset=utf-8');
+$('open').onclick = () => $('open-file').click();
+$('open-file').onchange = async event => {
+    const input = event.target as HTMLInputElement;
+    for (const file of Array.from(input.files ?? [])) {
+        const name = freeName(stored, file.name);
+        stored[name] = (await file.text()).replace(/^\uFEFF/, '');
+        open(name);
+    }
+    input.value = '';
+};
+
+window.thidua = {
+    editor,
+    open,
+    markers: () => monaco.editor.getModelMarkers({ resource: uriOf(current) }).map(m => m.message)
+};
+listDocuments();
+void preview();
+status('Sẵn sàng. Văn bản được lưu trong trình duyệt này; không gửi đi đâu.');

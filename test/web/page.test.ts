@@ -1,0 +1,150 @@
+// The drafting page (npm run web) in Debian's Chromium, every request outside the page's own origin blocked.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveWeb } from '../../src/cli/web.js';
+import { run } from '../../src/cli/main.js';
+
+/** What the page gives its tests (src/web/page.ts). */
+interface PageEditor {
+    getValue(): string;
+    getModel(): { getValue(): string; getPositionAt(offset: number): unknown } | null;
+    setPosition(position: unknown): void;
+    focus(): void;
+}
+declare global {
+    interface Window {
+        thidua?: { editor: PageEditor; markers(): string[] };
+    }
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const WEB = join(ROOT, 'dist', 'web');
+const CHROMIUM = '/usr/bin/chromium';
+
+let server: Server, browser: Browser, page: Page, origin: string;
+const outside: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+    if (!existsSync(join(WEB, 'index.html'))) throw new Error('run "npm run build" first (it builds dist/web)');
+    server = await serveWeb(WEB, 0);
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu']
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, acceptDownloads: true });
+    await context.route('**/*', route => {
+        const url = route.request().url();
+        if (url.startsWith(origin + '/')) return route.continue();
+        outside.push(url);
+        return route.abort();
+    });
+    page = await context.newPage();
+    // The editor asks for code actions before it has sent the document (a race of Monaco's client): the server
+    // cancels that request and the editor asks again.
+    page.on('pageerror', e => {
+        if (!/^No document found for URI/.test(e.message)) errors.push(e.message);
+    });
+    await page.goto(origin + '/');
+    await page.waitForFunction(() => (window.thidua?.markers().length ?? 0) > 0, undefined, { timeout: 20_000 });
+}, 60_000);
+
+afterAll(async () => {
+    await browser?.close();
+    await new Promise(resolve => server?.close(resolve));
+});
+
+const text = () => page.evaluate(() => window.thidua!.editor.getValue());
+const markers = () => page.evaluate(() => window.thidua!.markers());
+
+/** Puts the cursor after the first occurrence of `after` in the editor. */
+async function cursorAfter(after: string): Promise<void> {
+    await page.evaluate(needle => {
+        const editor = window.thidua!.editor;
+        const model = editor.getModel()!;
+        const position = model.getPositionAt(model.getValue().indexOf(needle) + needle.length);
+        editor.setPosition(position);
+        editor.focus();
+    }, after);
+}
+
+describe('the drafting page', () => {
+    test('typing a misspelling shows a squiggle; its quick fix applies; the preview follows', async () => {
+        await cursorAfter('1. Phòng Nội vụ');
+        await page.keyboard.type(' chỉ trì');
+        await page.waitForFunction(
+            () => window.thidua!.markers().some(m => m.includes('"chỉ trì" viết sai chính tả')),
+            undefined,
+            { timeout: 10_000 }
+        );
+        expect(await page.locator('.squiggly-warning, .squiggly-error, .squiggly-info').count()).toBeGreaterThan(0);
+        await cursorAfter('Phòng Nội vụ chỉ');
+        await page.keyboard.press('Control+.');
+        const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Sửa thành "chủ trì"' }).first();
+        await fix.waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => window.thidua!.editor.getValue().includes('Phòng Nội vụ chủ trì chủ trì'));
+        expect(await markers()).not.toContainEqual(expect.stringContaining('"chỉ trì"'));
+        await page.waitForFunction(
+            () => (document.getElementById('preview') as HTMLIFrameElement).srcdoc.includes('chủ trì chủ trì'),
+            undefined,
+            { timeout: 5_000 }
+        );
+    }, 60_000);
+
+    test('completion offers "chỉ tiêu" for "chi tieu"', async () => {
+        await cursorAfter('1. Nội dung thi đua thứ nhất.');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('chi tieu');
+        await page.keyboard.press('Control+Space');
+        const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'chỉ tiêu' }).first();
+        await item.waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Escape');
+        // The line is taken away again, so that the document stays as the other tests expect.
+        await page.keyboard.press('Control+Shift+K');
+        expect(await text()).not.toContain('chi tieu');
+    }, 30_000);
+
+    test('"Tải về Word" gives the .docx the CLI exports of the same text', async () => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#docx')]);
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-web-'));
+        try {
+            const fromPage = join(dir, 'trang.docx');
+            await download.saveAs(fromPage);
+            expect(download.suggestedFilename()).toBe('ke-hoach.docx');
+            const source = join(dir, 'ke-hoach.thidua');
+            writeFileSync(source, await text());
+            const out = join(dir, 'out');
+            mkdirSync(out);
+            const io = { out: () => undefined, err: () => undefined };
+            expect(await run(['export', source, '--out', out], io)).toBeLessThan(2);
+            const read = async (file: string) => (await mammoth.extractRawText({ path: file })).value;
+            const page_ = await read(fromPage);
+            expect(page_).toContain('chủ trì chủ trì');
+            expect(page_).toBe(await read(join(out, 'ke-hoach.docx')));
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }, 30_000);
+
+    test('the documents survive a reload; nothing was asked of another origin; the page looks right', async () => {
+        const before = await text();
+        await page.waitForTimeout(500);
+        await page.reload();
+        await page.waitForFunction(() => (window.thidua?.markers().length ?? 0) > 0, undefined, { timeout: 20_000 });
+        expect(await text()).toBe(before);
+        await page.waitForTimeout(1500);
+        mkdirSync(join(ROOT, 'out'), { recursive: true });
+        await page.screenshot({ path: join(ROOT, 'out', 'web-page.png') });
+        expect(readFileSync(join(ROOT, 'out', 'web-page.png')).length).toBeGreaterThan(10_000);
+        expect(outside).toEqual([]);
+        expect(errors).toEqual([]);
+    }, 60_000);
+});
