@@ -8,9 +8,8 @@ import { wordLines } from '../import/word.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { ensureParses } from '../import/repair.js';
+import { finishImport } from '../import/repair.js';
 import { decodeLegacy } from '../import/legacy.js';
-import { formatThidua } from '../language/syntax/format-text.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
 import { writeAtomically, WriteError } from '../io/write.js';
 import { convertFiles, libreOffice } from '../io/libreoffice.js';
@@ -70,7 +69,7 @@ function pdfText(file: string): string {
 export async function importFile(file: string, io: Io): Promise<ImportResult & { demoted: number }> {
     const services = createThiduaCoreServices(EmptyFileSystem).Thidua;
     const result = await importSource(file, io);
-    const repaired = ensureParses(formatThidua(result.text, services.parser.Lexer), problemLinesOf(services));
+    const repaired = finishImport(result.text, services);
     return { ...result, text: repaired.text, demoted: repaired.demoted };
 }
 
@@ -227,21 +226,6 @@ async function addToRegistry(dir: string, cited: string[]): Promise<number | str
  * thidua import: .docx or .txt → .thidua next to it or in --out; registry additions; formatted and checked. Returns the
  * exit code and the files written.
  */
-/** The lines (0-based) where the text does not lex or parse. */
-export function problemLinesOf(
-    services: ReturnType<typeof createThiduaCoreServices>['Thidua']
-): (text: string) => number[] {
-    return text => {
-        const result = services.parser.LangiumParser.parse(text);
-        const lines = [
-            ...result.lexerErrors.map(e => (e.line ?? 1) - 1),
-            ...result.parserErrors.map(e =>
-                Number.isFinite(e.token.startLine) ? e.token.startLine! - 1 : text.split('\n').length - 1
-            )
-        ];
-        return [...new Set(lines)].sort((a, b) => a - b);
-    };
-}
 
 export async function importPaths(
     paths: string[],
@@ -249,14 +233,12 @@ export async function importPaths(
     io: Io
 ): Promise<{ code: number; written: string[] }> {
     const services = createThiduaCoreServices(EmptyFileSystem).Thidua;
-    const lexer = services.parser.Lexer;
-    const problems = problemLinesOf(services);
     let code = 0;
     const written: string[] = [];
     for (const p of paths) {
         for (const file of await sources(p)) {
             const result = await importSource(file, io);
-            const repaired = ensureParses(formatThidua(result.text, lexer), problems);
+            const repaired = finishImport(result.text, services);
             const dir = outDir ?? path.dirname(file);
             const target = path.join(
                 dir,

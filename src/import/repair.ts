@@ -1,3 +1,6 @@
+import type { LangiumCoreServices } from 'langium';
+import { formatThidua } from '../language/syntax/format-text.js';
+
 /**
  * The import's contract: the file it writes parses. A line the parser cannot place is kept as prose by a "\\" at its
  * start (not part of the document; see `segments`); what is still not parsed after a few rounds is made prose from
@@ -48,4 +51,23 @@ function nearestText(lines: string[], i: number): number {
     let k = Math.min(Math.max(i, 0), lines.length - 1);
     while (k > 0 && (!lines[k].trim() || (k < i && /^\s*(?:\\|\/\/)/.test(lines[k])))) k--;
     return k;
+}
+
+/** The lines (0-based) where the text does not lex or parse. */
+export function problemLinesOf(services: LangiumCoreServices): (text: string) => number[] {
+    return text => {
+        const result = services.parser.LangiumParser.parse(text);
+        const lines = [
+            ...result.lexerErrors.map(e => (e.line ?? 1) - 1),
+            ...result.parserErrors.map(e =>
+                Number.isFinite(e.token.startLine) ? e.token.startLine! - 1 : text.split('\n').length - 1
+            )
+        ];
+        return [...new Set(lines)].sort((a, b) => a - b);
+    };
+}
+
+/** An import's text as it is written: in the canonical layout, every line the parser cannot place kept as prose. */
+export function finishImport(text: string, services: LangiumCoreServices): { text: string; demoted: number } {
+    return ensureParses(formatThidua(text, services.parser.Lexer), problemLinesOf(services));
 }

@@ -8,6 +8,9 @@ import { render, syntaxErrorCount, type ExportFormat } from '../generate/render.
 import type { Model } from '../language/generated/ast.js';
 import { skeletonDocument, snippetText } from '../language/lsp/thidua-completion-provider.js';
 import { createThiduaCoreServices } from '../language/thidua-module.js';
+import { importLines, importText } from '../import/import.js';
+import { finishImport } from '../import/repair.js';
+import { wordLines } from '../import/word.js';
 import './page-layout.css';
 import { currentName, freeName, loadDocuments, saveDocuments, type Documents } from './storage.js';
 
@@ -139,7 +142,7 @@ function listDocuments(): void {
 }
 
 // The page's own copy of the language, for the preview and the downloads: the same generators as the CLI's.
-const { shared } = createThiduaCoreServices(EmptyFileSystem);
+const { shared, Thidua } = createThiduaCoreServices(EmptyFileSystem);
 let parsed = 0;
 async function parse(): Promise<{ root: Model; errors: number }> {
     const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(
@@ -225,6 +228,47 @@ $('open-file').onchange = async event => {
         const name = freeName(stored, file.name);
         stored[name] = (await file.text()).replace(/^\uFEFF/, '');
         open(name);
+    }
+    input.value = '';
+};
+
+/** Word files as `thidua import` reads them: mammoth's document tree, the same import, the same repair. */
+const MAX_WORD_BYTES = 10 * 1024 * 1024;
+$('import').onclick = () => $('import-file').click();
+$('import-file').onchange = async event => {
+    const input = event.target as HTMLInputElement;
+    for (const file of Array.from(input.files ?? [])) {
+        if (file.size > MAX_WORD_BYTES) {
+            status(`Tệp ${file.name} quá lớn (${(file.size / 1024 / 1024).toFixed(1)} MB) để nhập.`);
+            continue;
+        }
+        try {
+            let result;
+            if (/\.docx$/i.test(file.name)) {
+                const { default: mammoth } = await import('mammoth');
+                let tree: unknown;
+                await mammoth.convertToHtml(
+                    { arrayBuffer: await file.arrayBuffer() } as never,
+                    {
+                        transformDocument: (d: unknown) => (tree = d)
+                    } as never
+                );
+                result = importLines({ lines: wordLines(tree as never), chrome: 0 });
+            } else result = importText((await file.text()).replace(/^\uFEFF/, ''));
+            if (!/[\p{L}\p{N}]/u.test(result.text)) {
+                status(`Tệp ${file.name} không có chữ nào để nhập.`);
+                continue;
+            }
+            const name = freeName(stored, file.name.replace(/\.(docx|txt)$/i, ''));
+            stored[name] = finishImport(result.text, Thidua).text;
+            open(name);
+            status(
+                `Đã nhập ${file.name}: ${result.stats.indicators} chỉ tiêu, ${result.stats.citations} trích dẫn. ` +
+                    'Hãy đọc lại văn bản và xem các chỗ được gạch dưới.'
+            );
+        } catch {
+            status(`Tệp ${file.name} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`);
+        }
     }
     input.value = '';
 };

@@ -15,7 +15,7 @@ const LAYERS: Record<string, string[]> = {
     cli: ['domain', 'language', 'generate', 'import', 'io'],
     server: ['domain', 'language', 'generate', 'import', 'io', 'cli'],
     extension: ['io'],
-    web: ['domain', 'language', 'generate']
+    web: ['domain', 'language', 'generate', 'import']
 };
 
 function files(dir: string): string[] {

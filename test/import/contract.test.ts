@@ -1,6 +1,6 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { problemLinesOf } from '../../src/cli/import.js';
+import { problemLinesOf } from '../../src/import/repair.js';
 import { importText } from '../../src/import/import.js';
 import { ensureParses } from '../../src/import/repair.js';
 import { formatThidua } from '../../src/language/syntax/format-text.js';

@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveWeb } from '../../src/cli/web.js';
 import { run } from '../../src/cli/main.js';
+import { importFile } from '../../src/cli/import.js';
 
 /** What the page gives its tests (src/web/page.ts). */
 interface PageEditor {
@@ -18,7 +19,7 @@ interface PageEditor {
 }
 declare global {
     interface Window {
-        thidua?: { editor: PageEditor; markers(): string[] };
+        thidua?: { editor: PageEditor; markers(): string[]; open(name: string): void };
     }
 }
 
@@ -46,6 +47,15 @@ beforeAll(async () => {
         outside.push(url);
         return route.abort();
     });
+    // Anything the page's policy (no eval, its own files only) refused is recorded.
+    await context.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', e =>
+            document.documentElement.setAttribute(
+                'data-refused',
+                `${document.documentElement.getAttribute('data-refused') ?? ''} ${e.violatedDirective}`
+            )
+        )
+    );
     page = await context.newPage();
     // The editor asks for code actions before it has sent the document (a race of Monaco's client): the server
     // cancels that request and the editor asks again.
@@ -134,6 +144,27 @@ describe('the drafting page', () => {
         }
     }, 30_000);
 
+    test('"Mở tệp Word…" imports a .docx as `thidua import` does', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-web-'));
+        try {
+            const io = { out: () => undefined, err: () => undefined };
+            const source = join(ROOT, 'examples', 'ke-hoach-thi-dua-cham-diem-2025.thidua');
+            expect(await run(['export', source, '--out', dir], io)).toBeLessThan(2);
+            const word = join(dir, 'ke-hoach-thi-dua-cham-diem-2025.docx');
+            await page.setInputFiles('#import-file', word);
+            await page.waitForFunction(() =>
+                window.thidua!.editor.getValue().includes('BẢNG CHẤM ĐIỂM THI ĐUA CÁC XÃ NĂM 2025')
+            );
+            expect(await text()).toBe((await importFile(word, io)).text);
+            expect(await page.locator('#documents .current').textContent()).toBe(
+                'ke-hoach-thi-dua-cham-diem-2025.thidua'
+            );
+            await page.evaluate(() => window.thidua!.open('ke-hoach.thidua'));
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }, 30_000);
+
     test('the documents survive a reload; nothing was asked of another origin; the page looks right', async () => {
         const before = await text();
         await page.waitForTimeout(500);
@@ -146,5 +177,11 @@ describe('the drafting page', () => {
         expect(readFileSync(join(ROOT, 'out', 'web-page.png')).length).toBeGreaterThan(10_000);
         expect(outside).toEqual([]);
         expect(errors).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.getAttribute('data-refused'))).toBeNull();
+        const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+        expect(policy).toContain("script-src 'self'");
+        expect(policy).not.toContain('unsafe-eval');
+        // `thidua web` sends the same policy as a header.
+        expect((await fetch(origin + '/')).headers.get('content-security-policy')).toBe(policy);
     }, 60_000);
 });
