@@ -18,7 +18,14 @@ declare global {
     interface Window {
         MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
         /** What the page's tests read: the editor and its models. */
-        thidua?: { editor: monaco.editor.IStandaloneCodeEditor; open(name: string): void; markers(): string[] };
+        thidua?: {
+            editor: monaco.editor.IStandaloneCodeEditor;
+            open(name: string): void;
+            markers(): string[];
+            /** When the first findings arrived (ms since the page started loading), and the next ones. */
+            firstMarkersAt(): number | undefined;
+            nextMarkers(): Promise<void>;
+        };
     }
 }
 
@@ -273,9 +280,20 @@ $('import-file').onchange = async event => {
     input.value = '';
 };
 
+let firstMarkersAt: number | undefined;
+monaco.editor.onDidChangeMarkers(() => (firstMarkersAt ??= performance.now()));
+
 window.thidua = {
     editor,
     open,
+    firstMarkersAt: () => firstMarkersAt,
+    nextMarkers: () =>
+        new Promise(resolve => {
+            const next = monaco.editor.onDidChangeMarkers(() => {
+                next.dispose();
+                resolve();
+            });
+        }),
     markers: () => monaco.editor.getModelMarkers({ resource: uriOf(current) }).map(m => m.message)
 };
 listDocuments();

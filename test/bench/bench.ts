@@ -12,6 +12,7 @@ import { generateDocument, registry, workspaceFolder } from './generate.js';
 import { coldStartRun, initialize, rssMb, startServer, typist } from './lsp-client.js';
 import { figures, quantile, record, timeIt } from './measure.js';
 import { mechanismFigures } from './mechanisms.js';
+import { webFigures } from './web.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'bench');
@@ -512,7 +513,7 @@ async function pdfFigures(): Promise<void> {
 
 const started = performance.now();
 console.log(`thidua benchmark — node ${process.version}, ${new Date().toISOString()}`);
-// --only check|export|lsp|import|brackets|pdf|scale|mechanisms runs one group.
+// --only check|export|lsp|import|brackets|pdf|scale|web|mechanisms runs one group.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (!only || only === 'check') await checkFigures();
 if (!only || only === 'export') await exportFigures();
@@ -521,6 +522,7 @@ if (!only || only === 'import') await importFigures();
 if (!only || only === 'brackets') await bracketFigures();
 if (!only || only === 'pdf') await pdfFigures();
 if (!only || only === 'scale') await scaleFigures();
+if (!only || only === 'web') await webFigures();
 // Each speed mechanism against Langium's own services (several minutes): only when asked for.
 if (only === 'mechanisms') await mechanismFigures();
 mkdirSync(OUT, { recursive: true });
