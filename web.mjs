@@ -1,8 +1,35 @@
 // npm run web: the drafting page as static files in dist/web/ (no server code; every asset bundled, no CDN).
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const out = 'dist/web';
+
+/**
+ * Monaco's labels in Vietnamese: Monaco looks each label up by its number in `_VSCODE_NLS_MESSAGES` (English when
+ * a number has no entry). The numbers of this release are read from its sources, by the English text.
+ */
+function vietnameseLabels() {
+    const { labels } = JSON.parse(readFileSync('src/web/monaco-vi.json', 'utf8'));
+    const numbers = new Map();
+    const walk = dir => {
+        for (const f of readdirSync(dir)) {
+            const p = join(dir, f);
+            if (statSync(p).isDirectory()) walk(p);
+            else if (p.endsWith('.js'))
+                for (const m of readFileSync(p, 'utf8').matchAll(/localize2?\((\d+), (["'])((?:(?!\2)[^\\]|\\.)*)\2/g))
+                    numbers.set(m[3], [...(numbers.get(m[3]) ?? []), Number(m[1])]);
+        }
+    };
+    walk('node_modules/monaco-editor/esm/vs');
+    const messages = {};
+    for (const [english, vietnamese] of Object.entries(labels))
+        for (const n of numbers.get(english) ?? []) messages[n] = vietnamese;
+    return (
+        `(()=>{const m=[],t=${JSON.stringify(messages)};for(const k in t)m[+k]=t[k];` +
+        "globalThis._VSCODE_NLS_MESSAGES=m;globalThis._VSCODE_NLS_LANGUAGE='vi'})();"
+    );
+}
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await esbuild.build({
@@ -12,6 +39,7 @@ await esbuild.build({
         'editor.worker': 'monaco-editor/editor/editor.worker.js'
     },
     outdir: out,
+    banner: { js: vietnameseLabels() },
     bundle: true,
     format: 'iife',
     platform: 'browser',

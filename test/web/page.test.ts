@@ -99,6 +99,8 @@ describe('the drafting page', () => {
         await page.keyboard.press('Control+.');
         const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Sửa thành "chủ trì"' }).first();
         await fix.waitFor({ timeout: 10_000 });
+        // Monaco's own labels are Vietnamese too (src/web/monaco-vi.json).
+        expect(await page.locator('.action-widget').textContent()).toContain('Sửa nhanh');
         await page.keyboard.press('Enter');
         await page.waitForFunction(() => window.thidua!.editor.getValue().includes('Phòng Nội vụ chủ trì chủ trì'));
         expect(await markers()).not.toContainEqual(expect.stringContaining('"chỉ trì"'));
