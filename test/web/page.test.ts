@@ -100,7 +100,7 @@ describe('the drafting page', () => {
         const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Sửa thành "chủ trì"' }).first();
         await fix.waitFor({ timeout: 10_000 });
         // Monaco's own labels are Vietnamese too (src/web/monaco-vi.json).
-        expect(await page.locator('.action-widget').textContent()).toContain('Sửa nhanh');
+        expect(await page.locator('.action-widget').first().textContent()).toContain('Sửa nhanh');
         await page.keyboard.press('Enter');
         await page.waitForFunction(() => window.thidua!.editor.getValue().includes('Phòng Nội vụ chủ trì chủ trì'));
         expect(await markers()).not.toContainEqual(expect.stringContaining('"chỉ trì"'));
