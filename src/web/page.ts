@@ -227,7 +227,65 @@ $('new-bc').onclick = () => newDocument('BC');
 $('docx').onclick = () => void exportAs('docx');
 $('html').onclick = () => void exportAs('html');
 $('txt').onclick = () => void exportAs('txt');
-$('save').onclick = () => download(current, models.get(current)!.getValue(), 'text/plain;charset=utf-8');
+/** The files of a folder opened with "Mở thư mục…", by document name: "Lưu .thidua" writes back to them. */
+interface FileHandle {
+    name: string;
+    getFile(): Promise<File>;
+    createWritable(): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }>;
+}
+interface FolderHandle {
+    name: string;
+    entries(): AsyncIterable<[string, FileHandle | FolderHandle]>;
+}
+const folderFiles = new Map<string, FileHandle>();
+
+$('save').onclick = async () => {
+    const file = folderFiles.get(current);
+    if (!file) {
+        download(current, models.get(current)!.getValue(), 'text/plain;charset=utf-8');
+        return;
+    }
+    try {
+        const writable = await file.createWritable();
+        await writable.write(models.get(current)!.getValue());
+        await writable.close();
+        status(`Đã lưu ${current} vào thư mục.`);
+    } catch {
+        status(`Trình duyệt không cho ghi ${current} vào thư mục: hãy cho phép, hoặc tải tệp về bằng "Lưu .thidua".`);
+    }
+};
+
+// A folder of the drafter's machine, where the browser allows it (File System Access API): its .thidua files become
+// documents of the page, so that citations link to its registry as in VS Code.
+const picker = (window as { showDirectoryPicker?: () => Promise<FolderHandle> }).showDirectoryPicker;
+if (picker) {
+    $('folder').hidden = false;
+    $('folder').onclick = async () => {
+        let folder: FolderHandle;
+        try {
+            folder = await picker.call(window);
+        } catch {
+            return;
+        }
+        let count = 0;
+        for await (const [name, handle] of folder.entries()) {
+            if (!('getFile' in handle) || !/\.thidua$/i.test(name)) continue;
+            const text = (await (await handle.getFile()).text()).replace(/^\uFEFF/, '');
+            stored[name] = text;
+            folderFiles.set(name, handle);
+            const model = models.get(name);
+            if (model && model.getValue() !== text) model.setValue(text);
+            else modelOf(name, text);
+            count++;
+        }
+        if (!count) {
+            status(`Thư mục ${folder.name} không có tệp .thidua nào.`);
+            return;
+        }
+        open(Object.keys(stored).find(n => folderFiles.has(n) && !/so-van-ban/i.test(n)) ?? [...folderFiles.keys()][0]);
+        status(`Đã mở ${count} văn bản của thư mục ${folder.name}. "Lưu .thidua" ghi lại vào thư mục.`);
+    };
+}
 $('open').onclick = () => $('open-file').click();
 $('open-file').onchange = async event => {
     const input = event.target as HTMLInputElement;

@@ -56,6 +56,43 @@ beforeAll(async () => {
             )
         )
     );
+    // A folder of the machine, as the File System Access API hands it to the page (a registry and a plan).
+    const folder = {
+        'so-van-ban.thidua': readFileSync(join(ROOT, 'test', 'fixtures', 'correct', 'so-van-ban.thidua'), 'utf8'),
+        'ke-hoach-xa.thidua': readFileSync(
+            join(ROOT, 'test', 'fixtures', 'correct', 'ke-hoach-chuan.thidua'),
+            'utf8'
+        ).replace(
+            'Căn cứ [Chỉ thị số 34-CT/TW',
+            'Căn cứ [Kế hoạch số 999/KH-UBND ngày 02/01/2021 của UBND huyện];\n[Chỉ thị số 34-CT/TW'
+        )
+    };
+    await context.addInitScript(files => {
+        const written: Record<string, string> = {};
+        Object.assign(window, {
+            written,
+            showDirectoryPicker: async () => ({
+                name: 'thu-muc',
+                async *entries() {
+                    for (const [name, text] of Object.entries(files))
+                        yield [
+                            name,
+                            {
+                                name,
+                                getFile: async () => new File([text], name),
+                                createWritable: async () => {
+                                    let out = '';
+                                    return {
+                                        write: async (s: string) => void (out += s),
+                                        close: async () => void (written[name] = out)
+                                    };
+                                }
+                            }
+                        ];
+                }
+            })
+        });
+    }, folder);
     page = await context.newPage();
     // The editor asks for code actions before it has sent the document (a race of Monaco's client): the server
     // cancels that request and the editor asks again.
@@ -165,6 +202,25 @@ describe('the drafting page', () => {
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
+    }, 30_000);
+
+    test('a folder opened in the page: its citations link to its registry; "Lưu .thidua" writes back', async () => {
+        await page.click('#folder');
+        await page.waitForFunction(() => window.thidua!.editor.getValue().includes('999/KH-UBND'));
+        await page.waitForFunction(() => window.thidua!.markers().some(m => m.includes('999/KH-UBND')), undefined, {
+            timeout: 10_000
+        });
+        const found = await markers();
+        expect(found.filter(m => m.includes('chưa có trong sổ văn bản'))).toEqual([
+            expect.stringContaining('Văn bản số 999/KH-UBND chưa có trong sổ văn bản')
+        ]);
+        await cursorAfter('Phòng Nội vụ');
+        await page.keyboard.type(' huyện');
+        await page.click('#save');
+        await page.waitForFunction(() => 'ke-hoach-xa.thidua' in (window as unknown as { written: object }).written);
+        const written = await page.evaluate(() => (window as unknown as { written: Record<string, string> }).written);
+        expect(written['ke-hoach-xa.thidua']).toContain('Phòng Nội vụ huyện');
+        await page.evaluate(() => window.thidua!.open('ke-hoach.thidua'));
     }, 30_000);
 
     test('the documents survive a reload; nothing was asked of another origin; the page looks right', async () => {
