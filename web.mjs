@@ -58,3 +58,18 @@ await esbuild.build({
     logLevel: 'warning'
 });
 copyFileSync('src/web/index.html', `${out}/index.html`);
+
+// The VS Code extension's entry in VS Code for the Web, and its server: the page's worker.
+await esbuild.build({
+    // ".js": VS Code for the Web loads an entry whose name does not end in ".js" with ".js" added.
+    entryPoints: { 'extension-web': 'src/extension/browser.ts' },
+    outdir: 'dist',
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    external: ['vscode'],
+    logLevel: 'warning'
+});
+copyFileSync(`${out}/worker.js`, 'dist/web-server.js');
