@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser.js';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { t } from './l10n.js';
 
 /** The desktop extension's commands: they write files or run LibreOffice, which a browser cannot. */
@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 )
             )
         );
-    client = new LanguageClient('thidua', 'Thi đua', options, new Worker(URL.createObjectURL(script)));
+    client = new LanguageClient('thidua', 'Thi đua', new Worker(URL.createObjectURL(script)), options);
     await client.start();
 }
 

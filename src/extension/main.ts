@@ -9,7 +9,7 @@ import {
     type LanguageClientOptions,
     type MessageSignature,
     type ServerOptions
-} from 'vscode-languageclient/node.js';
+} from 'vscode-languageclient/node';
 import { convertFiles, LibreOfficeError } from '../io/libreoffice.js';
 import { ownerOf, writeAtomically, WriteError } from '../io/write.js';
 import { t } from './l10n.js';

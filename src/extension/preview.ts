@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { t } from './l10n.js';
 import { Preview } from './protocol.js';
 import { PREVIEW_SCRIPT } from './preview-script.js';

@@ -1,5 +1,5 @@
 // The language server's requests beyond LSP, as the extension sends them; the types are the server's (erased).
-import { RequestType } from 'vscode-languageclient/node.js';
+import { RequestType } from 'vscode-languageclient/node';
 import type {
     ImportParams,
     ImportResult,

@@ -59,8 +59,9 @@ export function problemLinesOf(services: LangiumCoreServices): (text: string) =>
         const result = services.parser.LangiumParser.parse(text);
         const lines = [
             ...result.lexerErrors.map(e => (e.line ?? 1) - 1),
+            // An error at the end of the text has no line (Chevrotain's end-of-file token: NaN in 11, -1 from 12).
             ...result.parserErrors.map(e =>
-                Number.isFinite(e.token.startLine) ? e.token.startLine! - 1 : text.split('\n').length - 1
+                e.token.startLine! >= 1 ? e.token.startLine! - 1 : text.split('\n').length - 1
             )
         ];
         return [...new Set(lines)].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { startLanguageServer } from 'langium/lsp';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ThiduaFileSystem } from '../io/read.js';
 import { createThiduaServices } from '../language/thidua-module.js';
 import { registerRequests } from './thidua-requests.js';

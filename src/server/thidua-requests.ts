@@ -1,6 +1,6 @@
 import { Cancellation, DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { importPaths } from '../cli/import.js';
 import type { DocxOptions } from '../generate/docx.js';
 import { generateHtml, type Mark } from '../generate/html.js';
@@ -101,7 +101,7 @@ export function registerRequests(connection: Connection, shared: LangiumSharedSe
                     : d.severity === DiagnosticSeverity.Warning
                       ? 'warning'
                       : 'information',
-            message: d.message
+            message: Diagnostic.getMessageString(d)
         }));
         const lines = [...result.lexerErrors.map(e => e.line), ...result.parserErrors.map(e => e.token.startLine)].map(
             l => (typeof l === 'number' && l >= 1 ? l : document.textDocument.lineCount)

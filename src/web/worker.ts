@@ -2,7 +2,7 @@
 // coming from the page (the page's storage is the folder), nothing read from or sent to anywhere else.
 import { EmptyFileSystem } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createThiduaServices } from '../language/thidua-module.js';
 
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];

@@ -7,7 +7,7 @@ import {
     createMessageConnection,
     StreamMessageReader,
     StreamMessageWriter
-} from 'vscode-jsonrpc/node.js';
+} from 'vscode-jsonrpc/node';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

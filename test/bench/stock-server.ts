@@ -11,7 +11,7 @@ import {
     type LangiumDocument
 } from 'langium';
 import { DefaultDocumentUpdateHandler, startLanguageServer } from 'langium/lsp';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ThiduaFileSystem } from '../../src/io/read.js';
 import { createThiduaServices, type ServiceReplacements } from '../../src/language/thidua-module.js';
 import { ThiduaLinker } from '../../src/language/references/thidua-linker.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver';
+import { Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { expect, test } from 'vitest';
 import { drafterProblems } from '../drafter-text.js';
 import { codeOf, workspace } from '../helpers.js';
@@ -69,7 +69,11 @@ export { codeOf };
  */
 export function assertDrafterFacing(d: Diagnostic): void {
     const fixes = (d.data as { fixes?: { title: string }[] } | undefined)?.fixes ?? [];
-    const texts = [d.message, ...(d.relatedInformation ?? []).map(r => r.message), ...fixes.map(f => f.title)];
+    const texts = [
+        Diagnostic.getMessageString(d),
+        ...(d.relatedInformation ?? []).map(r => r.message),
+        ...fixes.map(f => f.title)
+    ];
     const problems = texts.flatMap(drafterProblems);
     if (d.code !== undefined) problems.push(`visible code "${d.code}"`);
     if (d.source !== 'Thi đua') problems.push(`source "${d.source}"`);
@@ -144,9 +148,10 @@ export function testRuleCases(cases: RuleCase[]): void {
             const d = one(checked, c.code);
             expect(d.severity).toBe(c.severity);
             expect(checked.covered(d)).toBe(c.covered);
-            expect(d.message).toMatch(c.message);
-            expect(d.message).toBe(d.message.normalize('NFC'));
-            expect(d.message).not.toMatch(/src\/|\.json|\.ts\b/);
+            const message = Diagnostic.getMessageString(d);
+            expect(message).toMatch(c.message);
+            expect(message).toBe(message.normalize('NFC'));
+            expect(message).not.toMatch(/src\/|\.json|\.ts\b/);
             if (c.fixed !== undefined) expect((await checked.fix(d))[c.fixFile ?? 'doc.thidua']).toBe(c.fixed);
         });
     }

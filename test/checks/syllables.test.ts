@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { Diagnostic } from 'vscode-languageserver';
 import { KE_HOACH, check, codeOf, edit, one } from './check-helpers.js';
 import { readSyllable } from '../../src/domain/syllable.js';
 
@@ -51,7 +52,7 @@ describe('the syllable checks in a document', () => {
     ])('%s', async (line, message, covered, right) => {
         const checked = await check(withLine(line));
         const d = one(checked, 'am-tiet');
-        expect(d.message.startsWith(message)).toBe(true);
+        expect(Diagnostic.getMessageString(d).startsWith(message)).toBe(true);
         expect(checked.covered(d)).toBe(covered);
         expect((await checked.fix(d))['doc.thidua']).toBe(withLine(line.replace(covered, right)));
     });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { Diagnostic } from 'vscode-languageserver';
 import { check, codeOf, edit, one, testRuleCases, ruleCases } from './check-helpers.js';
 
 const PLAN = readFileSync(
@@ -50,7 +51,7 @@ describe('self-scores (tự chấm) read against the table', () => {
     test('a score above the maximum without a bonus is an error', async () => {
         const c = await check(edit(REPORT, '| 2 | Môi trường | 30 | | 30 |', '| 2 | Môi trường | 30 | | 32 |'));
         const found = c.diagnostics.filter(d => codeOf(d) === 'bang-diem-tu-cham');
-        expect(found.map(d => d.message.split(' (')[0])).toEqual([
+        expect(found.map(d => Diagnostic.getMessageString(d).split(' (')[0])).toEqual([
             'Điểm tự chấm của tiêu chí "II. Kết quả" ghi 74 nhưng các tiêu chí con cộng lại được 76. Hãy sửa cho khớp.',
             'Điểm tự chấm của tiêu chí "2. Môi trường" là 32, vượt điểm chuẩn 30. Hãy chấm lại tiêu chí này.'
         ]);

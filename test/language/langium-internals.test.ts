@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import {
     builderRoot,
     builderStack,
+    leafFields,
     matched,
     parserState,
     placeLeaf,
@@ -18,13 +19,23 @@ import { parse, services } from '../helpers.js';
 const TEXT = 'KẾ HOẠCH\nThi đua năm 2026\n\nI. MỤC ĐÍCH\nPhát huy.\n';
 
 describe("Langium's internals thidua relies on", () => {
-    test('a token: its offset and length are own fields `_offset` and `_length`', async () => {
+    test('a token: its offset, length and position are own fields `_offset`, `_length`, `_startLine`, `_startColumn`, `_endLine`, `_endColumn`', async () => {
         const doc = await parse(TEXT);
         const leaf = CstUtils.streamCst(doc.parseResult.value.$cstNode!).find(n => n instanceof LeafCstNodeImpl)!;
-        expect(Object.hasOwn(leaf, '_offset')).toBe(true);
-        expect(Object.hasOwn(leaf, '_length')).toBe(true);
+        for (const field of ['_offset', '_length', '_startLine', '_startColumn', '_endLine', '_endColumn'])
+            expect(Object.hasOwn(leaf, field), field).toBe(true);
+        const { start, end } = leaf.range;
+        expect(leafFields(leaf)).toMatchObject({
+            _startLine: start.line,
+            _startColumn: start.character,
+            _endLine: end.line,
+            _endColumn: end.character
+        });
         placeLeaf(leaf, 3, 2);
         expect([leaf.offset, leaf.length, leaf.end]).toEqual([3, 2, 5]);
+        expect(leaf.range).toEqual({ start, end });
+        placeLeaf(leaf, 3, 2, { start: { line: 4, character: 1 }, end: { line: 4, character: 3 } });
+        expect(leaf.range).toEqual({ start: { line: 4, character: 1 }, end: { line: 4, character: 3 } });
         shiftLeaf(leaf, 4);
         expect([leaf.offset, leaf.end]).toEqual([7, 9]);
     });

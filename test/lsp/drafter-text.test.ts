@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CstUtils, EmptyFileSystem, URI, type AstNode, type LangiumDocument } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
-import { SymbolKind, type CodeAction, type DocumentSymbol } from 'vscode-languageserver';
+import { Diagnostic, SymbolKind, type CodeAction, type DocumentSymbol } from 'vscode-languageserver';
 import { describe, expect, test, vi } from 'vitest';
 import rulesData from '../../src/domain/data/rules.json' with { type: 'json' };
 import { createThiduaServices } from '../../src/language/thidua-module.js';
@@ -128,7 +128,9 @@ describe('diagnostics keep their rule in data.code', () => {
         const text = exampleTexts()['000-chi-thi-ha-lang-2023.thidua'];
         const { docs, services } = await workspace({ 'a.thidua': text.replace('chủ trì', 'chỉ trì') });
         const doc = docs.get('a.thidua')!;
-        const d = (doc.diagnostics ?? []).find(x => codeOf(x) === 'sai-chinh-ta' && x.message.includes('"chỉ trì"'))!;
+        const d = (doc.diagnostics ?? []).find(
+            x => codeOf(x) === 'sai-chinh-ta' && Diagnostic.getMessageString(x).includes('"chỉ trì"')
+        )!;
         expect(d).toBeDefined();
         expect(d.code).toBeUndefined();
         expect(d.source).toBe('Thi đua');

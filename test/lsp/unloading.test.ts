@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DocumentState, URI, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { ThiduaFileSystem } from '../../src/io/read.js';
-import { CompletionItemKind, type NotificationMessage } from 'vscode-languageserver';
-import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
+import { CompletionItemKind, Diagnostic, type NotificationMessage } from 'vscode-languageserver';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test, vi } from 'vitest';
 import type { Value } from '../../src/language/generated/ast.js';
@@ -250,7 +250,9 @@ describe('workspace checks against unopened files', () => {
             doc = s.doc('000-chi-thi-ha-lang-2023.thidua');
         expect(isLoaded(other)).toBe(false);
         await s.shared.workspace.DocumentBuilder.build([doc], { validation: { categories: ['slow'] } });
-        const found = (doc.diagnostics ?? []).filter(d => codeOf(d) === 'trich-dan-mau-thuan').map(d => d.message);
+        const found = (doc.diagnostics ?? [])
+            .filter(d => codeOf(d) === 'trich-dan-mau-thuan')
+            .map(d => Diagnostic.getMessageString(d));
         expect(found.some(m => m.includes('khac.thidua dòng 4') && m.includes('ngày 08/4/2014'))).toBe(true);
         expect(isLoaded(other)).toBe(false);
     });

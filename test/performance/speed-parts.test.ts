@@ -7,6 +7,7 @@ import { layout } from '../../src/generate/layout.js';
 import type { Document, Inline, Model, ThiduaAstType } from '../../src/language/generated/ast.js';
 import { piecesOf, TONED_CHARS, wordHash, Words } from '../../src/language/validation/checks/rules.js';
 import { positionOf } from '../../src/language/syntax/thidua-parser.js';
+import { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { forEachNode, nodesOf } from '../../src/language/syntax/ast-walk.js';
 import { TextChecks } from '../../src/language/validation/checks/text.js';
@@ -339,13 +340,15 @@ describe('validation', () => {
         );
         shared.workspace.LangiumDocuments.addDocument(doc);
         await shared.workspace.DocumentBuilder.build([doc], { validation: true });
-        const messages = doc.diagnostics!.map(d => d.message);
+        const messages = doc.diagnostics!.map(d => Diagnostic.getMessageString(d));
         const failed = doc.diagnostics!.filter(d => (d.data as { code?: string } | undefined)?.code === CHECK_FAILED);
         expect(failed.length).toBe(nodesOf(doc.parseResult.value).filter(n => n.$type === 'Section').length);
         expect(failed.every(d => (d.data as { detail?: string }).detail === 'hỏng')).toBe(true);
         expect(failed[0].message).toMatch(/^Công cụ kiểm tra gặp sự cố/);
         expect(messages).toContain('kiểm tra chậm');
-        expect(doc.diagnostics!.some(d => d.message.includes('(') && !failed.includes(d))).toBe(true);
+        expect(doc.diagnostics!.some(d => Diagnostic.getMessageString(d).includes('(') && !failed.includes(d))).toBe(
+            true
+        );
         vi.restoreAllMocks();
     });
 });

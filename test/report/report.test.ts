@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { render } from '../../src/generate/render.js';
 import { generateHtml } from '../../src/generate/html.js';
 import type { ThiduaHoverProvider } from '../../src/language/lsp/thidua-hover-provider.js';
+import { Diagnostic } from 'vscode-languageserver';
 import { check, edit, one } from '../checks/check-helpers.js';
 import { EXAMPLES_DIR, codeOf } from '../helpers.js';
 import { positionOf, withCursor } from '../lsp/lsp-helpers.js';
@@ -35,7 +36,9 @@ describe('report checks', () => {
 
     test('a result for an indicator the plan does not have', async () => {
         const c = await check(edit(TONG_KET, '{@c17 Độ che phủ rừng', '{@c99 Độ che phủ rừng'), files);
-        const d = c.diagnostics.find(x => x.message.startsWith('Chưa có chỉ tiêu nào mang mã "#c99"'))!;
+        const d = c.diagnostics.find(x =>
+            Diagnostic.getMessageString(x).startsWith('Chưa có chỉ tiêu nào mang mã "#c99"')
+        )!;
         expect(d.severity).toBe(1);
         expect(c.covered(d)).toBe('@c99');
     });
@@ -87,7 +90,7 @@ describe('report checks', () => {
         const d = one(await check(early, files), 'bao-cao-truoc-ky');
         expect([
             d.severity,
-            d.message.startsWith('Báo cáo tổng kết được ký trước khi kết thúc thời gian thi đua')
+            Diagnostic.getMessageString(d).startsWith('Báo cáo tổng kết được ký trước khi kết thúc thời gian thi đua')
         ]).toEqual([1, true]);
         expect(await codes(SO_KET)).toEqual([]);
     });

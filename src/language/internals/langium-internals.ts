@@ -1,31 +1,46 @@
 /**
- * Every private field of Langium 4.2 that thidua reads or writes for speed, in one place. Each has a test
+ * Every private field of Langium 4.4 that thidua reads or writes for speed, in one place. Each has a test
  * (`test/language/langium-internals.test.ts`) that fails when an upgrade renames or removes it.
  */
 import type { CompositeCstNode, CstNode, CstNodeBuilder, LangiumParser, LexerResult, RootCstNode } from 'langium';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Range } from 'vscode-languageserver';
 
-/** A token of the tree: its offset and length (LeafCstNodeImpl `_offset`, `_length`). */
+/**
+ * A token of the tree: its offset, length and position (LeafCstNodeImpl `_offset`, `_length`, `_startLine`,
+ * `_startColumn`, `_endLine`, `_endColumn`; positions 0-based, end exclusive).
+ */
 interface LeafFields {
     _offset: number;
     _length: number;
+    _startLine: number;
+    _startColumn: number;
+    _endLine: number;
+    _endColumn: number;
 }
 
-/** Moves a token to a new place in the text. */
-export function placeLeaf(leaf: CstNode, offset: number, length: number): void {
+/** A token's fields, to read its position without making a range object. */
+export function leafFields(leaf: CstNode): Readonly<LeafFields> {
+    return leaf as unknown as LeafFields;
+}
+
+/** Moves a token to a new place in the text (and, given a range, to a new line and column). */
+export function placeLeaf(leaf: CstNode, offset: number, length: number, range?: Range): void {
     const fields = leaf as unknown as LeafFields;
     fields._offset = offset;
     fields._length = length;
+    if (range) {
+        fields._startLine = range.start.line;
+        fields._startColumn = range.start.character;
+        fields._endLine = range.end.line;
+        fields._endColumn = range.end.character;
+    }
 }
 
 /** Moves a token by `delta` characters. */
 export function shiftLeaf(leaf: CstNode, delta: number): void {
     (leaf as unknown as LeafFields)._offset += delta;
 }
-
-/** A token built without a range (the range is made when asked): Langium's constructor takes one. */
-export const NO_RANGE = undefined as unknown as Range;
 
 /** The text a root node hands its nodes (RootCstNodeImpl `_text`). */
 export function setRootText(root: RootCstNode, text: string): void {

@@ -22,8 +22,8 @@ import { linkContainers } from './ast-walk.js';
 import {
     builderRoot,
     builderStack,
+    leafFields,
     releaseBuilder,
-    NO_RANGE,
     parserState,
     placeLeaf,
     setNodeBuilder,
@@ -31,32 +31,27 @@ import {
 } from '../internals/langium-internals.js';
 
 /**
- * A token of the tree that keeps its position as four numbers and makes the LSP range when asked. Langium's
- * leaf stores a range object (three objects per token); a 20,000-line document has 110,000 tokens, and a
- * workspace keeps every file's tree, so this saves about a quarter of the memory of each tree.
+ * A token of the tree that a line re-parse can move in place. Langium's leaf keeps its position as four numbers and
+ * makes the LSP range when asked; this one reads them without making the range.
  */
 export class CompactLeafCstNode extends LeafCstNodeImpl {
-    private startLine: number;
-    private startColumn: number;
-    private endLine: number;
-    private endColumn: number;
-
     constructor(token: IToken, tokenType: TokenType, hidden: boolean) {
-        super(token.startOffset, token.image.length, NO_RANGE, tokenType, hidden);
-        // Chevrotain counts from 1; the LSP from 0 (the same conversion as Langium's tokenToRange).
-        this.startLine = token.startLine! - 1;
-        this.startColumn = token.startColumn! - 1;
-        this.endLine = token.endLine! - 1;
-        this.endColumn = token.endColumn!;
+        // Chevrotain counts from 1; the LSP from 0 (the same conversion as Langium's createLeafNode).
+        super(
+            token.startOffset,
+            token.image.length,
+            token.startLine! - 1,
+            token.startColumn! - 1,
+            token.endLine! - 1,
+            token.endColumn!,
+            tokenType,
+            hidden
+        );
     }
 
-    /** Moves the token to a new place and length (a line re-parsed on its own; positions 0-based, end exclusive). */
+    /** Moves the token to a new place and length (a line re-parse on its own; positions 0-based, end exclusive). */
     place(offset: number, length: number, range: Range): void {
-        placeLeaf(this, offset, length);
-        this.startLine = range.start.line;
-        this.startColumn = range.start.character;
-        this.endLine = range.end.line;
-        this.endColumn = range.end.character;
+        placeLeaf(this, offset, length, range);
     }
 
     /** Moves the token by `delta` in the text (a later line grew or shrank before it); its line and column stay. */
@@ -66,24 +61,18 @@ export class CompactLeafCstNode extends LeafCstNodeImpl {
 
     /** The line the token starts on. */
     get line(): number {
-        return this.startLine;
+        return leafFields(this)._startLine;
     }
 
     /** The column (0-based) the token starts at. */
     get column(): number {
-        return this.startColumn;
+        return leafFields(this)._startColumn;
     }
 
     /** The token lies on one line. */
     get oneLine(): boolean {
-        return this.startLine === this.endLine;
-    }
-
-    override get range(): Range {
-        return {
-            start: { line: this.startLine, character: this.startColumn },
-            end: { line: this.endLine, character: this.endColumn }
-        };
+        const fields = leafFields(this);
+        return fields._startLine === fields._endLine;
     }
 }
 
@@ -165,7 +154,6 @@ class CompactCstNodeBuilder extends CstNodeBuilder {
         const node = Object.create(GroupCstNode.prototype) as GroupCstNode;
         (node as { content: CstNode[] }).content = [];
         node.grammarSource = feature;
-        node.root = this.root;
         addChild(this.current, node);
         builderStack(this).push(node);
         return node;
@@ -174,7 +162,6 @@ class CompactCstNodeBuilder extends CstNodeBuilder {
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
         const leaf = new CompactLeafCstNode(token, token.tokenType, !feature);
         leaf.grammarSource = feature;
-        leaf.root = this.root;
         addChild(this.current, leaf);
         return leaf;
     }
@@ -183,15 +170,19 @@ class CompactCstNodeBuilder extends CstNodeBuilder {
     // (Langium's searched the parents' lists, O(n) each time).
     override addHiddenNodes(tokens: IToken[]): void {
         if (!tokens.length) return;
-        const nodes = tokens.map(t => {
-            const range = {
-                start: { line: t.startLine! - 1, character: t.startColumn! - 1 },
-                end: { line: t.endLine! - 1, character: t.endColumn! }
-            };
-            const leaf = new LeafCstNodeImpl(t.startOffset, t.image.length, range, t.tokenType, true);
-            leaf.root = this.root;
-            return leaf;
-        });
+        const nodes = tokens.map(
+            t =>
+                new LeafCstNodeImpl(
+                    t.startOffset,
+                    t.image.length,
+                    t.startLine! - 1,
+                    t.startColumn! - 1,
+                    t.endLine! - 1,
+                    t.endColumn!,
+                    t.tokenType,
+                    true
+                )
+        );
         let current: CompositeCstNode = this.current;
         if (current.content.length > 0) {
             for (const n of nodes) addChild(current, n);
