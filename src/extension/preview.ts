@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State as ClientState, type LanguageClient } from 'vscode-languageclient/node';
 import { t } from './l10n.js';
 import { Preview } from './protocol.js';
 import { PREVIEW_SCRIPT } from './preview-script.js';
@@ -112,6 +112,15 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
         let result;
         const started = Date.now();
         try {
+            // A preview restored after a reload asks before the client has started (the client refuses that).
+            if (!this.client.isRunning())
+                await new Promise<void>(resolve => {
+                    const started = this.client.onDidChangeState(e => {
+                        if (e.newState !== ClientState.Running) return;
+                        started.dispose();
+                        resolve();
+                    });
+                });
             result = await this.client.sendRequest(Preview, { uri: source.toString(), version: open?.version, nonce });
         } catch {
             return;
