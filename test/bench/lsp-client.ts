@@ -28,7 +28,9 @@ export function startServer(folder: string, entry?: { file: string; env: Record<
     const nodeArgs = (process.env.THIDUA_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     if (entry) nodeArgs.push('--expose-gc');
     const file = entry?.file ?? join(ROOT, 'bin', 'thidua-language-server.cjs');
-    const proc = spawn(process.execPath, [...nodeArgs, file, '--stdio'], {
+    // THIDUA_SERVER_NODE: another Node for the server (the bench's own is the Node 22 npm scripts use; VS Code up
+    // to 1.100 runs the server on Node 20).
+    const proc = spawn(process.env.THIDUA_SERVER_NODE ?? process.execPath, [...nodeArgs, file, '--stdio'], {
         cwd: folder,
         stdio: ['pipe', 'pipe', 'inherit'],
         env: { ...process.env, ...entry?.env }
