@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,6 +17,7 @@ interface PageEditor {
     getModel(): { getValue(): string; getPositionAt(offset: number): unknown } | null;
     setPosition(position: unknown): void;
     focus(): void;
+    trigger(source: string, handler: string, payload: unknown): void;
 }
 declare global {
     interface Window {
@@ -178,10 +180,56 @@ describe('the drafting page', () => {
             const page_ = await read(fromPage);
             expect(page_).toContain('chủ trì chủ trì');
             expect(page_).toBe(await read(join(out, 'ke-hoach.docx')));
+            // Every part of the Word file is the CLI's, but the time it was made.
+            const parts = async (file: string) => {
+                const zip = await JSZip.loadAsync(readFileSync(file));
+                const names = Object.keys(zip.files).filter(n => n !== 'docProps/core.xml');
+                return Object.fromEntries(
+                    await Promise.all(names.map(async n => [n, await zip.file(n)?.async('string')]))
+                );
+            };
+            expect(await parts(fromPage)).toEqual(await parts(join(out, 'ke-hoach.docx')));
+            // HTML and text too.
+            for (const format of ['html', 'txt']) {
+                const [file] = await Promise.all([page.waitForEvent('download'), page.click(`#${format}`)]);
+                const saved = join(dir, `trang.${format}`);
+                await file.saveAs(saved);
+                expect(await run(['export', source, '--out', out, '--format', format], io)).toBeLessThan(2);
+                expect(readFileSync(saved, 'utf8')).toBe(readFileSync(join(out, `ke-hoach.${format}`), 'utf8'));
+            }
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
     }, 30_000);
+
+    test('a new Chỉ thị from the template; hover, outline and formatting come from the server', async () => {
+        await page.click('#new-ct');
+        const name = `chi-thi-${new Date().getFullYear()}.thidua`;
+        await page.waitForFunction(n => document.querySelector('#documents .current')?.textContent === n, name);
+        await page.waitForFunction(() => window.thidua!.editor.getValue().includes('CHỈ THỊ'));
+        // Hover on the campaign period: what the server reads in it.
+        await cursorAfter('{Từ ngày');
+        await page.evaluate(() => window.thidua!.editor.trigger('test', 'editor.action.showHover', {}));
+        const hover = page.locator('.monaco-hover-content').first();
+        await hover.waitFor({ timeout: 10_000 });
+        expect(await hover.innerText()).toMatch(/31\/12\/\d{4}|31 tháng 12/);
+        await page.keyboard.press('Escape');
+        // The outline lists the document's parts.
+        await page.evaluate(() => window.thidua!.editor.trigger('test', 'editor.action.quickOutline', {}));
+        const part = page.locator('.quick-input-list .monaco-list-row', { hasText: 'NỘI DUNG' }).first();
+        await part.waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Escape');
+        // Formatting aligns a table's pipes.
+        await cursorAfter('1. Nội dung thi đua thứ nhất.');
+        await page.evaluate(() =>
+            window.thidua!.editor.trigger('keyboard', 'type', {
+                text: '\n\n| STT | Nội dung |\n|---|---|\n| 1 | Tuyên truyền |'
+            })
+        );
+        await page.evaluate(() => window.thidua!.editor.trigger('test', 'editor.action.formatDocument', {}));
+        await page.waitForFunction(() => window.thidua!.editor.getValue().includes('| 1   | Tuyên truyền |'));
+        await page.evaluate(() => window.thidua!.open('ke-hoach.thidua'));
+    }, 60_000);
 
     test('"Mở tệp Word…" imports a .docx as `thidua import` does', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'thidua-web-'));
