@@ -277,7 +277,11 @@ describe('the drafting page', () => {
         await page.reload();
         await page.waitForFunction(() => (window.thidua?.markers().length ?? 0) > 0, undefined, { timeout: 20_000 });
         expect(await text()).toBe(before);
-        await page.waitForTimeout(1500);
+        // Colours: the server's semantic tokens give words a colour of their own (Monaco's classes mtk2, mtk3 …).
+        await expect
+            .poll(() => page.locator('.view-lines span[class^="mtk"]:not(.mtk1)').count(), { timeout: 10_000 })
+            .toBeGreaterThan(0);
+        await page.waitForTimeout(500);
         mkdirSync(join(ROOT, 'out'), { recursive: true });
         await page.screenshot({ path: join(ROOT, 'out', 'web-page.png') });
         expect(readFileSync(join(ROOT, 'out', 'web-page.png')).length).toBeGreaterThan(10_000);
