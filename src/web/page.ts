@@ -97,6 +97,9 @@ const editor = monaco.editor.create($('editor'), {
     lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On }
 });
 
+// Monaco's command palette lists its own commands in English: F1 does not open it in the page.
+monaco.editor.addKeybindingRule({ keybinding: monaco.KeyCode.F1, command: '-editor.action.quickCommand' });
+
 // The editor shows the document once the server has it (its first findings, or after 3 s): Monaco's client asks for
 // colours and quick fixes of a shown document before it has sent it, and does not ask again.
 const show = () => {
