@@ -36,6 +36,7 @@ await esbuild.build({
     entryPoints: {
         page: 'src/web/page.ts',
         worker: 'src/web/worker.ts',
+        tasks: 'src/web/tasks-worker.ts',
         'editor.worker': 'monaco-editor/editor/editor.worker.js'
     },
     outdir: out,

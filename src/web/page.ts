@@ -3,14 +3,9 @@
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import 'monaco-editor/features/register.all.js';
 import { createTransportToWorker, MonacoLspClient } from 'monaco-lsp-client';
-import { EmptyFileSystem, URI } from 'langium';
-import { render, syntaxErrorCount, type ExportFormat } from '../generate/render.js';
-import type { Model } from '../language/generated/ast.js';
+import type { ExportFormat } from '../generate/render.js';
+import type { Task, TaskResult } from './tasks-worker.js';
 import { skeletonDocument, snippetText } from '../language/lsp/thidua-completion-provider.js';
-import { createThiduaCoreServices } from '../language/thidua-module.js';
-import { importLines, importText } from '../import/import.js';
-import { finishImport } from '../import/repair.js';
-import { wordLines } from '../import/word.js';
 import './page-layout.css';
 import { currentName, freeName, loadDocuments, saveDocuments, type Documents } from './storage.js';
 
@@ -151,21 +146,22 @@ function listDocuments(): void {
     );
 }
 
-// The page's own copy of the language, for the preview and the downloads: the same generators as the CLI's.
-const { shared, Thidua } = createThiduaCoreServices(EmptyFileSystem);
-let parsed = 0;
-async function parse(): Promise<{ root: Model; errors: number }> {
-    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(
-        models.get(current)!.getValue(),
-        URI.parse(`memory:///ban-xem-truoc/${++parsed}.thidua`)
-    );
-    shared.workspace.LangiumDocuments.addDocument(doc);
-    try {
-        await shared.workspace.DocumentBuilder.build([doc], { validation: false });
-        return { root: doc.parseResult.value, errors: syntaxErrorCount(doc.parseResult) };
-    } finally {
-        shared.workspace.LangiumDocuments.deleteDocument(doc.uri);
-    }
+// The preview, the downloads and the import run in a worker of their own, with the CLI's generators and import.
+const tasks = new Worker('tasks.js');
+const waiting = new Map<number, (result: TaskResult) => void>();
+let taskId = 0;
+tasks.onmessage = (event: MessageEvent<TaskResult>) => {
+    waiting.get(event.data.id)?.(event.data);
+    waiting.delete(event.data.id);
+};
+function run<K extends Task['kind']>(
+    task: Omit<Extract<Task, { kind: K }>, 'id'>
+): Promise<Extract<TaskResult, { kind: K }>> {
+    const id = ++taskId;
+    return new Promise(resolve => {
+        waiting.set(id, resolve as (result: TaskResult) => void);
+        tasks.postMessage({ ...task, id });
+    });
 }
 
 /** The page at the width of the pane (an A4 page and its margins are about 860 CSS pixels wide). */
@@ -175,10 +171,27 @@ function fitted(html: string): string {
 }
 
 let lastHtml = '';
+let previewing: Promise<void> | undefined;
+let previewAgain = false;
+/** The preview of the current document; while one is being made, one more follows it with the latest text. */
 async function preview(): Promise<void> {
-    const { root } = await parse();
-    lastHtml = (await render(root, 'html')) as string;
-    ($('preview') as HTMLIFrameElement).srcdoc = fitted(lastHtml);
+    if (previewing) {
+        previewAgain = true;
+        return;
+    }
+    previewing = (async () => {
+        const result = await run<'render'>({ kind: 'render', text: models.get(current)!.getValue(), format: 'html' });
+        if (typeof result.output === 'string') {
+            lastHtml = result.output;
+            ($('preview') as HTMLIFrameElement).srcdoc = fitted(lastHtml);
+        }
+    })();
+    await previewing;
+    previewing = undefined;
+    if (previewAgain) {
+        previewAgain = false;
+        await preview();
+    }
 }
 new ResizeObserver(() => {
     if (lastHtml) ($('preview') as HTMLIFrameElement).srcdoc = fitted(lastHtml);
@@ -205,16 +218,21 @@ const TYPES: Record<ExportFormat, string> = {
 };
 
 async function exportAs(format: ExportFormat): Promise<void> {
-    const { root, errors } = await parse();
-    if (errors) {
+    const name = current;
+    const { errors, output } = await run<'render'>({ kind: 'render', text: models.get(name)!.getValue(), format });
+    if (errors < 0 || (!errors && output === undefined)) {
+        status('Chưa tạo được tệp: công cụ gặp sự cố khi xuất văn bản này (lỗi của công cụ, không phải của văn bản).');
+        return;
+    }
+    if (errors || output === undefined) {
         status(
             `Chưa tải về được: văn bản còn ${errors} lỗi cú pháp (gạch đỏ trong trình soạn thảo). ` +
                 'Hãy sửa các lỗi đó rồi tải lại, để không mất chữ nào sau chỗ lỗi.'
         );
         return;
     }
-    download(current.replace(/\.thidua$/i, `.${format}`), await render(root, format), TYPES[format]);
-    status(`Đã tạo tệp ${current.replace(/\.thidua$/i, `.${format}`)}.`);
+    download(name.replace(/\.thidua$/i, `.${format}`), output, TYPES[format]);
+    status(`Đã tạo tệp ${name.replace(/\.thidua$/i, `.${format}`)}.`);
 }
 
 function newDocument(kind: 'KH' | 'CT' | 'BC'): void {
@@ -310,33 +328,23 @@ $('import-file').onchange = async event => {
             status(`Tệp ${file.name} quá lớn (${(file.size / 1024 / 1024).toFixed(1)} MB) để nhập.`);
             continue;
         }
-        try {
-            let result;
-            if (/\.docx$/i.test(file.name)) {
-                const { default: mammoth } = await import('mammoth');
-                let tree: unknown;
-                await mammoth.convertToHtml(
-                    { arrayBuffer: await file.arrayBuffer() } as never,
-                    {
-                        transformDocument: (d: unknown) => (tree = d)
-                    } as never
-                );
-                result = importLines({ lines: wordLines(tree as never), chrome: 0 });
-            } else result = importText((await file.text()).replace(/^\uFEFF/, ''));
-            if (!/[\p{L}\p{N}]/u.test(result.text)) {
-                status(`Tệp ${file.name} không có chữ nào để nhập.`);
-                continue;
-            }
-            const name = freeName(stored, file.name.replace(/\.(docx|txt)$/i, ''));
-            stored[name] = finishImport(result.text, Thidua).text;
-            open(name);
+        status(`Đang nhập ${file.name}…`);
+        const result = await run<'import'>({ kind: 'import', name: file.name, bytes: await file.arrayBuffer() });
+        if (result.failed === 'empty' || result.text === undefined) {
             status(
-                `Đã nhập ${file.name}: ${result.stats.indicators} chỉ tiêu, ${result.stats.citations} trích dẫn. ` +
-                    'Hãy đọc lại văn bản và xem các chỗ được gạch dưới.'
+                result.failed === 'empty'
+                    ? `Tệp ${file.name} không có chữ nào để nhập.`
+                    : `Tệp ${file.name} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`
             );
-        } catch {
-            status(`Tệp ${file.name} không phải tệp Word (.docx) đọc được. Hãy mở bằng Word và lưu lại dạng .docx.`);
+            continue;
         }
+        const name = freeName(stored, file.name.replace(/\.(docx|txt)$/i, ''));
+        stored[name] = result.text;
+        open(name);
+        status(
+            `Đã nhập ${file.name}: ${result.indicators} chỉ tiêu, ${result.citations} trích dẫn. ` +
+                'Hãy đọc lại văn bản và xem các chỗ được gạch dưới.'
+        );
     }
     input.value = '';
 };

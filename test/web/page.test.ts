@@ -252,6 +252,31 @@ describe('the drafting page', () => {
         }
     }, 30_000);
 
+    test('a large file imports in the background: the editor keeps answering', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-web-'));
+        try {
+            const lines = Array.from(
+                { length: 6000 },
+                (_, i) => `${(i % 9) + 1}. Thôn số ${i} tổ chức tuyên truyền, vận động Nhân dân tham gia phong trào.`
+            );
+            const big = join(dir, 'van-ban-lon.txt');
+            writeFileSync(big, `KẾ HOẠCH\nThi đua năm 2025\n\n${lines.join('\n')}\n`);
+            await page.setInputFiles('#import-file', big);
+            const started = Date.now();
+            await page.evaluate(() => window.thidua!.editor.getValue().length);
+            expect(Date.now() - started).toBeLessThan(1000);
+            await page.waitForFunction(
+                () => document.querySelector('#documents .current')?.textContent === 'van-ban-lon.thidua',
+                undefined,
+                { timeout: 60_000 }
+            );
+            expect(await text()).toContain('Thôn số 5999');
+            await page.evaluate(() => window.thidua!.open('ke-hoach.thidua'));
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }, 90_000);
+
     test('a folder opened in the page: its citations link to its registry; "Lưu .thidua" writes back', async () => {
         await page.click('#folder');
         await page.waitForFunction(() => window.thidua!.editor.getValue().includes('999/KH-UBND'));
