@@ -17,6 +17,8 @@ export const WEB_CSP =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
     "img-src 'self' data: blob:; worker-src 'self'; connect-src 'self'; frame-src 'self' about:; object-src 'none'; " +
     "base-uri 'none'";
+/** Sent as a header only (a page's own policy cannot say it): no other site may show the page in a frame. */
+const FRAMES = "; frame-ancestors 'none'";
 
 /**
  * Serves the drafting page (`npm run web` builds it into `dir`) on this machine only (127.0.0.1): each file of the
@@ -25,18 +27,27 @@ export const WEB_CSP =
 export function serveWeb(dir: string, port: number): Promise<Server> {
     const root = normalize(dir + sep);
     const server = createServer((request, response) => {
-        const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-        const file = normalize(join(root, path === '/' ? 'index.html' : path));
         const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
             response.writeHead(status, {
                 'Content-Type': type,
-                'Content-Security-Policy': WEB_CSP,
+                'Content-Security-Policy': WEB_CSP + FRAMES,
+                'X-Frame-Options': 'DENY',
                 'X-Content-Type-Options': 'nosniff',
                 'Cache-Control': 'no-cache'
             });
             response.end(body);
         };
         if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Chỉ đọc.');
+        // Only this machine's own names: another site's name pointed at 127.0.0.1 gets nothing.
+        if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/i.test(request.headers.host ?? ''))
+            return send(403, 'Không được phép.');
+        let path: string;
+        try {
+            path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+        } catch {
+            return send(400, 'Địa chỉ không hợp lệ.');
+        }
+        const file = normalize(join(root, path === '/' ? 'index.html' : path));
         if (!file.startsWith(root)) return send(404, 'Không có tệp này.');
         readFile(file).then(
             body => send(200, body, TYPES[extname(file)] ?? 'application/octet-stream'),

@@ -7,7 +7,16 @@ import type { ExportFormat } from '../generate/render.js';
 import type { Task, TaskResult } from './tasks-worker.js';
 import { skeletonDocument, snippetText } from '../language/lsp/thidua-completion-provider.js';
 import './page-layout.css';
-import { currentName, freeName, loadDocuments, saveDocuments, type Documents } from './storage.js';
+import {
+    currentName,
+    documentOfKey,
+    documentsToMove,
+    freeName,
+    loadDocuments,
+    saveCurrent,
+    saveDocuments,
+    type Documents
+} from './storage.js';
 
 declare global {
     interface Window {
@@ -59,8 +68,20 @@ monaco.editor.defineTheme('thidua', {
 const uriOf = (name: string) => monaco.Uri.parse(`file:///thidua/${encodeURIComponent(name)}`);
 const year = new Date().getFullYear();
 
+/** As the CLI: a file over 10 MB is not a document a drafter writes. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const tooLarge = (file: File) =>
+    `Tệp ${file.name} quá lớn (${(file.size / 1024 / 1024).toFixed(1).replace('.', ',')} MB): trang chỉ mở tệp ` +
+    'đến 10 MB.';
+
 const stored: Documents = loadDocuments(localStorage);
-if (!Object.keys(stored).length) stored['ke-hoach.thidua'] = snippetText(skeletonDocument('KH', year));
+/** The documents changed in this tab and not saved yet. */
+let dirty = new Set<string>(documentsToMove(localStorage));
+function put(name: string, text: string): void {
+    stored[name] = text;
+    dirty.add(name);
+}
+if (!Object.keys(stored).length) put('ke-hoach.thidua', snippetText(skeletonDocument('KH', year)));
 let current = currentName(localStorage) ?? '';
 if (!(current in stored)) current = Object.keys(stored).sort()[0];
 
@@ -88,6 +109,8 @@ const editor = monaco.editor.create($('editor'), {
     // A document, not code: a proportional face with every Vietnamese letter precomposed.
     fontFamily: '"Liberation Sans", Arial, "Noto Sans", sans-serif',
     minimap: { enabled: false },
+    // Text pasted from a PDF may hold Unicode line separators: kept as they are, without Monaco's English question.
+    unusualLineTerminators: 'off',
     'semanticHighlighting.enabled': true,
     lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On }
 });
@@ -108,8 +131,10 @@ setTimeout(show, 3000);
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
+let fromOtherTab = false;
 function changed(name: string): void {
-    stored[name] = models.get(name)!.getValue();
+    if (fromOtherTab) return;
+    put(name, models.get(name)!.getValue());
     clearTimeout(saveTimer);
     saveTimer = setTimeout(save, 300);
     if (name === current) {
@@ -119,9 +144,36 @@ function changed(name: string): void {
 }
 
 function save(): void {
-    if (!saveDocuments(localStorage, stored, current))
-        status('Trình duyệt không cho lưu thêm: hãy tải văn bản về máy bằng nút "Lưu .thidua".');
+    clearTimeout(saveTimer);
+    const refused = saveDocuments(localStorage, stored, dirty);
+    dirty = new Set(refused);
+    saveCurrent(localStorage, current);
+    if (refused.length)
+        status(
+            `Trình duyệt không cho lưu thêm: ${refused.join(', ')} chưa được lưu trong trình duyệt. ` +
+                'Hãy tải văn bản đó về máy bằng nút "Lưu .thidua".'
+        );
 }
+// What was typed just before the tab is closed or hidden is saved too.
+window.addEventListener('pagehide', save);
+document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') save();
+});
+// Another tab of the page saved a document: this tab shows it (its own unsaved edits of it are kept).
+window.addEventListener('storage', event => {
+    const name = documentOfKey(event.key);
+    if (!name || event.newValue === null || dirty.has(name)) return;
+    stored[name] = event.newValue;
+    const model = models.get(name);
+    fromOtherTab = true;
+    try {
+        if (!model) modelOf(name, event.newValue);
+        else if (model.getValue() !== event.newValue) model.setValue(event.newValue);
+    } finally {
+        fromOtherTab = false;
+    }
+    listDocuments();
+});
 
 function open(name: string): void {
     current = name;
@@ -238,7 +290,7 @@ async function exportAs(format: ExportFormat): Promise<void> {
 function newDocument(kind: 'KH' | 'CT' | 'BC'): void {
     const base = { KH: 'ke-hoach', CT: 'chi-thi', BC: 'bao-cao' }[kind];
     const name = freeName(stored, `${base}-${year}`);
-    stored[name] = snippetText(skeletonDocument(kind, year));
+    put(name, snippetText(skeletonDocument(kind, year)));
     open(name);
 }
 
@@ -292,11 +344,14 @@ if (picker) {
         for await (const [name, handle] of folder.entries()) {
             if (!('getFile' in handle) || !/\.thidua$/i.test(name)) continue;
             const text = (await (await handle.getFile()).text()).replace(/^\uFEFF/, '');
-            stored[name] = text;
-            folderFiles.set(name, handle);
-            const model = models.get(name);
+            // A draft of the same name that is not this file's keeps its text: the file takes a free name.
+            const own = folderFiles.get(name) === handle || !(name in stored) || stored[name] === text;
+            const as = own ? name : freeName(stored, name);
+            put(as, text);
+            folderFiles.set(as, handle);
+            const model = models.get(as);
             if (model && model.getValue() !== text) model.setValue(text);
-            else modelOf(name, text);
+            else modelOf(as, text);
             count++;
         }
         if (!count) {
@@ -312,20 +367,24 @@ $('open-file').onchange = async event => {
     const input = event.target as HTMLInputElement;
     for (const file of Array.from(input.files ?? [])) {
         const name = freeName(stored, file.name);
-        stored[name] = (await file.text()).replace(/^\uFEFF/, '');
+        if (file.size > MAX_FILE_BYTES) {
+            status(tooLarge(file));
+            continue;
+        }
+        put(name, (await file.text()).replace(/^\uFEFF/, ''));
         open(name);
     }
     input.value = '';
 };
 
 /** Word files as `thidua import` reads them: mammoth's document tree, the same import, the same repair. */
-const MAX_WORD_BYTES = 10 * 1024 * 1024;
+const MAX_WORD_BYTES = MAX_FILE_BYTES;
 $('import').onclick = () => $('import-file').click();
 $('import-file').onchange = async event => {
     const input = event.target as HTMLInputElement;
     for (const file of Array.from(input.files ?? [])) {
         if (file.size > MAX_WORD_BYTES) {
-            status(`Tệp ${file.name} quá lớn (${(file.size / 1024 / 1024).toFixed(1)} MB) để nhập.`);
+            status(tooLarge(file));
             continue;
         }
         status(`Đang nhập ${file.name}…`);
@@ -339,7 +398,7 @@ $('import-file').onchange = async event => {
             continue;
         }
         const name = freeName(stored, file.name.replace(/\.(docx|txt)$/i, ''));
-        stored[name] = result.text;
+        put(name, result.text);
         open(name);
         status(
             `Đã nhập ${file.name}: ${result.indicators} chỉ tiêu, ${result.citations} trích dẫn. ` +

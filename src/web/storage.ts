@@ -1,30 +1,76 @@
 // The drafter's documents in the browser's storage: they survive a reload; nothing leaves the machine.
+// Each document has a key of its own, and a tab writes only the documents it changed: two tabs of the page do not
+// overwrite each other's work, and when the storage is full the other documents still save.
 
-const KEY = 'thidua.documents';
+const PREFIX = 'thidua.doc:';
+/** The one key of the first version of the page, which held every document (read, then moved). */
+const OLD_KEY = 'thidua.documents';
 const CURRENT = 'thidua.current';
 
 export type Documents = Record<string, string>;
 
 export function loadDocuments(storage: Storage): Documents {
+    const documents: Documents = {};
     try {
-        const parsed = JSON.parse(storage.getItem(KEY) ?? '{}') as unknown;
-        if (!parsed || typeof parsed !== 'object') return {};
-        return Object.fromEntries(
-            Object.entries(parsed as Record<string, unknown>).filter(([, v]) => typeof v === 'string')
-        ) as Documents;
+        const old = JSON.parse(storage.getItem(OLD_KEY) ?? '{}') as unknown;
+        if (old && typeof old === 'object')
+            for (const [name, text] of Object.entries(old as Record<string, unknown>))
+                if (typeof text === 'string') documents[name] = text;
     } catch {
-        return {};
+        // Not what the page wrote: the documents of their own keys are read below.
+    }
+    for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        if (key?.startsWith(PREFIX)) documents[key.slice(PREFIX.length)] = storage.getItem(key) ?? '';
+    }
+    return documents;
+}
+
+/** The documents the first version of the page kept under its one key, to be saved under their own keys. */
+export function documentsToMove(storage: Storage): string[] {
+    try {
+        const old = JSON.parse(storage.getItem(OLD_KEY) ?? '{}') as unknown;
+        return old && typeof old === 'object' ? Object.keys(old) : [];
+    } catch {
+        return [];
     }
 }
 
-/** Saves every document; false when the browser refuses (storage full or disabled). */
-export function saveDocuments(storage: Storage, documents: Documents, current: string): boolean {
+/** Saves the named documents; returns those the browser refused (storage full or disabled). */
+export function saveDocuments(storage: Storage, documents: Documents, names: Iterable<string>): string[] {
+    const refused: string[] = [];
+    for (const name of names) {
+        try {
+            storage.setItem(PREFIX + name, documents[name]);
+        } catch {
+            refused.push(name);
+        }
+    }
+    if (!refused.length) {
+        try {
+            if (storage.getItem(OLD_KEY) !== null) storage.removeItem(OLD_KEY);
+        } catch {
+            // Left as it was: its documents are read again and saved under their own keys.
+        }
+    }
+    return refused;
+}
+
+/** The document a name's key holds now (another tab may have written it). */
+export function storedText(storage: Storage, name: string): string | undefined {
+    return storage.getItem(PREFIX + name) ?? undefined;
+}
+
+/** The name of a document's key, or undefined for any other key of the page's storage. */
+export function documentOfKey(key: string | null): string | undefined {
+    return key?.startsWith(PREFIX) ? key.slice(PREFIX.length) : undefined;
+}
+
+export function saveCurrent(storage: Storage, name: string): void {
     try {
-        storage.setItem(KEY, JSON.stringify(documents));
-        storage.setItem(CURRENT, current);
-        return true;
+        storage.setItem(CURRENT, name);
     } catch {
-        return false;
+        // Which document was open is not worth a message.
     }
 }
 

@@ -11,9 +11,9 @@ const dir = mkdtempSync(join(tmpdir(), 'thidua-web-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A raw GET, the path sent as written (fetch would normalise "/../"). */
-function get(port: number, path: string): Promise<{ status: number; body: string; csp?: string }> {
+function get(port: number, path: string, host?: string): Promise<{ status: number; body: string; csp?: string }> {
     return new Promise((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path }, res => {
+        const req = request({ host: '127.0.0.1', port, path, headers: host ? { host } : {} }, res => {
             let body = '';
             res.on('data', c => (body += c));
             res.on('end', () =>
@@ -37,9 +37,17 @@ describe('thidua web', () => {
             const port = typeof address === 'object' && address ? address.port : 0;
             expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
             const page = await get(port, '/');
-            expect(page).toMatchObject({ status: 200, body: '<p>trang</p>', csp: WEB_CSP });
+            expect(page).toMatchObject({
+                status: 200,
+                body: '<p>trang</p>',
+                csp: `${WEB_CSP}; frame-ancestors 'none'`
+            });
             for (const path of ['/../bi-mat.txt', '/%2e%2e/bi-mat.txt', '/khong-co.js'])
                 expect((await get(port, path)).status, path).toBe(404);
+            // A malformed address is refused and the server goes on; another site's name gets nothing.
+            expect(await get(port, '/%')).toMatchObject({ status: 400, body: 'Địa chỉ không hợp lệ.' });
+            expect((await get(port, '/')).status).toBe(200);
+            expect((await get(port, '/', 'evil.example')).status).toBe(403);
         } finally {
             await new Promise(resolve => server.close(resolve));
         }

@@ -296,6 +296,37 @@ describe('the drafting page', () => {
         await page.evaluate(() => window.thidua!.open('ke-hoach.thidua'));
     }, 30_000);
 
+    test("two tabs of the page: each keeps its own edits, and sees the other's", async () => {
+        const other = await page.context().newPage();
+        try {
+            await other.goto(origin + '/');
+            await other.waitForFunction(() => (window.thidua?.markers().length ?? 0) > 0, undefined, {
+                timeout: 20_000
+            });
+            // In this tab the plan, in the other a new Chỉ thị; the plan's edit reaches the other tab.
+            await cursorAfter('V. TỔ CHỨC THỰC HIỆN');
+            await page.keyboard.type(' (tab một)');
+            await other.click('#new-ct');
+            await other.waitForFunction(() => window.thidua!.editor.getValue().includes('CHỈ THỊ'));
+            await other.evaluate(() => window.thidua!.editor.trigger('keyboard', 'type', { text: 'tab hai ' }));
+            await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+            await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+            await other.evaluate(() => window.thidua!.open('ke-hoach.thidua'));
+            await other.waitForFunction(() => window.thidua!.editor.getValue().includes('(tab một)'));
+            await page.reload();
+            await page.waitForFunction(() => (window.thidua?.markers().length ?? 0) > 0, undefined, {
+                timeout: 20_000
+            });
+            expect(await text()).toContain('V. TỔ CHỨC THỰC HIỆN (tab một)');
+            const name = `chi-thi-${new Date().getFullYear()}-2.thidua`;
+            await page.evaluate(n => window.thidua!.open(n), name);
+            expect(await text()).toContain('tab hai ');
+            await page.evaluate(() => window.thidua!.open('ke-hoach.thidua'));
+        } finally {
+            await other.close();
+        }
+    }, 90_000);
+
     test('the documents survive a reload; nothing was asked of another origin; the page looks right', async () => {
         const before = await text();
         await page.waitForTimeout(500);
@@ -317,6 +348,8 @@ describe('the drafting page', () => {
         expect(policy).toContain("script-src 'self'");
         expect(policy).not.toContain('unsafe-eval');
         // `thidua web` sends the same policy as a header.
-        expect((await fetch(origin + '/')).headers.get('content-security-policy')).toBe(policy);
+        expect((await fetch(origin + '/')).headers.get('content-security-policy')).toBe(
+            `${policy}; frame-ancestors 'none'`
+        );
     }, 60_000);
 });
