@@ -252,6 +252,23 @@ describe('the drafting page', () => {
         }
     }, 30_000);
 
+    test('"Mở .thidua…" opens a file as it is, under a free name', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-web-'));
+        try {
+            const file = join(dir, 'ke-hoach.thidua');
+            const source = readFileSync(join(ROOT, 'examples', 'ke-hoach-dot-cao-diem-2025.thidua'), 'utf8');
+            writeFileSync(file, source);
+            await page.setInputFiles('#open-file', file);
+            await page.waitForFunction(
+                () => document.querySelector('#documents .current')?.textContent === 'ke-hoach-2.thidua'
+            );
+            expect(await text()).toBe(source);
+            await page.evaluate(() => window.thidua!.open('ke-hoach.thidua'));
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }, 30_000);
+
     test('a large file imports in the background: the editor keeps answering', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'thidua-web-'));
         try {
