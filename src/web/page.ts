@@ -378,12 +378,11 @@ $('open-file').onchange = async event => {
 };
 
 /** Word files as `thidua import` reads them: mammoth's document tree, the same import, the same repair. */
-const MAX_WORD_BYTES = MAX_FILE_BYTES;
 $('import').onclick = () => $('import-file').click();
 $('import-file').onchange = async event => {
     const input = event.target as HTMLInputElement;
     for (const file of Array.from(input.files ?? [])) {
-        if (file.size > MAX_WORD_BYTES) {
+        if (file.size > MAX_FILE_BYTES) {
             status(tooLarge(file));
             continue;
         }

@@ -56,11 +56,6 @@ export function saveDocuments(storage: Storage, documents: Documents, names: Ite
     return refused;
 }
 
-/** The document a name's key holds now (another tab may have written it). */
-export function storedText(storage: Storage, name: string): string | undefined {
-    return storage.getItem(PREFIX + name) ?? undefined;
-}
-
 /** The name of a document's key, or undefined for any other key of the page's storage. */
 export function documentOfKey(key: string | null): string | undefined {
     return key?.startsWith(PREFIX) ? key.slice(PREFIX.length) : undefined;

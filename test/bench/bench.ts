@@ -8,7 +8,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { render } from '../../src/generate/render.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
-import { generateDocument, registry, workspaceFolder } from './generate.js';
+import { generateDocument, lastIndexedId, registry, workspaceFolder } from './generate.js';
 import { coldStartRun, initialize, rssMb, startServer, typist } from './lsp-client.js';
 import { figures, quantile, record, timeIt } from './measure.js';
 import { mechanismFigures } from './mechanisms.js';
@@ -159,11 +159,7 @@ async function coldStart(documents: number, runs: number, target: { max: number;
         indexed: number[] = [],
         rss: number[] = [];
     const first = join(cold.folder, 'vb-0000.thidua');
-    const lastId = readdirSync(cold.folder)
-        .sort()
-        .reverse()
-        .map(f => /\{#([A-Za-z0-9_]+)/.exec(readFileSync(join(cold.folder, f), 'utf8'))?.[1])
-        .find(Boolean)!;
+    const lastId = lastIndexedId(cold.folder);
     for (let i = 0; i < runs; i++) {
         const run = await coldStartRun(cold.folder, first, lastId);
         firsts.push(run.first);

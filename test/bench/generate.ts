@@ -247,3 +247,12 @@ export function workspaceFolder(documents: number, bigLines?: number): { folder:
     }
     return { folder, big };
 }
+
+/** An id "{#x …}" of the folder's file that sorts last (indexed last at start-up): found when all are indexed. */
+export function lastIndexedId(folder: string): string {
+    return readdirSync(folder)
+        .sort()
+        .reverse()
+        .map(f => /\{#([A-Za-z0-9_]+)/.exec(readFileSync(join(folder, f), 'utf8'))?.[1])
+        .find(Boolean)!;
+}

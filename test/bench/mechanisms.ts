@@ -1,10 +1,10 @@
 // Each speed mechanism of thidua against Langium's own services, at the sizes drafters have: the same language
 // server with one mechanism put back (test/bench/stock-server.ts), measured as the editor uses it.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { tablePlan, workspaceFolder } from './generate.js';
+import { lastIndexedId, tablePlan, workspaceFolder } from './generate.js';
 import { coldStartRun, initialize, startServer, typist } from './lsp-client.js';
 import { quantile, record, timeIt } from './measure.js';
 import { MECHANISMS } from './stock-server.js';
@@ -34,11 +34,7 @@ export async function mechanismFigures(): Promise<void> {
     writeFileSync(plan, tablePlan(150, 150, 3));
     const cold = workspaceFolder(2_000);
     const first = join(cold.folder, 'vb-0000.thidua');
-    const lastId = readdirSync(cold.folder)
-        .sort()
-        .reverse()
-        .map(f => /\{#([A-Za-z0-9_]+)/.exec(readFileSync(join(cold.folder, f), 'utf8'))?.[1])
-        .find(Boolean)!;
+    const lastId = lastIndexedId(cold.folder);
 
     const rows: string[][] = [];
     for (const variant of ['', ...Object.keys(MECHANISMS), 'all']) {

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
     copyFileSync,
     cpSync,
@@ -10,28 +10,21 @@ import {
     statSync,
     writeFileSync
 } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM, CODE_SERVER, closeWorkbench, openWorkbench, type Workbench } from './code-server.js';
 
 // npm run test:e2e — the packaged extension in a real VS Code (code-server from npm), driven in Debian's chromium.
 const ROOT = join(import.meta.dirname, '..', '..');
-const CODE_SERVER = join(
-    process.env.THIDUA_CODE_SERVER_DIR ?? join(homedir(), '.cache', 'thidua', 'code-server'),
-    'node_modules',
-    '.bin',
-    'code-server'
-);
 const VSIX = join(ROOT, 'thidua.vsix');
-const CHROMIUM = '/usr/bin/chromium';
 const ready = existsSync(CODE_SERVER) && existsSync(CHROMIUM) && existsSync(VSIX);
 // Under CI a missing tool is a failure (.ci/run installs them), elsewhere the test is skipped.
 const run = ready || process.env.CI === 'true' ? test : test.skip;
 
-let server: ChildProcess | undefined;
-let browser: Browser | undefined;
+let workbench: Workbench | undefined;
 let page: Page;
 let ws: string;
 let opened: string;
@@ -50,77 +43,12 @@ beforeAll(async () => {
     opened = join(dir, 'opened.txt');
     writeFileSync(join(stubs, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`, { mode: 0o755 });
     // VSCODE_CLI: the extension host keeps this PATH instead of the login shell's.
-    const env = {
-        ...process.env,
-        VSCODE_CLI: '1',
-        PATH: `${stubs}:${process.env.PATH}`,
-        XDG_CONFIG_HOME: join(dir, 'config'),
-        XDG_DATA_HOME: join(dir, 'data'),
-        XDG_CACHE_HOME: join(dir, 'cache'),
-        TMPDIR: join(dir, 'tmp')
-    };
-    for (const d of ['config', 'data', 'cache', 'tmp', 'ext']) mkdirSync(join(dir, d), { recursive: true });
-    const common = ['--user-data-dir', join(dir, 'data'), '--extensions-dir', join(dir, 'ext')];
-    const installed = spawnSync(CODE_SERVER, [...common, '--install-extension', VSIX], {
-        env,
-        encoding: 'utf8',
-        timeout: 120_000
-    });
-    if (installed.status !== 0) throw new Error(installed.stderr);
-    // Detached in its own process group, so that the whole group can be ended afterwards. Its UI is English, as
-    // drafters' VS Code is.
-    server = spawn(
-        CODE_SERVER,
-        [
-            ...common,
-            '--bind-addr',
-            `127.0.0.1:${port}`,
-            '--auth',
-            'none',
-            '--disable-telemetry',
-            '--disable-update-check',
-            '--disable-workspace-trust',
-            ws
-        ],
-        { env, detached: true, stdio: 'ignore' }
-    );
-    for (let i = 0; i < 100; i++) {
-        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-            r => r.ok,
-            () => false
-        );
-        if (ok) break;
-        await new Promise(r => setTimeout(r, 300));
-    }
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run'
-        ]
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    workbench = await openWorkbench(dir, VSIX, ws, port, { VSCODE_CLI: '1', PATH: `${stubs}:${process.env.PATH}` });
+    page = workbench.page;
     await page.waitForTimeout(4000);
 }, 240_000);
 
-afterAll(async () => {
-    await browser?.close();
-    if (server?.pid) {
-        try {
-            process.kill(-server.pid, 'SIGTERM');
-        } catch {
-            /* already gone */
-        }
-    }
-});
+afterAll(() => closeWorkbench(workbench));
 
 /** Runs a command from the palette, choosing the entry whose label is exactly "Thi đua: <title>". */
 async function command(title: string): Promise<void> {

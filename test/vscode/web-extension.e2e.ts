@@ -1,26 +1,19 @@
 // The extension's browser entry in VS Code for the Web: code-server's web client runs an extension that has no
 // Node entry in a Web Worker extension host; its language server runs in a worker of its own.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CHROMIUM, CODE_SERVER, closeWorkbench, openWorkbench, type Workbench } from './code-server.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CODE_SERVER = join(
-    process.env.THIDUA_CODE_SERVER_DIR ?? join(homedir(), '.cache', 'thidua', 'code-server'),
-    'node_modules',
-    '.bin',
-    'code-server'
-);
-const CHROMIUM = '/usr/bin/chromium';
 const ready = existsSync(CODE_SERVER) && existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist', 'web-server.js'));
 const run = ready || process.env.CI === 'true' ? test : test.skip;
 
-let server: ChildProcess | undefined;
 const console_: string[] = [];
-let browser: Browser | undefined;
+let workbench: Workbench | undefined;
 let page: Page;
 const port = 18800 + Math.floor(Math.random() * 500);
 
@@ -60,65 +53,16 @@ beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-vscode-web-'));
     const ws = join(dir, 'ws');
     cpSync(join(ROOT, 'examples'), ws, { recursive: true });
-    const env = {
-        ...process.env,
-        XDG_CONFIG_HOME: join(dir, 'config'),
-        XDG_DATA_HOME: join(dir, 'data'),
-        XDG_CACHE_HOME: join(dir, 'cache'),
-        TMPDIR: join(dir, 'tmp')
-    };
-    for (const d of ['config', 'data', 'cache', 'tmp', 'ext']) mkdirSync(join(dir, d), { recursive: true });
-    const common = ['--user-data-dir', join(dir, 'data'), '--extensions-dir', join(dir, 'ext')];
-    const installed = spawnSync(CODE_SERVER, [...common, '--install-extension', webOnlyVsix(dir)], {
-        env,
-        encoding: 'utf8',
-        timeout: 120_000
-    });
-    if (installed.status !== 0) throw new Error(installed.stderr);
-    server = spawn(
-        CODE_SERVER,
-        [
-            ...common,
-            '--bind-addr',
-            `127.0.0.1:${port}`,
-            '--auth',
-            'none',
-            '--disable-telemetry',
-            '--disable-workspace-trust',
-            ws
-        ],
-        { env, stdio: 'ignore', detached: true }
-    );
-    for (let i = 0; i < 200; i++) {
-        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-            r => r.ok,
-            () => false
-        );
-        if (ok) break;
-        await new Promise(r => setTimeout(r, 300));
-    }
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    workbench = await openWorkbench(dir, webOnlyVsix(dir), ws, port);
+    page = workbench.page;
     page.on('console', m => console_.push(`${m.type()}: ${m.text()}`));
     page.on('worker', w => console_.push(`worker: ${w.url().slice(0, 120)}`));
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await page.waitForTimeout(3000);
 }, 240_000);
 
 afterAll(async () => {
     writeFileSync(join(ROOT, 'out', 'vscode-web-console.txt'), console_.join('\n'));
-    await browser?.close();
-    if (server?.pid) {
-        try {
-            process.kill(-server.pid, 'SIGTERM');
-        } catch {
-            /* already gone */
-        }
-    }
+    await closeWorkbench(workbench);
 });
 
 run(
