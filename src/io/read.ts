@@ -43,17 +43,20 @@ function textOf(file: string, bytes: Uint8Array): string {
     );
 }
 
-/** Reads a .thidua file: the one reader of the CLI, the language server and the import. */
-export async function readThiduaFile(file: string): Promise<string> {
-    let bytes: Buffer;
+/** A file's bytes, refused as `readThiduaFile` refuses a file too large. */
+async function readBytes(file: string): Promise<Uint8Array> {
     try {
         const stat = await fs.stat(file);
         if (stat.size > MAX_FILE_BYTES) throw tooLarge(file, stat.size);
-        bytes = await fs.readFile(file);
+        return await fs.readFile(file);
     } catch (e) {
         throw readFailure(file, e);
     }
-    return textOf(file, bytes);
+}
+
+/** Reads a .thidua file: the one reader of the CLI, the language server and the import. */
+export async function readThiduaFile(file: string): Promise<string> {
+    return textOf(file, await readBytes(file));
 }
 
 /** `readThiduaFile`, for a tree parsed again from its file while something waits for it. */
@@ -71,6 +74,15 @@ export function readThiduaFileSync(file: string): string {
 
 /** Langium's file system, reading .thidua files as thidua reads them everywhere. */
 export class ThiduaFileSystemProvider extends NodeFileSystemProvider {
+    override readBinary(uri: URI): Promise<Uint8Array> {
+        return readBytes(uri.fsPath);
+    }
+
+    /** The text of a file's bytes read by `readBinary`, as `readFile` would give it. */
+    textOf(uri: URI, bytes: Uint8Array): string {
+        return textOf(uri.fsPath, bytes);
+    }
+
     override readFile(uri: URI): Promise<string> {
         return readThiduaFile(uri.fsPath);
     }

@@ -35,6 +35,8 @@ import { ThiduaSemanticTokenProvider } from './lsp/thidua-semantic-token-provide
 import { runSlowChecksOnSave } from './workspace/thidua-workspace-checks.js';
 import { ThiduaAstNodeDescriptionProvider } from './references/thidua-ast-node-description-provider.js';
 import { ThiduaDocumentFactory } from './workspace/thidua-document-factory.js';
+import { ThiduaIndexManager } from './workspace/thidua-index-manager.js';
+import type { IndexStore } from './workspace/saved-index.js';
 import { ThiduaDocumentModel } from './model/thidua-document-model.js';
 import { ThiduaDocumentValidator } from './validation/thidua-document-validator.js';
 import { ThiduaLexer } from './syntax/thidua-lexer.js';
@@ -101,7 +103,10 @@ export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices> = {
 
 /** Shared services of thidua without LSP: a document's tree can be dropped and parsed again (a large folder). */
 export const ThiduaSharedCoreModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
-    workspace: { LangiumDocumentFactory: services => new ThiduaDocumentFactory(services) }
+    workspace: {
+        LangiumDocumentFactory: services => new ThiduaDocumentFactory(services),
+        IndexManager: services => new ThiduaIndexManager(services)
+    }
 };
 
 /** Shared LSP services of thidua: edits are throttled, and an edit rebuilds only what the editor shows. */
@@ -120,8 +125,11 @@ export interface ServiceReplacements {
     language?: Module<ThiduaServices, DeepPartial<ThiduaServices>>;
 }
 
+/** The language server's context: also where the folder's index is saved between sessions (none: not saved). */
+export type ThiduaSharedModuleContext = DefaultSharedModuleContext & { indexStore?: IndexStore };
+
 export function createThiduaServices(
-    context: DefaultSharedModuleContext,
+    context: ThiduaSharedModuleContext,
     replace: ServiceReplacements = {}
 ): {
     shared: LangiumSharedServices;
@@ -132,6 +140,7 @@ export function createThiduaServices(
         ThiduaGeneratedSharedModule,
         ThiduaSharedCoreModule as Module<LangiumSharedServices, PartialLangiumSharedServices>,
         ThiduaSharedModule,
+        { workspace: { IndexStore: () => context.indexStore } } as Module<LangiumSharedServices, object>,
         replace.shared ?? {}
     );
     const Thidua = inject(

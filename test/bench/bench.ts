@@ -144,44 +144,60 @@ async function lspFigures(): Promise<void> {
     );
     await server.close();
 
-    await coldStart(1_000, 3, { max: 3, label: '≤ 3 s' });
+    await coldStart(1_000, 3, { max: 3, label: '≤ 3 s' }, { max: 3, label: '≤ 3 s' });
 }
 
 /**
  * 4: cold start of a workspace. The server checks an opened file as soon as the documents it can link to are built,
- * then indexes the rest: both moments are measured, the target applies to the later one (workspace symbols find an
- * id of the file indexed last).
+ * then indexes the rest: both moments are measured (workspace symbols find an id of the file indexed last). The first
+ * opening of a folder parses every file; the server then saves the folder's index, and a later start (the folder
+ * reopened, unchanged) takes it back instead. `target` applies to the later start; `firstTarget` to the first.
  */
-async function coldStart(documents: number, runs: number, target: { max: number; label: string }): Promise<void> {
+async function coldStart(
+    documents: number,
+    runs: number,
+    target: { max: number; label: string },
+    firstTarget?: { max: number; label: string }
+): Promise<void> {
     const cold = workspaceFolder(documents);
     const n = documents.toLocaleString('en');
-    const firsts: number[] = [],
-        indexed: number[] = [],
-        rss: number[] = [];
     const first = join(cold.folder, 'vb-0000.thidua');
     const lastId = lastIndexedId(cold.folder);
+    type Run = Awaited<ReturnType<typeof coldStartRun>>;
+    const sessions = { first: [] as Run[], again: [] as Run[] };
     for (let i = 0; i < runs; i++) {
-        const run = await coldStartRun(cold.folder, first, lastId);
-        firsts.push(run.first);
-        indexed.push(run.indexed);
-        rss.push(run.rss);
+        const env = { THIDUA_INDEX_DIR: mkdtempSync(join(tmpdir(), 'thidua-bench-index-')) };
+        sessions.first.push(await coldStartRun(cold.folder, first, lastId, undefined, env));
+        sessions.again.push(await coldStartRun(cold.folder, first, lastId, undefined, env));
+        rmSync(env.THIDUA_INDEX_DIR, { recursive: true, force: true });
     }
-    record(
-        `4. cold start: initialize, open one of ${n} documents → its diagnostics`,
-        firsts.map(x => x / 1000),
-        's'
-    );
-    record(
-        `4. cold start: initialize → all ${n} documents indexed`,
-        indexed.map(x => x / 1000),
-        's',
-        { ...target, on: 'median' }
-    );
-    record(`4. server memory (RSS) after it (${n} documents)`, rss, 'MB', {
-        max: 300,
-        label: '≤ 300 MB',
-        on: 'median'
-    });
+    for (const [session, runsOf, goal] of [
+        ['first opening', sessions.first, firstTarget],
+        ['reopened', sessions.again, target]
+    ] as const) {
+        record(
+            `4. cold start, ${session}: open one of ${n} documents → its diagnostics`,
+            runsOf.map(r => r.first / 1000),
+            's'
+        );
+        record(
+            `4. cold start, ${session}: initialize → all ${n} documents indexed`,
+            runsOf.map(r => r.indexed / 1000),
+            's',
+            goal && { ...goal, on: 'median' }
+        );
+        record(
+            `4. server memory (RSS) after it (${session}, ${n} documents)`,
+            runsOf.map(r => r.rss),
+            'MB',
+            {
+                max: 300,
+                label: '≤ 300 MB',
+                on: 'median'
+            }
+        );
+    }
+    rmSync(cold.folder, { recursive: true, force: true });
 }
 
 /**
@@ -507,6 +523,8 @@ async function pdfFigures(): Promise<void> {
     });
 }
 
+// Servers save no index between sessions unless a figure gives them a folder for it.
+process.env.THIDUA_INDEX_DIR ??= '';
 const started = performance.now();
 console.log(`thidua benchmark — node ${process.version}, ${new Date().toISOString()}`);
 // --only check|export|lsp|import|brackets|pdf|scale|web|mechanisms runs one group.

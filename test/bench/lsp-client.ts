@@ -23,7 +23,11 @@ export interface Server {
 }
 
 /** `entry`: another server bundle (the benchmark's server with Langium's services put back); `env`: its settings. */
-export function startServer(folder: string, entry?: { file: string; env: Record<string, string> }): Server {
+export function startServer(
+    folder: string,
+    entry?: { file: string; env: Record<string, string> },
+    env: Record<string, string> = {}
+): Server {
     // THIDUA_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=out/prof" profiles the server.
     const nodeArgs = (process.env.THIDUA_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     if (entry) nodeArgs.push('--expose-gc');
@@ -33,7 +37,7 @@ export function startServer(folder: string, entry?: { file: string; env: Record<
     const proc = spawn(process.env.THIDUA_SERVER_NODE ?? process.execPath, [...nodeArgs, file, '--stdio'], {
         cwd: folder,
         stdio: ['pipe', 'pipe', 'inherit'],
-        env: { ...process.env, ...entry?.env }
+        env: { ...process.env, ...entry?.env, ...env }
     });
     proc.stdin!.on('error', () => undefined);
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -134,9 +138,10 @@ export async function coldStartRun(
     folder: string,
     first: string,
     lastId: string,
-    entry?: Parameters<typeof startServer>[1]
+    entry?: Parameters<typeof startServer>[1],
+    env?: Record<string, string>
 ): Promise<{ first: number; indexed: number; rss: number }> {
-    const s = startServer(folder, entry);
+    const s = startServer(folder, entry, env);
     await initialize(s, folder);
     const uri = pathToFileURL(first).toString();
     const opened = s.nextDiagnostics(uri);

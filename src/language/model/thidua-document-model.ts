@@ -182,6 +182,17 @@ export interface DocumentDigest {
     own?: { number?: DocNumber; date?: ViDate; kind?: string };
 }
 
+/** What a digest is made of, as plain data: saved with the folder's index for the next session. */
+export interface DigestSource {
+    registry: boolean;
+    entries: DocumentDigest['entries'];
+    own?: DocumentDigest['own'];
+    /** Values with an id, and their texts. */
+    ids: { id: string; text: string }[];
+    /** Citations as written, and their lines (0-based). */
+    cited: { head?: string; number?: string; tail?: string; line: number }[];
+}
+
 /**
  * What a value, a citation or a line says, looked up by its text: the model is rebuilt at every parse, and
  * after a keystroke all texts but one are unchanged. One instance lives as long as the language services.
@@ -236,9 +247,27 @@ export class ThiduaDocumentModel {
         }
         const root = document.parseResult.value as Model;
         let digest = this.digests.get(root);
-        if (!digest) this.digests.set(root, (digest = digestOf(root, this.lookups)));
+        if (!digest) {
+            const source = digestSourceOf(root);
+            this.digests.set(root, (digest = digestFrom(source, this.lookups)));
+            this.sources.set(digest, source);
+        }
         this.lastDigest.set(document, digest);
         return digest;
+    }
+
+    private readonly sources = new WeakMap<DocumentDigest, DigestSource>();
+
+    /** What the document's digest is made of (saved with the folder's index). */
+    digestSourceOf(document: LangiumDocument): DigestSource | undefined {
+        return this.sources.get(this.digestOf(document));
+    }
+
+    /** Gives a document without a tree the digest saved by an earlier session. */
+    restoreDigest(document: LangiumDocument, source: DigestSource): void {
+        const digest = digestFrom(source, this.lookups);
+        this.sources.set(digest, source);
+        this.lastDigest.set(document, digest);
     }
 
     /** What a citation or a registry entry says (looked up by its text). */
@@ -647,12 +676,12 @@ function indicatorEntry(node: Value, value: IndicatorValue, lookups: TextLookups
     return entry;
 }
 
-/** The digest of a tree; its values and citations are parsed when first read (start-up digests every unopened file). */
-function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
-    const digest: DocumentDigest = { registry: isRegistryDoc(root), entries: [], indicators: [], citations: [] };
+/** What the digest of a tree is made of: the texts of its registry entries, own number, ids and citations. */
+function digestSourceOf(root: Model): DigestSource {
+    const source: DigestSource = { registry: isRegistryDoc(root), entries: [], ids: [], cited: [] };
     if (isRegistryDoc(root)) {
         for (const e of root.entries ?? []) {
-            digest.entries.push({
+            source.entries.push({
                 head: ownCopyOf(e.head),
                 number: ownCopyOf(e.number),
                 tail: ownCopyOf(e.tail),
@@ -668,34 +697,44 @@ function digestOf(root: Model, lookups: TextLookups): DocumentDigest {
         if (root.numberLine && root.kind) {
             const placeDate = ownCopy(root.placeDate?.replace(/\s+/g, ' ') ?? '');
             const at = placeDate.indexOf(', ngày');
-            digest.own = {
+            source.own = {
                 number: parseNumberLine(ownCopy(root.numberLine)),
                 kind: kindByTitle(root.kind.trim())?.name,
                 date: at >= 0 ? parseDate(placeDate.slice(at + 1).trim()) : undefined
             };
         }
-        const ids: { id: string; text: string }[] = [];
-        const cited: { head?: string; number?: string; tail?: string; line: number }[] = [];
         for (const node of nodesOf(root)) {
             if (isValue(node) && node.id)
-                ids.push({ id: ownCopy(node.id.slice(1)), text: ownCopy(unescapeText(node.text ?? '')) });
+                source.ids.push({ id: ownCopy(node.id.slice(1)), text: ownCopy(unescapeText(node.text ?? '')) });
             else if (isCitation(node) && node.$cstNode && !footnoteId(node))
-                cited.push({
+                source.cited.push({
                     head: ownCopyOf(node.head),
                     number: ownCopyOf(node.number?.$refText),
                     tail: ownCopyOf(node.tail),
                     line: startLine(node.$cstNode)
                 });
         }
-        lazy(digest, ['indicators'], () => ({
-            indicators: ids.flatMap(({ id, text }) => {
-                const value = lookups.value(text);
-                return value.type === 'indicator' ? [{ id, detail: value.parts[0]?.name ?? value.raw }] : [];
-            })
-        }));
-        lazy(digest, ['citations'], () => ({
-            citations: cited.map(c => ({ info: lookups.citation(c.head, c.number, c.tail), line: c.line }))
-        }));
     }
+    return source;
+}
+
+/** The digest made of its source; its values and citations are parsed when first read (start-up digests every file). */
+function digestFrom(source: DigestSource, lookups: TextLookups): DocumentDigest {
+    const digest: DocumentDigest = {
+        registry: source.registry,
+        entries: source.entries,
+        indicators: [],
+        citations: []
+    };
+    if (source.own) digest.own = source.own;
+    lazy(digest, ['indicators'], () => ({
+        indicators: source.ids.flatMap(({ id, text }) => {
+            const value = lookups.value(text);
+            return value.type === 'indicator' ? [{ id, detail: value.parts[0]?.name ?? value.raw }] : [];
+        })
+    }));
+    lazy(digest, ['citations'], () => ({
+        citations: source.cited.map(c => ({ info: lookups.citation(c.head, c.number, c.tail), line: c.line }))
+    }));
     return digest;
 }

@@ -39,9 +39,13 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     private changedTexts?: string[];
     /** The names a document could not resolve when it was last linked (read on every keystroke for every file). */
     private readonly unresolved = new WeakMap<LangiumDocument, string[]>();
+    /** Every name a document's references looked up when it was last linked. */
+    private readonly names = new WeakMap<LangiumDocument, string[]>();
     private readonly unloading: boolean;
     /** Unopened documents parsed again on demand, oldest first. */
     private kept: LangiumDocument[] = [];
+    /** Documents that may hold a tree: built or parsed again since their last unloading. */
+    private readonly loaded = new Set<LangiumDocument>();
 
     private readonly fileSystem: FileSystemProvider;
 
@@ -50,15 +54,15 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         this.fileSystem = services.workspace.FileSystemProvider;
         this.unloading = (services as Partial<LangiumSharedServices>).lsp?.Connection !== undefined;
         this.onDocumentPhase(DocumentState.Linked, document => {
-            this.unresolved.set(
-                document,
-                document.references.filter(r => r.error !== undefined).map(r => ownCopy(r.$refText))
-            );
+            const unresolved = new Set(document.references.filter(r => r.error !== undefined).map(r => r.$refText));
+            this.names.set(document, [...new Set(document.references.map(r => r.$refText))].map(ownCopy));
+            this.unresolved.set(document, [...unresolved].map(ownCopy));
         });
         const factory = services.workspace.LangiumDocumentFactory as Partial<ThiduaDocumentFactory>;
         if (this.unloading && 'unload' in factory) {
             factory.onReload = document => {
                 this.kept = [...this.kept.filter(d => d !== document), document].slice(-KEPT_RELOADED);
+                this.loaded.add(document);
             };
         }
     }
@@ -139,27 +143,61 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    // Langium tells nobody of a phase that processed no document: a request waiting for the folder's index
+    // (workspace symbols) made before a start-up that built nothing — every file taken back from the saved index —
+    // would wait for the next edit.
+    protected override async runCancelable(
+        documents: LangiumDocument[],
+        targetState: DocumentState,
+        cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => unknown
+    ): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        if (documents.some(d => d.state === targetState)) return;
+        for (const listener of this.buildPhaseListeners.get(targetState).slice()) await listener([], cancelToken);
+    }
+
     protected override async buildDocuments(
         documents: LangiumDocument[],
         options: BuildOptions,
         cancelToken: Cancellation.CancellationToken
     ): Promise<void> {
+        if (this.unloading) for (const d of documents) this.loaded.add(d);
         await super.buildDocuments(documents, options, cancelToken);
         if (this.unloading) this.unloadClosed();
     }
 
     /**
      * Drops the trees of built documents that are not open (their digest is made first), except the recently reloaded.
+     * Only documents built or parsed again since the last time can hold a tree: start-up builds thousands of files a
+     * few at a time.
      */
     private unloadClosed(): void {
         const factory = this.langiumDocumentFactory as ThiduaDocumentFactory;
-        for (const document of this.langiumDocuments.all) {
-            if (document.state < DocumentState.IndexedReferences || !isLoaded(document) || this.kept.includes(document))
+        for (const document of this.loaded) {
+            if (!isLoaded(document) || !this.langiumDocuments.hasDocument(document.uri)) {
+                this.loaded.delete(document);
                 continue;
+            }
+            if (document.state < DocumentState.IndexedReferences || this.kept.includes(document)) continue;
             if (this.textDocuments?.get(document.uri.toString())) continue;
             (this.serviceRegistry.getServices(document.uri) as ThiduaServices).model.DocumentModel.digestOf(document);
             factory.unload(document);
+            this.loaded.delete(document);
         }
+    }
+
+    /** The names a document's references looked up when it was last linked, and those it could not resolve. */
+    namesOf(document: LangiumDocument): { names: string[]; unresolved: string[] } | undefined {
+        const names = this.names.get(document);
+        const unresolved = this.unresolved.get(document);
+        return names && unresolved && { names, unresolved };
+    }
+
+    /** For a document restored from an earlier session's index: what it looked up then. */
+    restoreNames(document: LangiumDocument, names: string[], unresolved: string[]): void {
+        this.names.set(document, names);
+        this.unresolved.set(document, unresolved);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {

@@ -92,6 +92,18 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
         });
     }
 
+    /**
+     * A document of a file whose tree is not built: its index entries and digest come from an earlier session
+     * (`ThiduaWorkspaceManager`); the tree is parsed from the file when something needs it.
+     */
+    restore(uri: URI): LangiumDocument {
+        const placeholder: ParseResult = { value: { $type: 'Model' }, parserErrors: [], lexerErrors: [] };
+        const document = this.createLangiumDocument(placeholder, uri, undefined, '');
+        this.unload(document);
+        document.state = DocumentState.IndexedReferences;
+        return document;
+    }
+
     /** The file's text as the disk has it now, or an empty text when it cannot be read (it was deleted, moved). */
     private readTextDocument(uri: URI): TextDocument {
         let text = '';

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { IndexStore, SavedDocument } from '../language/workspace/saved-index.js';
+
+/** Changed when the saved form changes. */
+const FORMAT = 1;
+/** A saved index not used for this long (its folder deleted, moved, or no longer opened) is removed. */
+const KEEP_DAYS = 60;
+
+const sha1 = (data: Uint8Array | string) => createHash('sha1').update(data).digest('base64');
+
+/**
+ * The folder's index saved between sessions, one file per set of workspace folders in a cache folder. It is used
+ * only by the same server code that wrote it (`code`: the fingerprint of the server's own file).
+ */
+export class FileIndexStore implements IndexStore {
+    constructor(
+        private readonly dir: string,
+        private readonly code: string
+    ) {}
+
+    fingerprint(bytes: Uint8Array): string {
+        return sha1(bytes);
+    }
+
+    private fileOf(folders: string[]): string {
+        return join(this.dir, `${createHash('sha1').update(folders.join('\n')).digest('hex').slice(0, 24)}.json`);
+    }
+
+    async load(folders: string[]): Promise<Map<string, SavedDocument> | undefined> {
+        let data: { format?: unknown; code?: unknown; documents?: unknown };
+        try {
+            data = JSON.parse(await fs.readFile(this.fileOf(folders), 'utf8')) as typeof data;
+        } catch {
+            return undefined;
+        }
+        if (data.format !== FORMAT || data.code !== this.code || !Array.isArray(data.documents)) return undefined;
+        const now = new Date();
+        await fs.utimes(this.fileOf(folders), now, now).catch(() => undefined);
+        return new Map(data.documents as [string, SavedDocument][]);
+    }
+
+    async save(folders: string[], documents: Map<string, SavedDocument>): Promise<void> {
+        await fs.mkdir(this.dir, { recursive: true });
+        const file = this.fileOf(folders);
+        const temporary = `${file}.${process.pid}.tmp`;
+        try {
+            const data = { format: FORMAT, code: this.code, folders, documents: [...documents] };
+            await fs.writeFile(temporary, JSON.stringify(data));
+            await fs.rename(temporary, file);
+        } finally {
+            await fs.rm(temporary, { force: true });
+        }
+        await this.removeOld();
+    }
+
+    private async removeOld(): Promise<void> {
+        const before = Date.now() - KEEP_DAYS * 24 * 3600 * 1000;
+        for (const name of await fs.readdir(this.dir)) {
+            const file = join(this.dir, name);
+            const stat = await fs.stat(file).catch(() => undefined);
+            if (name.endsWith('.json') && stat && stat.mtimeMs < before) await fs.rm(file, { force: true });
+        }
+    }
+}
+
+/**
+ * The language server's store: in THIDUA_INDEX_DIR (the extension gives its storage folder; empty: none), else in
+ * the user's cache folder. None when the server's own file cannot be read.
+ */
+export function serverIndexStore(serverFile: string | undefined): IndexStore | undefined {
+    const env = process.env.THIDUA_INDEX_DIR;
+    if (env === '' || !serverFile) return undefined;
+    let code: string;
+    try {
+        code = sha1(readFileSync(serverFile));
+    } catch {
+        return undefined;
+    }
+    const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    return new FileIndexStore(env ?? join(cache, 'thidua', 'index'), code);
+}

@@ -1,0 +1,242 @@
+// The language server saves the folder's index at the end of a start-up; the next session takes back every file
+// whose bytes are unchanged instead of parsing it, and must then answer exactly as a session that parsed them all.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { URI, type DocumentSegment, type ReferenceDescription } from 'langium';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { describe, expect, test, vi } from 'vitest';
+import { ThiduaFileSystem } from '../../src/io/read.js';
+import { createThiduaServices } from '../../src/language/thidua-module.js';
+import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
+import type { IndexStore } from '../../src/language/workspace/saved-index.js';
+import { FileIndexStore } from '../../src/server/index-store.js';
+import { EXAMPLES_DIR } from '../helpers.js';
+
+/** The examples and 60 more plans citing the registry, one of them a number the registry does not have yet. */
+function folder(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-saved-'));
+    cpSync(EXAMPLES_DIR, dir, { recursive: true });
+    const plan = readFileSync(join(EXAMPLES_DIR, '003-chi-thi-huong-tra-2024.thidua'), 'utf8');
+    for (let i = 0; i < 60; i++)
+        writeFileSync(
+            join(dir, `them-${String(i).padStart(3, '0')}.thidua`),
+            plan.replace(/\{#/g, '{').replace('Hương Trà', `Hương Trà ${i}`)
+        );
+    writeFileSync(
+        join(dir, 'chua-co.thidua'),
+        'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh].\n'
+    );
+    return dir;
+}
+
+/** A store in a folder of its own; `saved` resolves when a session has written it. */
+function store(dir = mkdtempSync(join(tmpdir(), 'thidua-index-')), code = 'code-1') {
+    const inner = new FileIndexStore(dir, code);
+    let written: Promise<void> = Promise.resolve();
+    const outer: IndexStore & { saved: () => Promise<void>; writes: number } = {
+        writes: 0,
+        fingerprint: b => inner.fingerprint(b),
+        load: f => inner.load(f),
+        save: (f, d) => {
+            outer.writes++;
+            return (written = inner.save(f, d));
+        },
+        saved: () => written
+    };
+    return { dir, store: outer };
+}
+
+/** A language server's services on the folder (with a connection); `parsed` lists the files parsed at start-up. */
+async function start(dir: string, indexStore?: IndexStore) {
+    const connection = createConnection(
+        new StreamMessageReader(new PassThrough()),
+        new StreamMessageWriter(new PassThrough())
+    );
+    const services = createThiduaServices({ connection, ...ThiduaFileSystem, indexStore });
+    const { shared } = services;
+    shared.workspace.ConfigurationProvider.initialized({});
+    const parsed: string[] = [];
+    const factory = shared.workspace.LangiumDocumentFactory as unknown as { parse(uri: URI, text: string): unknown };
+    const original = factory.parse.bind(factory);
+    factory.parse = (uri: URI, text: string) => {
+        parsed.push(uri.fsPath.slice(dir.length + 1));
+        return original(uri, text);
+    };
+    const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
+    shared.workspace.WorkspaceManager.initialize({
+        workspaceFolders: folders,
+        capabilities: {},
+        processId: null,
+        rootUri: null
+    });
+    await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
+    const doc = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.file(join(dir, name)))!;
+    return { ...services, doc, parsed };
+}
+
+type Services = Awaited<ReturnType<typeof start>>;
+
+const rel = (uri: URI, dir: string) => uri.fsPath.slice(dir.length + 1);
+const segment = (s?: DocumentSegment) =>
+    s &&
+    `${s.offset}+${s.length}=${s.end} ${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`;
+
+/** Everything the index holds, as text: exported names with their places, references with their targets. */
+function index(s: Services, dir: string): { exported: string[]; references: string[] } {
+    const manager = s.shared.workspace.IndexManager;
+    const exported = manager
+        .allElements()
+        .map(
+            d =>
+                `${rel(d.documentUri, dir)} ${d.type} ${d.name} ${d.path} ${segment(d.nameSegment)} ${segment(d.selectionSegment)}`
+        )
+        .toArray()
+        .sort();
+    const referenceIndex = (manager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> })
+        .referenceIndex;
+    const references = [...referenceIndex.values()]
+        .flat()
+        .map(
+            r =>
+                `${rel(r.sourceUri, dir)} ${r.sourcePath} → ${rel(r.targetUri, dir)} ${r.targetPath} ` +
+                `${segment(r.segment)} ${r.local}`
+        )
+        .sort();
+    return { exported, references };
+}
+
+function digests(s: Services, dir: string) {
+    return readdirSync(dir)
+        .filter(f => f.endsWith('.thidua'))
+        .sort()
+        .map(f => {
+            const d = s.Thidua.model.DocumentModel.digestOf(s.doc(f));
+            return { f, ...d, indicators: d.indicators, citations: d.citations };
+        });
+}
+
+describe('the index saved between sessions', () => {
+    test('a second session parses no file and answers as a session that parsed them all', async () => {
+        const dir = folder();
+        const { store: saved } = store();
+        const first = await start(dir, saved);
+        await saved.saved();
+        expect(saved.writes).toBe(1);
+        expect(first.parsed.length).toBeGreaterThanOrEqual(readdirSync(dir).length);
+
+        const second = await start(dir, saved);
+        expect(second.parsed).toEqual([]);
+        expect(isLoaded(second.doc('them-007.thidua'))).toBe(false);
+        // Nothing changed: nothing written again.
+        expect(saved.writes).toBe(1);
+
+        const plain = await start(dir);
+        expect(index(second, dir)).toEqual(index(plain, dir));
+        expect(index(second, dir).references.length).toBeGreaterThan(60);
+        expect(digests(second, dir)).toEqual(digests(plain, dir));
+
+        // The unresolved citation is still known as such: the registry gaining it links the file again.
+        writeFileSync(
+            join(dir, 'so-van-ban.thidua'),
+            readFileSync(join(dir, 'so-van-ban.thidua'), 'utf8') +
+                '- [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh] về thi đua\n'
+        );
+        await second.shared.workspace.DocumentBuilder.update([URI.file(join(dir, 'so-van-ban.thidua'))], []);
+        expect(index(second, dir).references.filter(r => r.startsWith('chua-co'))).toEqual([
+            expect.stringContaining('→ so-van-ban.thidua')
+        ]);
+    });
+
+    test('files changed, added and deleted between sessions: only they and the files whose links change are parsed', async () => {
+        const dir = folder();
+        const { store: saved } = store();
+        await start(dir, saved);
+        await saved.saved();
+
+        // The registry gains the number "chua-co" cites; a plan with indicator ids is deleted (a report links to
+        // them); a new plan; one plan edited.
+        writeFileSync(
+            join(dir, 'so-van-ban.thidua'),
+            readFileSync(join(dir, 'so-van-ban.thidua'), 'utf8') +
+                '- [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh] về thi đua\n'
+        );
+        rmSync(join(dir, '000-chi-thi-ha-lang-2023.thidua'));
+        writeFileSync(
+            join(dir, 'moi.thidua'),
+            'KẾ HOẠCH\nThi đua mới\n\nThực hiện [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị].\n'
+        );
+        writeFileSync(
+            join(dir, 'them-005.thidua'),
+            readFileSync(join(dir, 'them-005.thidua'), 'utf8').replace('Hương Trà 5', 'Hương Trà năm')
+        );
+
+        const second = await start(dir, saved);
+        const plain = await start(dir);
+        expect(index(second, dir)).toEqual(index(plain, dir));
+        expect(digests(second, dir)).toEqual(digests(plain, dir));
+        expect(index(second, dir).references.filter(r => r.startsWith('chua-co'))).toEqual([
+            expect.stringContaining('→ so-van-ban.thidua')
+        ]);
+        expect(index(second, dir).exported.some(e => e.startsWith('000-chi-thi'))).toBe(false);
+        const parsed = new Set(second.parsed);
+        for (const f of ['so-van-ban.thidua', 'moi.thidua', 'them-005.thidua', 'chua-co.thidua'])
+            expect(parsed.has(f)).toBe(true);
+        expect(parsed.has('them-007.thidua')).toBe(false);
+        expect(parsed.size).toBeLessThan(12);
+
+        // The new session's index is saved for the next one, which then parses nothing.
+        await saved.saved();
+        expect(saved.writes).toBe(2);
+        const third = await start(dir, saved);
+        expect(third.parsed).toEqual([]);
+        expect(index(third, dir)).toEqual(index(plain, dir));
+    });
+
+    test('an index written by another thidua, or damaged, is not used; a store that cannot write loses nothing', async () => {
+        const dir = folder();
+        const { dir: cache, store: saved } = store();
+        await start(dir, saved);
+        await saved.saved();
+        const plain = await start(dir);
+
+        const other = await start(dir, store(cache, 'code-2').store);
+        expect(other.parsed.length).toBeGreaterThanOrEqual(readdirSync(dir).length);
+        expect(index(other, dir)).toEqual(index(plain, dir));
+
+        for (const file of readdirSync(cache)) writeFileSync(join(cache, file), '{"format":1,"code":"code-1","docu');
+        const damaged = await start(dir, saved);
+        expect(damaged.parsed.length).toBeGreaterThanOrEqual(readdirSync(dir).length);
+        expect(index(damaged, dir)).toEqual(index(plain, dir));
+
+        const blocked = join(mkdtempSync(join(tmpdir(), 'thidua-index-')), 'tep');
+        writeFileSync(blocked, '');
+        const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const unwritable = store(join(blocked, 'index')).store;
+        const s = await start(dir, unwritable);
+        await expect(unwritable.saved()).rejects.toThrow();
+        expect(errors.mock.calls.flat().join('\n')).toContain('không lưu được chỉ mục');
+        errors.mockRestore();
+        expect(index(s, dir)).toEqual(index(plain, dir));
+    });
+
+    test('a saved index not used for 60 days is removed when another is saved; one in use is kept', async () => {
+        const dir = folder();
+        const { dir: cache, store: saved } = store();
+        writeFileSync(join(cache, 'cu.json'), '{}');
+        writeFileSync(join(cache, 'moi.json'), '{}');
+        const old = new Date(Date.now() - 61 * 24 * 3600 * 1000);
+        utimesSync(join(cache, 'cu.json'), old, old);
+        await start(dir, saved);
+        await saved.saved();
+        const files = readdirSync(cache);
+        expect(files).toContain('moi.json');
+        expect(files).not.toContain('cu.json');
+        // Reading an index marks it as used.
+        const [own] = files.filter(f => f !== 'moi.json');
+        utimesSync(join(cache, own), old, old);
+        expect((await start(dir, saved)).parsed).toEqual([]);
+        expect(statSync(join(cache, own)).mtimeMs).toBeGreaterThan(old.getTime() + 1000);
+    });
+});
