@@ -248,11 +248,19 @@ export function workspaceFolder(documents: number, bigLines?: number): { folder:
     return { folder, big };
 }
 
-/** An id "{#x …}" of the folder's file that sorts last (indexed last at start-up): found when all are indexed. */
+/**
+ * An id "{#x …}" that only the folder's file sorting last has (it is indexed last at start-up): found when all are
+ * indexed. An id every generated plan has ("nuoc_sach") would be found after the first few.
+ */
 export function lastIndexedId(folder: string): string {
-    return readdirSync(folder)
-        .sort()
-        .reverse()
-        .map(f => /\{#([A-Za-z0-9_]+)/.exec(readFileSync(join(folder, f), 'utf8'))?.[1])
-        .find(Boolean)!;
+    const files = readdirSync(folder).sort();
+    const idsOf = (f: string) =>
+        [...readFileSync(join(folder, f), 'utf8').matchAll(/\{#([A-Za-z0-9_]+)/g)].map(m => m[1]);
+    const count = new Map<string, number>();
+    for (const f of files) for (const id of new Set(idsOf(f))) count.set(id, (count.get(id) ?? 0) + 1);
+    for (const f of files.reverse()) {
+        const own = idsOf(f).find(id => count.get(id) === 1);
+        if (own) return own;
+    }
+    throw new Error('no id of its own in any file');
 }
