@@ -11,6 +11,22 @@ const KEEP_DAYS = 60;
 
 const sha1 = (data: Uint8Array | string) => createHash('sha1').update(data).digest('base64');
 
+/** An entry of the saved file as `save` writes it (an entry changed by hand is left out: its file is parsed). */
+function wellFormed(entry: unknown): entry is [string, SavedDocument] {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') return false;
+    const d = entry[1] as Partial<Record<keyof SavedDocument, unknown>> | null;
+    const digest = d?.digest as Record<string, unknown> | null | undefined;
+    return (
+        typeof d?.fingerprint === 'string' &&
+        [d.exports, d.references, d.names, d.unresolved].every(Array.isArray) &&
+        (d.exports as unknown[]).every(e => Array.isArray(e) && e.slice(0, 3).every(x => typeof x === 'string')) &&
+        (d.references as unknown[]).every(r => Array.isArray(r) && Array.isArray(r[3]) && typeof r[1] === 'string') &&
+        typeof digest === 'object' &&
+        digest !== null &&
+        [digest.entries, digest.ids, digest.cited].every(Array.isArray)
+    );
+}
+
 /**
  * The folder's index saved between sessions, one file per set of workspace folders in a cache folder. It is used
  * only by the same server code that wrote it (`code`: the fingerprint of the server's own file).
@@ -39,7 +55,7 @@ export class FileIndexStore implements IndexStore {
         if (data.format !== FORMAT || data.code !== this.code || !Array.isArray(data.documents)) return undefined;
         const now = new Date();
         await fs.utimes(this.fileOf(folders), now, now).catch(() => undefined);
-        return new Map(data.documents as [string, SavedDocument][]);
+        return new Map((data.documents as unknown[]).filter(wellFormed));
     }
 
     async save(folders: string[], documents: Map<string, SavedDocument>): Promise<void> {
