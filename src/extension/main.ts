@@ -247,7 +247,7 @@ function keepLanguage(document: vscode.TextDocument): void {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
     // The server saves each folder's index in the extension's storage (removed with the extension).
-    const env = { ...process.env, THIDUA_INDEX_DIR: path.join(context.globalStorageUri.fsPath, 'index') };
+    const env = { THIDUA_INDEX_DIR: path.join(context.globalStorageUri.fsPath, 'index') };
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'], env } },
         debug: {

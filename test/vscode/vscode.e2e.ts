@@ -6,6 +6,7 @@ import {
     existsSync,
     mkdirSync,
     mkdtempSync,
+    readdirSync,
     readFileSync,
     statSync,
     writeFileSync
@@ -28,6 +29,8 @@ let workbench: Workbench | undefined;
 let page: Page;
 let ws: string;
 let opened: string;
+/** code-server's user data: the extension's storage is in it. */
+let dataDir: string;
 const SCRATCH = 'ban-nhap-003.thidua';
 const port = 18200 + Math.floor(Math.random() * 500);
 
@@ -41,6 +44,7 @@ beforeAll(async () => {
     const stubs = join(dir, 'stubs');
     mkdirSync(stubs, { recursive: true });
     opened = join(dir, 'opened.txt');
+    dataDir = join(dir, 'data');
     writeFileSync(join(stubs, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`, { mode: 0o755 });
     // VSCODE_CLI: the extension host keeps this PATH instead of the login shell's.
     workbench = await openWorkbench(dir, VSIX, ws, port, { VSCODE_CLI: '1', PATH: `${stubs}:${process.env.PATH}` });
@@ -206,6 +210,11 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
                 .toContain('"chỉ trì" viết sai chính tả; viết đúng là "chủ trì".');
             const markers = await page.locator('.markers-panel').innerText();
             expect(markers).not.toMatch(/sai-chinh-ta|\.json|src\//);
+            // The server saved the folder's index in the extension's storage, for the next start.
+            const saved = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).filter(f =>
+                /globalStorage[\\/][^\\/]+[\\/]index[\\/][0-9a-f]+\.json$/.test(f)
+            );
+            expect(saved.length).toBe(1);
 
             // Hover on a citation shows the registry entry.
             await page.keyboard.press('Control+J');
