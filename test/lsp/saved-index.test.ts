@@ -1,6 +1,16 @@
 // The language server saves the folder's index at the end of a start-up; the next session takes back every file
 // whose bytes are unchanged instead of parsing it, and must then answer exactly as a session that parsed them all.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+    cpSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    renameSync,
+    rmSync,
+    statSync,
+    utimesSync,
+    writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -192,6 +202,22 @@ describe('the index saved between sessions', () => {
         const third = await start(dir, saved);
         expect(third.parsed).toEqual([]);
         expect(index(third, dir)).toEqual(index(plain, dir));
+    });
+
+    test('a file renamed between sessions: the files that link to it link to its new name', async () => {
+        const dir = folder();
+        const { store: saved } = store();
+        await start(dir, saved);
+        await saved.saved();
+        // The plan whose indicator ids the reports link to, under another name; its text unchanged.
+        renameSync(join(dir, '000-chi-thi-ha-lang-2023.thidua'), join(dir, 'z-chi-thi-ha-lang.thidua'));
+        const second = await start(dir, saved);
+        const plain = await start(dir);
+        expect(index(second, dir)).toEqual(index(plain, dir));
+        expect(index(second, dir).references.some(r => r.startsWith('bao-cao') && r.includes('→ z-chi-thi'))).toBe(
+            true
+        );
+        expect(index(second, dir).references.some(r => r.includes('000-chi-thi'))).toBe(false);
     });
 
     test('an index written by another thidua, or damaged, is not used; a store that cannot write loses nothing', async () => {

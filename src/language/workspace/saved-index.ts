@@ -78,18 +78,21 @@ export function referencesOf(saved: SavedDocument, uri: URI, uris: Map<string, U
     });
 }
 
+/** An exported name as the linker finds it: name, document URI, type, path in the document. */
+type Export = readonly [string, string, string, string];
+
 /**
  * The names whose lookup may now find something else: a name exported differently by a changed, new or deleted
- * document (added, removed, moved), or exported by one of them and by another document too (the linker then
- * chooses by the cited issuer, read in the target's text). A saved document that looks up none of them links as it
- * did.
+ * document (added, removed, moved within it or to another file), or exported by one of them and by another document
+ * too (the linker then chooses by the cited issuer, read in the target's text). A saved document that looks up none
+ * of them links as it did.
  */
 export function changedNames(
-    before: (readonly [string, string, string])[],
-    after: (readonly [string, string, string])[],
+    before: Export[],
+    after: Export[],
     exportedElsewhere: (name: string) => number
 ): Set<string> {
-    const key = (e: readonly [string, string, string]) => e.join('\u0000');
+    const key = (e: Export) => e.join('\u0000');
     const old = new Set(before.map(key));
     const now = new Set(after.map(key));
     const names = new Set<string>();

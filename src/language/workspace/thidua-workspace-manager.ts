@@ -132,9 +132,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         const restored = new Set(session.restored.map(d => d.uri.toString()));
         const before = [...session.saved]
             .filter(([uri]) => !restored.has(uri))
-            .flatMap(([, saved]) => saved.exports.map(([name, type, path]) => [name, type, path] as const));
+            .flatMap(([uri, saved]) => saved.exports.map(([name, type, path]) => [name, uri, type, path] as const));
         const after = session.built.flatMap(uri =>
-            this.index.exportsOf(uri).map(d => [d.name, d.type, d.path] as const)
+            this.index.exportsOf(uri).map(d => [d.name, uri, d.type, d.path] as const)
         );
         if (!before.length && !after.length) return;
         let exporters: Map<string, number> | undefined;
