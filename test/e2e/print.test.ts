@@ -4,14 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { generateHtml } from '../../src/generate/html.js';
 import { EXAMPLES_DIR, parse } from '../helpers.js';
+import { hasChromium, launchChromium } from '../chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const has =
-    spawnSync(CHROMIUM, ['--version']).status === 0 && spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
+const has = hasChromium() && spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 const run = has || process.env.CI === 'true' ? test : test.skip;
 const MM = 72 / 25.4;
 
@@ -25,10 +23,7 @@ describe('the HTML export printed by a browser', () => {
             const html = join(dir, 'van-ban.html'),
                 pdf = join(dir, 'van-ban.pdf');
             writeFileSync(html, generateHtml(doc.parseResult.value, { notice: 'Không in dòng này' }));
-            const browser = await chromium.launch({
-                executablePath: CHROMIUM,
-                args: ['--headless', '--no-sandbox', '--disable-gpu']
-            });
+            const browser = await launchChromium();
             try {
                 const page = await browser.newPage();
                 await page.goto(pathToFileURL(html).toString());

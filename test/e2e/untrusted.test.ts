@@ -3,14 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { generateHtml } from '../../src/generate/html.js';
 import { KE_HOACH, edit } from '../checks/check-helpers.js';
 import { parse } from '../helpers.js';
+import { hasChromium, launchChromium } from '../chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const has = spawnSync(CHROMIUM, ['--version']).status === 0;
+const has = hasChromium();
 // Under CI a missing browser is a failure, not a skip (.ci/run installs Debian's chromium).
 const run = has || process.env.CI === 'true' ? test : test.skip;
 
@@ -35,19 +34,7 @@ describe('untrusted document text in the HTML export, loaded in headless Chromiu
             const dir = mkdtempSync(join(tmpdir(), 'thidua-untrusted-'));
             const file = join(dir, 'van-ban.html');
             writeFileSync(file, generateHtml(doc.parseResult.value));
-            const browser = await chromium.launch({
-                executablePath: CHROMIUM,
-                args: [
-                    '--headless',
-                    '--no-sandbox',
-                    '--disable-gpu',
-                    '--disable-quic',
-                    '--disable-background-networking',
-                    '--disable-component-update',
-                    '--disable-sync',
-                    '--no-first-run'
-                ]
-            });
+            const browser = await launchChromium();
             try {
                 const page = await browser.newPage();
                 const requests: string[] = [];

@@ -1,7 +1,6 @@
 // The language server saves the folder's index at the end of a start-up; the next session takes back every file
 // whose bytes are unchanged instead of parsing it, and must then answer exactly as a session that parsed them all.
 import {
-    cpSync,
     mkdtempSync,
     readdirSync,
     readFileSync,
@@ -13,33 +12,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { URI, type DocumentSegment, type ReferenceDescription } from 'langium';
-import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { URI } from 'langium';
 import { describe, expect, test, vi } from 'vitest';
-import { ThiduaFileSystem } from '../../src/io/read.js';
-import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
 import type { IndexStore } from '../../src/language/workspace/saved-index.js';
 import { FileIndexStore } from '../../src/server/index-store.js';
-import { EXAMPLES_DIR } from '../helpers.js';
-
-/** The examples and 60 more plans citing the registry, one of them a number the registry does not have yet. */
-function folder(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'thidua-saved-'));
-    cpSync(EXAMPLES_DIR, dir, { recursive: true });
-    const plan = readFileSync(join(EXAMPLES_DIR, '003-chi-thi-huong-tra-2024.thidua'), 'utf8');
-    for (let i = 0; i < 60; i++)
-        writeFileSync(
-            join(dir, `them-${String(i).padStart(3, '0')}.thidua`),
-            plan.replace(/\{#/g, '{').replace('Hương Trà', `Hương Trà ${i}`)
-        );
-    writeFileSync(
-        join(dir, 'chua-co.thidua'),
-        'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh].\n'
-    );
-    return dir;
-}
+import { indexAsText, plansFolder, startOnFolder } from './lsp-helpers.js';
 
 /** A store in a folder of its own; `saved` resolves when a session has written it. */
 function store(dir = mkdtempSync(join(tmpdir(), 'thidua-index-')), code = 'code-1') {
@@ -60,62 +38,28 @@ function store(dir = mkdtempSync(join(tmpdir(), 'thidua-index-')), code = 'code-
 
 /** A language server's services on the folder (with a connection); `parsed` lists the files parsed at start-up. */
 async function start(dir: string, indexStore?: IndexStore) {
-    const connection = createConnection(
-        new StreamMessageReader(new PassThrough()),
-        new StreamMessageWriter(new PassThrough())
-    );
-    const services = createThiduaServices({ connection, ...ThiduaFileSystem, indexStore });
-    const { shared } = services;
-    shared.workspace.ConfigurationProvider.initialized({});
     const parsed: string[] = [];
-    const factory = shared.workspace.LangiumDocumentFactory as unknown as { parse(uri: URI, text: string): unknown };
-    const original = factory.parse.bind(factory);
-    factory.parse = (uri: URI, text: string) => {
-        parsed.push(uri.fsPath.slice(dir.length + 1));
-        return original(uri, text);
-    };
-    const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
-    shared.workspace.WorkspaceManager.initialize({
-        workspaceFolders: folders,
-        capabilities: {},
-        processId: null,
-        rootUri: null
+    const services = await startOnFolder(dir, {
+        editor: true,
+        indexStore,
+        prepare: ({ shared }) => {
+            const factory = shared.workspace.LangiumDocumentFactory as unknown as {
+                parse(uri: URI, text: string): unknown;
+            };
+            const original = factory.parse.bind(factory);
+            factory.parse = (uri: URI, text: string) => {
+                parsed.push(uri.fsPath.slice(dir.length + 1));
+                return original(uri, text);
+            };
+        }
     });
-    await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
-    const doc = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.file(join(dir, name)))!;
-    return { ...services, doc, parsed };
+    return { ...services, parsed };
 }
 
 type Services = Awaited<ReturnType<typeof start>>;
 
-const rel = (uri: URI, dir: string) => uri.fsPath.slice(dir.length + 1);
-const segment = (s?: DocumentSegment) =>
-    s &&
-    `${s.offset}+${s.length}=${s.end} ${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`;
-
-/** Everything the index holds, as text: exported names with their places, references with their targets. */
-function index(s: Services, dir: string): { exported: string[]; references: string[] } {
-    const manager = s.shared.workspace.IndexManager;
-    const exported = manager
-        .allElements()
-        .map(
-            d =>
-                `${rel(d.documentUri, dir)} ${d.type} ${d.name} ${d.path} ${segment(d.nameSegment)} ${segment(d.selectionSegment)}`
-        )
-        .toArray()
-        .sort();
-    const referenceIndex = (manager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> })
-        .referenceIndex;
-    const references = [...referenceIndex.values()]
-        .flat()
-        .map(
-            r =>
-                `${rel(r.sourceUri, dir)} ${r.sourcePath} → ${rel(r.targetUri, dir)} ${r.targetPath} ` +
-                `${segment(r.segment)} ${r.local}`
-        )
-        .sort();
-    return { exported, references };
-}
+const folder = () => plansFolder('thidua-saved-', 60);
+const index = (s: Services, dir: string) => indexAsText(s.shared, dir);
 
 function digests(s: Services, dir: string) {
     return readdirSync(dir)

@@ -1,10 +1,10 @@
 // In the editor, unopened documents keep their index entries and digest, not their trees: every answer that reads
 // other files must stay what it was when all trees were kept.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { DocumentState, URI, type LangiumDocument, type ReferenceDescription } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { ThiduaFileSystem } from '../../src/io/read.js';
 import { CompletionItemKind, Diagnostic, type NotificationMessage } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
@@ -15,67 +15,17 @@ import { isLoaded } from '../../src/language/workspace/thidua-document-factory.j
 import { LineCheckCache } from '../../src/language/validation/checks/line-cache.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import { mayBeLinkTarget, referredIds } from '../../src/language/syntax/link-targets.js';
-import { EXAMPLES_DIR, codeOf } from '../helpers.js';
+import { codeOf } from '../helpers.js';
+import { indexAsText, plansFolder, startOnFolder } from './lsp-helpers.js';
 
-/**
- * A folder: the examples (registry, plans with ids, reports citing them) and 120 more documents citing the registry.
- */
-function folder(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'thidua-unload-'));
-    cpSync(EXAMPLES_DIR, dir, { recursive: true });
-    const plan = readFileSync(join(EXAMPLES_DIR, '003-chi-thi-huong-tra-2024.thidua'), 'utf8');
-    for (let i = 0; i < 120; i++)
-        writeFileSync(
-            join(dir, `them-${String(i).padStart(3, '0')}.thidua`),
-            plan.replace(/\{#/g, '{').replace('Hương Trà', `Hương Trà ${i}`)
-        );
-    writeFileSync(
-        join(dir, 'chua-co.thidua'),
-        'KẾ HOẠCH\nThi đua\n\nThực hiện [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh].\n'
-    );
-    return dir;
-}
-
-/** Services started on the folder: `editor` as the language server (with a connection), else all trees kept. */
-async function start(dir: string, editor: boolean) {
-    const connection = editor
-        ? createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()))
-        : undefined;
-    const services = createThiduaServices({ connection, ...ThiduaFileSystem });
-    const { shared } = services;
-    shared.workspace.ConfigurationProvider.initialized({});
-    const folders = [{ uri: URI.file(dir).toString(), name: 'ws' }];
-    shared.workspace.WorkspaceManager.initialize({
-        workspaceFolders: folders,
-        capabilities: {},
-        processId: null,
-        rootUri: null
-    });
-    await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
-    const doc = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.file(join(dir, name)))!;
-    return { ...services, doc };
-}
+const folder = () => plansFolder('thidua-unload-', 120);
+const rel = (uri: URI, dir: string) => uri.fsPath.slice(dir.length + 1);
+const start = (dir: string, editor: boolean) => startOnFolder(dir, { editor });
 
 type Services = Awaited<ReturnType<typeof start>>;
 
-const rel = (uri: URI, dir: string) => uri.fsPath.slice(dir.length + 1);
-
-function exported(s: Services, dir: string): string[] {
-    return s.shared.workspace.IndexManager.allElements()
-        .map(d => `${rel(d.documentUri, dir)} ${d.type} ${d.name} ${d.path}`)
-        .toArray()
-        .sort();
-}
-
-function references(s: Services, dir: string): string[] {
-    const index = (
-        s.shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> }
-    ).referenceIndex;
-    return [...index.values()]
-        .flat()
-        .map(r => `${rel(r.sourceUri, dir)} ${r.sourcePath} → ${rel(r.targetUri, dir)} ${r.targetPath}`)
-        .sort();
-}
+const exported = (s: Services, dir: string) => indexAsText(s.shared, dir).exported;
+const references = (s: Services, dir: string) => indexAsText(s.shared, dir).references;
 
 describe('unopened documents in the editor', () => {
     test('after start-up their trees are dropped, and the index equals the one made with every tree kept', async () => {

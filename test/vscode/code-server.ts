@@ -3,7 +3,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../chromium.js';
 
 export const CODE_SERVER = join(
     process.env.THIDUA_CODE_SERVER_DIR ?? join(homedir(), '.cache', 'thidua', 'code-server'),
@@ -11,7 +12,7 @@ export const CODE_SERVER = join(
     '.bin',
     'code-server'
 );
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 
 export interface Workbench {
     server: ChildProcess;
@@ -71,19 +72,7 @@ export async function openWorkbench(
         if (ok) break;
         await new Promise(r => setTimeout(r, 300));
     }
-    const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run'
-        ]
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });

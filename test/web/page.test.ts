@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveWeb } from '../../src/cli/web.js';
 import { run } from '../../src/cli/main.js';
@@ -27,7 +28,6 @@ declare global {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const WEB = join(ROOT, 'dist', 'web');
-const CHROMIUM = '/usr/bin/chromium';
 
 let server: Server, browser: Browser, page: Page, origin: string;
 const outside: string[] = [];
@@ -38,10 +38,7 @@ beforeAll(async () => {
     server = await serveWeb(WEB, 0);
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu']
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, acceptDownloads: true });
     await context.route('**/*', route => {
         const url = route.request().url();

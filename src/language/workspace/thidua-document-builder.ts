@@ -162,7 +162,9 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         options: BuildOptions,
         cancelToken: Cancellation.CancellationToken
     ): Promise<void> {
-        if (this.unloading) for (const d of documents) this.loaded.add(d);
+        // A document gets a tree in this build only if it has one or is parsed or linked again.
+        if (this.unloading)
+            for (const d of documents) if (d.state < DocumentState.IndexedReferences || isLoaded(d)) this.loaded.add(d);
         await super.buildDocuments(documents, options, cancelToken);
         if (this.unloading) this.unloadClosed();
     }

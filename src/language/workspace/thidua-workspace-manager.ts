@@ -197,11 +197,20 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     /** The fingerprint of an open file whose built text is the one on the disk; undefined when they differ. */
     private openFingerprint(document: LangiumDocument): string | undefined {
         try {
-            if (this.fileSystemProvider.readFileSync(document.uri) !== document.textDocument.getText()) return;
-            return this.store?.fingerprint(this.fileSystemProvider.readBinarySync(document.uri));
+            const bytes = this.fileSystemProvider.readBinarySync(document.uri);
+            const text = this.textOf(document.uri, bytes) ?? this.fileSystemProvider.readFileSync(document.uri);
+            return text === document.textDocument.getText() ? this.store?.fingerprint(bytes) : undefined;
         } catch {
             return undefined;
         }
+    }
+
+    /** The text of bytes already read, decoded as the file system reads files (undefined: it cannot, read the file). */
+    private textOf(uri: URI, bytes: Uint8Array): string | undefined {
+        return (this.fileSystemProvider as Partial<{ textOf(uri: URI, bytes: Uint8Array): string }>).textOf?.(
+            uri,
+            bytes
+        );
     }
 
     /** Takes a document back from the saved index: its entries, digest and looked-up names, without a tree. */
@@ -241,11 +250,11 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
                             hits.push({ uri, saved });
                             continue;
                         }
-                        const decoder = this.fileSystemProvider as Partial<{ textOf(uri: URI, b: Uint8Array): string }>;
-                        if (decoder.textOf) {
-                            files.push({ uri, text: decoder.textOf(uri, bytes) });
-                            continue;
-                        }
+                        files.push({
+                            uri,
+                            text: this.textOf(uri, bytes) ?? (await this.fileSystemProvider.readFile(uri))
+                        });
+                        continue;
                     }
                     files.push({ uri, text: await this.fileSystemProvider.readFile(uri) });
                 } catch (e) {
