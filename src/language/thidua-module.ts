@@ -36,7 +36,7 @@ import { runSlowChecksOnSave } from './workspace/thidua-workspace-checks.js';
 import { ThiduaAstNodeDescriptionProvider } from './references/thidua-ast-node-description-provider.js';
 import { ThiduaDocumentFactory } from './workspace/thidua-document-factory.js';
 import { ThiduaIndexManager } from './workspace/thidua-index-manager.js';
-import type { IndexStore } from './workspace/saved-index.js';
+import type { IndexStore, IndexWorkers } from './workspace/saved-index.js';
 import { ThiduaDocumentModel } from './model/thidua-document-model.js';
 import { ThiduaDocumentValidator } from './validation/thidua-document-validator.js';
 import { ThiduaLexer } from './syntax/thidua-lexer.js';
@@ -125,8 +125,14 @@ export interface ServiceReplacements {
     language?: Module<ThiduaServices, DeepPartial<ThiduaServices>>;
 }
 
-/** The language server's context: also where the folder's index is saved between sessions (none: not saved). */
-export type ThiduaSharedModuleContext = DefaultSharedModuleContext & { indexStore?: IndexStore };
+/**
+ * The language server's context: also where the folder's index is saved between sessions (none: not saved), and the
+ * threads that build files beside the server's at start-up (none: it builds them all).
+ */
+export type ThiduaSharedModuleContext = DefaultSharedModuleContext & {
+    indexStore?: IndexStore;
+    indexWorkers?: IndexWorkers;
+};
 
 export function createThiduaServices(
     context: ThiduaSharedModuleContext,
@@ -140,7 +146,9 @@ export function createThiduaServices(
         ThiduaGeneratedSharedModule,
         ThiduaSharedCoreModule as Module<LangiumSharedServices, PartialLangiumSharedServices>,
         ThiduaSharedModule,
-        { workspace: { IndexStore: () => context.indexStore } } as Module<LangiumSharedServices, object>,
+        {
+            workspace: { IndexStore: () => context.indexStore, IndexWorkers: () => context.indexWorkers }
+        } as Module<LangiumSharedServices, object>,
         replace.shared ?? {}
     );
     const Thidua = inject(

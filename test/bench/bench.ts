@@ -1,7 +1,7 @@
 // npm run bench — figures against their targets; a benchmark, never a test: it does not fail on a time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
@@ -164,15 +164,20 @@ async function coldStart(
     const first = join(cold.folder, 'vb-0000.thidua');
     const lastId = lastIndexedId(cold.folder);
     type Run = Awaited<ReturnType<typeof coldStartRun>>;
-    const sessions = { first: [] as Run[], again: [] as Run[] };
+    const sessions = { first: [] as Run[], again: [] as Run[], alone: [] as Run[] };
     for (let i = 0; i < runs; i++) {
         const env = { THIDUA_INDEX_DIR: mkdtempSync(join(tmpdir(), 'thidua-bench-index-')) };
         sessions.first.push(await coldStartRun(cold.folder, first, lastId, undefined, env));
         sessions.again.push(await coldStartRun(cold.folder, first, lastId, undefined, env));
         rmSync(env.THIDUA_INDEX_DIR, { recursive: true, force: true });
+        // The same first opening with the server's thread alone (no worker threads).
+        const alone = { THIDUA_INDEX_DIR: '', THIDUA_INDEX_THREADS: '0' };
+        sessions.alone.push(await coldStartRun(cold.folder, first, lastId, undefined, alone));
     }
+    const threads = Math.min(7, availableParallelism() - 1);
     for (const [session, runsOf, goal] of [
-        ['first opening', sessions.first, firstTarget],
+        [`first opening, ${threads} worker thread(s) on ${availableParallelism()} cores`, sessions.first, firstTarget],
+        ['first opening, no worker thread', sessions.alone, undefined],
         ['reopened', sessions.again, target]
     ] as const) {
         record(
@@ -248,7 +253,7 @@ async function scaleFigures(): Promise<void> {
         label: '≤ 1.5',
         on: 'median'
     });
-    await coldStart(5_000, 1, { max: 5, label: '≤ 5 s' });
+    await coldStart(5_000, 1, { max: 5, label: '≤ 5 s' }, { max: 5, label: '≤ 5 s' });
     await memoryAfterClose();
 }
 

@@ -1,14 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { URI, type DocumentSegment, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { TextDocument, URI, type DocumentSegment, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Position } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { ThiduaFileSystem } from '../../src/io/read.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import type { ThiduaIndexManager } from '../../src/language/workspace/thidua-index-manager.js';
-import type { IndexStore } from '../../src/language/workspace/saved-index.js';
+import type { IndexStore, IndexWorkers } from '../../src/language/workspace/saved-index.js';
+import { FileIndexStore } from '../../src/server/index-store.js';
 import { EXAMPLES_DIR, workspace } from '../helpers.js';
 import type { Model } from '../../src/language/generated/ast.js';
 
@@ -57,13 +58,19 @@ export async function startOnFolder(
     options: {
         editor: boolean;
         indexStore?: IndexStore;
+        indexWorkers?: IndexWorkers;
         prepare?: (s: ReturnType<typeof createThiduaServices>) => void;
     }
 ) {
     const connection = options.editor
         ? createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()))
         : undefined;
-    const services = createThiduaServices({ connection, ...ThiduaFileSystem, indexStore: options.indexStore });
+    const services = createThiduaServices({
+        connection,
+        ...ThiduaFileSystem,
+        indexStore: options.indexStore,
+        indexWorkers: options.indexWorkers
+    });
     const { shared } = services;
     shared.workspace.ConfigurationProvider.initialized({});
     options.prepare?.(services);
@@ -77,6 +84,66 @@ export async function startOnFolder(
     await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
     const doc = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.file(join(dir, name)))!;
     return { ...services, doc };
+}
+
+/** A store in a folder of its own; `saved` resolves when a session has written it. */
+export function store(dir = mkdtempSync(join(tmpdir(), 'thidua-index-')), code = 'code-1') {
+    const inner = new FileIndexStore(dir, code);
+    let written: Promise<void> = Promise.resolve();
+    const outer: IndexStore & { saved: () => Promise<void>; writes: number } = {
+        writes: 0,
+        fingerprint: b => inner.fingerprint(b),
+        load: f => inner.load(f),
+        save: (f, d) => {
+            outer.writes++;
+            return (written = inner.save(f, d));
+        },
+        saved: () => written
+    };
+    return { dir, store: outer };
+}
+
+/**
+ * A language server's services on the folder (with a connection); `parsed` lists the files parsed here at start-up;
+ * `open`: a file the editor holds open.
+ */
+export async function startCounting(
+    dir: string,
+    options: { indexStore?: IndexStore; indexWorkers?: IndexWorkers; open?: string }
+) {
+    const parsed: string[] = [];
+    const services = await startOnFolder(dir, {
+        editor: true,
+        ...options,
+        prepare: ({ shared }) => {
+            if (options.open) {
+                const uri = URI.file(join(dir, options.open)).toString();
+                (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(
+                    TextDocument.create(uri, 'thidua', 1, readFileSync(join(dir, options.open), 'utf8'))
+                );
+            }
+            const factory = shared.workspace.LangiumDocumentFactory as unknown as {
+                parse(uri: URI, text: string): unknown;
+            };
+            const original = factory.parse.bind(factory);
+            factory.parse = (uri: URI, text: string) => {
+                parsed.push(uri.fsPath.slice(dir.length + 1));
+                return original(uri, text);
+            };
+        }
+    });
+    return { ...services, parsed };
+}
+
+/** The digest of every file of the folder, as the workspace checks and completion read it. */
+export function digestsOf(s: Awaited<ReturnType<typeof startOnFolder>>, dir: string) {
+    return readdirSync(dir)
+        .filter(f => f.endsWith('.thidua'))
+        .sort()
+        .map(f => {
+            const d = s.Thidua.model.DocumentModel.digestOf(s.doc(f));
+            return { f, ...d, indicators: d.indicators, citations: d.citations };
+        });
 }
 
 const segment = (s?: DocumentSegment) =>

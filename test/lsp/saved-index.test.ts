@@ -16,60 +16,15 @@ import { URI } from 'langium';
 import { describe, expect, test, vi } from 'vitest';
 import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
 import type { IndexStore } from '../../src/language/workspace/saved-index.js';
-import { FileIndexStore } from '../../src/server/index-store.js';
-import { indexAsText, plansFolder, startOnFolder } from './lsp-helpers.js';
+import { digestsOf, indexAsText, plansFolder, startCounting, store } from './lsp-helpers.js';
 
-/** A store in a folder of its own; `saved` resolves when a session has written it. */
-function store(dir = mkdtempSync(join(tmpdir(), 'thidua-index-')), code = 'code-1') {
-    const inner = new FileIndexStore(dir, code);
-    let written: Promise<void> = Promise.resolve();
-    const outer: IndexStore & { saved: () => Promise<void>; writes: number } = {
-        writes: 0,
-        fingerprint: b => inner.fingerprint(b),
-        load: f => inner.load(f),
-        save: (f, d) => {
-            outer.writes++;
-            return (written = inner.save(f, d));
-        },
-        saved: () => written
-    };
-    return { dir, store: outer };
-}
-
-/** A language server's services on the folder (with a connection); `parsed` lists the files parsed at start-up. */
-async function start(dir: string, indexStore?: IndexStore) {
-    const parsed: string[] = [];
-    const services = await startOnFolder(dir, {
-        editor: true,
-        indexStore,
-        prepare: ({ shared }) => {
-            const factory = shared.workspace.LangiumDocumentFactory as unknown as {
-                parse(uri: URI, text: string): unknown;
-            };
-            const original = factory.parse.bind(factory);
-            factory.parse = (uri: URI, text: string) => {
-                parsed.push(uri.fsPath.slice(dir.length + 1));
-                return original(uri, text);
-            };
-        }
-    });
-    return { ...services, parsed };
-}
-
+const start = (dir: string, indexStore?: IndexStore) => startCounting(dir, { indexStore });
 type Services = Awaited<ReturnType<typeof start>>;
 
 const folder = () => plansFolder('thidua-saved-', 60);
 const index = (s: Services, dir: string) => indexAsText(s.shared, dir);
 
-function digests(s: Services, dir: string) {
-    return readdirSync(dir)
-        .filter(f => f.endsWith('.thidua'))
-        .sort()
-        .map(f => {
-            const d = s.Thidua.model.DocumentModel.digestOf(s.doc(f));
-            return { f, ...d, indicators: d.indicators, citations: d.citations };
-        });
-}
+const digests = (s: Services, dir: string) => digestsOf(s, dir);
 
 describe('the index saved between sessions', () => {
     test('a second session parses no file and answers as a session that parsed them all', async () => {

@@ -29,6 +29,42 @@ export interface IndexStore {
     save(folders: string[], documents: Map<string, SavedDocument>): Promise<void>;
 }
 
+/** A file to build, as start-up read it. */
+export interface FileText {
+    uri: string;
+    text: string;
+}
+
+/**
+ * A document the files built by other threads may link to: what it exports, and its text when the editor holds one
+ * (else the thread parses the file when a link needs its tree).
+ */
+export interface LinkTarget {
+    uri: string;
+    exports: SavedDocument['exports'];
+    text?: string;
+}
+
+/**
+ * Other threads that build some of the files start-up has to parse (in the language server: worker threads) and give
+ * back their saved-index entries, which start-up takes as it takes those of an earlier session.
+ */
+export interface IndexWorkers {
+    /** How many threads to start for this many files to build (0: none). */
+    count(files: number): number;
+    /**
+     * Starts `count` threads that first take the link targets, then build the files `next` gives them (undefined:
+     * none left) and hand their entries to `built`. Resolves when every thread has stopped, whether or not it built
+     * all it was given.
+     */
+    run(
+        count: number,
+        targets: LinkTarget[],
+        next: () => FileText[] | undefined,
+        built: (entries: [string, SavedDocument][]) => void
+    ): Promise<void>;
+}
+
 function saveSegment(s: DocumentSegment | undefined): SavedSegment | undefined {
     if (!s) return undefined;
     const { start, end } = s.range;
@@ -58,7 +94,7 @@ export function saveReferences(references: readonly ReferenceDescription[]): Sav
     ]);
 }
 
-export function exportsOf(saved: SavedDocument, uri: URI): AstNodeDescription[] {
+export function exportsOf(saved: Pick<SavedDocument, 'exports'>, uri: URI): AstNodeDescription[] {
     return saved.exports.map(([name, type, path, nameSegment, selectionSegment]) => ({
         name,
         type,

@@ -196,6 +196,14 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         return names && unresolved && { names, unresolved };
     }
 
+    /** Removes built documents from the workspace and the index, as a deletion does, without relinking others. */
+    forget(documents: LangiumDocument[]): void {
+        for (const document of documents) {
+            this.langiumDocuments.deleteDocument(document.uri);
+            this.cleanUpDeleted(document);
+        }
+    }
+
     /** For a document restored from an earlier session's index: what it looked up then. */
     restoreNames(document: LangiumDocument, names: string[], unresolved: string[]): void {
         this.names.set(document, names);

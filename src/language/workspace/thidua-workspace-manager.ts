@@ -4,7 +4,7 @@ import {
     type LangiumDocument,
     type LangiumDocumentFactory,
     type Stream,
-    type URI
+    URI
 } from 'langium';
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -19,13 +19,18 @@ import {
     referencesOf,
     saveExports,
     saveReferences,
+    type FileText,
     type IndexStore,
+    type IndexWorkers,
+    type LinkTarget,
     type SavedDocument
 } from './saved-index.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
 /** How many documents are built together at start-up before their trees are dropped. */
 const CHUNK = 50;
+/** How many files a thread builds at a time (a small chunk: the last ones do not keep start-up waiting). */
+const THREAD_CHUNK = 25;
 /** How many files start-up reads at once. */
 const READERS = 16;
 /** Start-up collects garbage after every this many documents: the heap then never grows past ~250 MB. */
@@ -46,9 +51,10 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     private readonly index: ThiduaIndexManager;
     private readonly inChunks: boolean;
     private readonly store?: IndexStore;
+    private readonly workers?: IndexWorkers;
     private deferred: { uri: URI; text: string }[] = [];
-    /** The documents start-up has read but not built yet. */
-    private readonly waiting = new Set<string>();
+    /** One URI object per target of the references taken back (most cite the same registry). */
+    private readonly targetUris = new Map<string, URI>();
     /** Start-up with an index saved by an earlier session: what it held, and the documents taken back from it. */
     private session?: {
         folders: string[];
@@ -58,13 +64,16 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         built: string[];
     };
 
-    constructor(services: LangiumSharedServices & { workspace: { IndexStore?: IndexStore } }) {
+    constructor(
+        services: LangiumSharedServices & { workspace: { IndexStore?: IndexStore; IndexWorkers?: IndexWorkers } }
+    ) {
         super(services);
         this.factory = services.workspace.LangiumDocumentFactory;
         this.textDocuments = services.workspace.TextDocuments;
         this.index = services.workspace.IndexManager as ThiduaIndexManager;
         this.inChunks = services.lsp.Connection !== undefined;
         this.store = this.inChunks ? services.workspace.IndexStore : undefined;
+        this.workers = this.inChunks ? services.workspace.IndexWorkers : undefined;
     }
 
     // Start-up is not cancelled by the first edit (Langium's is, and the edit then builds the whole folder at once):
@@ -85,41 +94,158 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         const pending = new Map(this.deferred.map(d => [d.uri.toString(), d]));
         this.deferred = [];
         const order = pending.values();
-        let built = 0;
-        while (pending.size) {
-            const open = this.textDocuments.keys().flatMap(uri => pending.get(uri) ?? []);
-            const chunk: { uri: URI; text: string }[] = open.slice(0, CHUNK);
-            while (!open.length && chunk.length < CHUNK) {
+        const next = (size: number, skipOpen: boolean) => {
+            const chunk: { uri: URI; text: string }[] = [];
+            while (chunk.length < size) {
                 const d = order.next();
                 if (d.done) break;
-                if (pending.has(d.value.uri.toString())) chunk.push(d.value);
+                const key = d.value.uri.toString();
+                // A file open in the editor is built here, first.
+                if (skipOpen && this.textDocuments.get(key)) continue;
+                if (pending.delete(key)) chunk.push(d.value);
             }
-            const documents = chunk
-                .filter(d => pending.delete(d.uri.toString()) && !this.langiumDocuments.hasDocument(d.uri))
-                .map(d => {
-                    this.waiting.delete(d.uri.toString());
-                    const document = this.factory.fromString(d.text, d.uri);
-                    this.langiumDocuments.addDocument(document);
-                    return document;
-                });
-            // A file open in the editor is checked as an edit would check it: its diagnostics appear now, not after
-            // the whole folder is indexed (it links only to documents built before it).
-            await this.documentBuilder.build(
-                documents,
-                open.length ? this.documentBuilder.updateBuildOptions : this.initialBuildOptions,
-                CancellationToken.None
+            return chunk;
+        };
+        // Other threads build some of the files meanwhile: what one took and did not give back is built here after.
+        const away = new Map<string, { uri: URI; text: string }>();
+        const startThreads = () =>
+            this.startThreads(
+                pending.size,
+                size => {
+                    const chunk = next(size, true);
+                    for (const d of chunk) away.set(d.uri.toString(), d);
+                    return chunk.length ? chunk.map(d => ({ uri: d.uri.toString(), text: d.text })) : undefined;
+                },
+                entries => {
+                    for (const [key, saved] of entries) {
+                        const file = away.get(key);
+                        if (!file || this.textDocuments.get(key) || this.langiumDocuments.hasDocument(file.uri))
+                            continue;
+                        away.delete(key);
+                        this.restore(file.uri, { ...saved, fingerprint: this.session?.fingerprints.get(key) ?? '' });
+                    }
+                }
             );
+        let threads: Promise<void> | undefined;
+        let built = 0;
+        for (;;) {
+            const open = this.textDocuments
+                .keys()
+                .flatMap(uri => pending.get(uri) ?? [])
+                .slice(0, CHUNK);
+            for (const d of open) pending.delete(d.uri.toString());
+            const chunk = open.length ? open : next(CHUNK, false);
+            if (!chunk.length) break;
+            await this.buildChunk(chunk, open.length > 0);
+            // Threads start once the first files are built: the editor's open file is checked first.
+            threads ??= startThreads();
             if (Math.floor((built + chunk.length) / COLLECT_EVERY) > Math.floor(built / COLLECT_EVERY))
                 collectGarbage();
             built += chunk.length;
             // Let the server send the diagnostics just made and answer the editor's requests between chunks.
             await new Promise(resolve => setImmediate(resolve));
         }
+        await threads;
+        const left = [...away.values(), ...pending.values()];
+        for (let i = 0; i < left.length; i += CHUNK) await this.buildChunk(left.slice(i, i + CHUNK), false);
         await this.relinkRestored();
         this.saveIndex();
         this.session = undefined;
         // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
         void this.mutex.read(() => returnMemory());
+    }
+
+    /**
+     * Builds files read at start-up. A file open in the editor is checked as an edit would check it: its diagnostics
+     * appear now, not after the whole folder is indexed (it links only to documents built before it).
+     */
+    private async buildChunk(chunk: { uri: URI; text: string }[], open: boolean): Promise<void> {
+        const documents = chunk
+            .filter(d => !this.langiumDocuments.hasDocument(d.uri))
+            .map(d => {
+                const document = this.factory.fromString(d.text, d.uri);
+                this.langiumDocuments.addDocument(document);
+                return document;
+            });
+        await this.documentBuilder.build(
+            documents,
+            open ? this.documentBuilder.updateBuildOptions : this.initialBuildOptions,
+            CancellationToken.None
+        );
+    }
+
+    /**
+     * Starts the threads that build files beside this one (none for a small folder), giving them what the
+     * documents built so far export: the files left to build link only to those (`mayBeLinkTarget`).
+     */
+    private startThreads(
+        files: number,
+        next: (size: number) => FileText[] | undefined,
+        built: (entries: [string, SavedDocument][]) => void
+    ): Promise<void> {
+        const count = this.workers?.count(files) ?? 0;
+        if (!this.workers || !count) return Promise.resolve();
+        const targets: LinkTarget[] = this.langiumDocuments.all.toArray().flatMap(d => {
+            const uri = d.uri.toString();
+            const exports = this.index.exportsOf(uri);
+            if (!exports.length) return [];
+            const text = this.textDocuments.get(uri) ? d.textDocument.getText() : undefined;
+            return [{ uri, exports: saveExports(exports), text }];
+        });
+        return this.workers.run(count, targets, () => next(THREAD_CHUNK), built).catch(() => undefined);
+    }
+
+    /** In a thread building files for start-up: takes the documents they may link to. */
+    async takeTargets(targets: LinkTarget[]): Promise<void> {
+        const documents: LangiumDocument[] = [];
+        for (const target of targets) {
+            const uri = URI.parse(target.uri);
+            if (target.text === undefined) {
+                // Parsed from the file if a link needs its tree.
+                const document = (this.factory as ThiduaDocumentFactory).restore(uri);
+                this.index.restore(target.uri, exportsOf(target, uri), []);
+                this.langiumDocuments.addDocument(document);
+                continue;
+            }
+            const document = this.factory.fromString(target.text, uri);
+            this.langiumDocuments.addDocument(document);
+            documents.push(document);
+        }
+        await this.documentBuilder.build(documents, this.initialBuildOptions, CancellationToken.None);
+    }
+
+    /** In a thread building files for start-up: builds them and gives their entries, then forgets them. */
+    async entriesOf(files: FileText[]): Promise<[string, SavedDocument][]> {
+        const documents = files.map(f => {
+            const document = this.factory.fromString(f.text, URI.parse(f.uri));
+            this.langiumDocuments.addDocument(document);
+            return document;
+        });
+        await this.documentBuilder.build(documents, this.initialBuildOptions, CancellationToken.None);
+        const entries = documents.flatMap(d => {
+            const entry = this.entryOf(d, '');
+            return entry ? [[d.uri.toString(), entry] as [string, SavedDocument]] : [];
+        });
+        (this.documentBuilder as ThiduaDocumentBuilder).forget(documents);
+        return entries;
+    }
+
+    /** What a built document gives the saved index (undefined: it is not built that far). */
+    private entryOf(document: LangiumDocument, fingerprint: string): SavedDocument | undefined {
+        const uri = document.uri.toString();
+        const names = (this.documentBuilder as ThiduaDocumentBuilder).namesOf(document);
+        if (!names || document.state < DocumentState.IndexedReferences) return undefined;
+        const digest = (
+            this.serviceRegistry.getServices(document.uri) as ThiduaServices
+        ).model.DocumentModel.digestSourceOf(document);
+        if (!digest) return undefined;
+        return {
+            fingerprint,
+            exports: saveExports(this.index.exportsOf(uri)),
+            references: saveReferences(this.index.referencesOf(uri)),
+            digest,
+            ...names
+        };
     }
 
     /**
@@ -170,24 +296,12 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         const saved = session.saved;
         if (saved?.size === all.length && [...fingerprints].every(([uri, f]) => f && saved.get(uri)?.fingerprint === f))
             return;
-        const builder = this.documentBuilder as ThiduaDocumentBuilder;
         const documents = new Map<string, SavedDocument>();
         for (const document of all) {
             const uri = document.uri.toString();
             const fingerprint = fingerprints.get(uri);
-            const names = builder.namesOf(document);
-            if (!fingerprint || !names || document.state < DocumentState.IndexedReferences) continue;
-            const digest = (
-                this.serviceRegistry.getServices(document.uri) as ThiduaServices
-            ).model.DocumentModel.digestSourceOf(document);
-            if (!digest) continue;
-            documents.set(uri, {
-                fingerprint,
-                exports: saveExports(this.index.exportsOf(uri)),
-                references: saveReferences(this.index.referencesOf(uri)),
-                digest,
-                ...names
-            });
+            const entry = fingerprint && this.entryOf(document, fingerprint);
+            if (entry) documents.set(uri, entry);
         }
         this.store.save(session.folders, documents).catch((e: Error) => {
             console.error(`thidua: không lưu được chỉ mục của thư mục. ${e.message}`);
@@ -214,9 +328,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     /** Takes a document back from the saved index: its entries, digest and looked-up names, without a tree. */
-    private restore(uri: URI, saved: SavedDocument, uris: Map<string, URI>): LangiumDocument {
+    private restore(uri: URI, saved: SavedDocument): LangiumDocument {
         const document = (this.factory as ThiduaDocumentFactory).restore(uri);
-        this.index.restore(uri.toString(), exportsOf(saved, uri), referencesOf(saved, uri, uris));
+        this.index.restore(uri.toString(), exportsOf(saved, uri), referencesOf(saved, uri, this.targetUris));
         (this.serviceRegistry.getServices(uri) as ThiduaServices).model.DocumentModel.restoreDigest(
             document,
             saved.digest
@@ -267,15 +381,13 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         const byUri = (a: { uri: URI }, b: { uri: URI }) => (a.uri.toString() < b.uri.toString() ? -1 : 1);
         files.sort(byUri);
         if (session) {
-            const uris = new Map<string, URI>();
-            session.restored = hits.sort(byUri).map(h => this.restore(h.uri, h.saved, uris));
+            session.restored = hits.sort(byUri).map(h => this.restore(h.uri, h.saved));
             session.built = files.map(f => f.uri.toString());
         }
         const referred = this.inChunks ? referredIds(files.map(f => f.text)) : new Set<string>();
         for (const f of files) {
             if (this.inChunks && !mayBeLinkTarget(f.text, referred)) {
                 this.deferred.push(f);
-                this.waiting.add(f.uri.toString());
             } else collector(this.factory.fromString(f.text, f.uri));
         }
     }

@@ -1,0 +1,112 @@
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker } from 'node:worker_threads';
+import { ThiduaFileSystem } from '../io/read.js';
+import { createThiduaServices } from '../language/thidua-module.js';
+import type { ThiduaWorkspaceManager } from '../language/workspace/thidua-workspace-manager.js';
+import type { FileText, IndexWorkers, LinkTarget, SavedDocument } from '../language/workspace/saved-index.js';
+
+/** Below this many files per thread, starting one (~0.2 s) gains nothing. */
+const FILES_PER_THREAD = 300;
+/** The most threads start-up uses, whatever the machine. */
+const MAX_THREADS = 7;
+/** Chunks given to a thread before it gives the first back, so that it never waits for the server's thread. */
+const AHEAD = 2;
+
+/** What tells a thread of the server's file that it builds files for start-up. */
+export const INDEX_THREAD = 'thidua-index-thread';
+
+type ToThread = { targets: LinkTarget[] } | { files: FileText[] };
+type FromThread = { entries: [string, SavedDocument][] };
+
+/**
+ * Worker threads running the server's own file (`file`), each with its own services: they build part of the files
+ * at start-up while the server builds the rest. As many as the machine has cores besides the server's, at most 7;
+ * THIDUA_INDEX_THREADS sets the most (0: none).
+ */
+export class ThreadIndexWorkers implements IndexWorkers {
+    private readonly max: number;
+
+    constructor(
+        private readonly file: string,
+        max = Number(process.env.THIDUA_INDEX_THREADS ?? availableParallelism() - 1),
+        private readonly perThread = FILES_PER_THREAD
+    ) {
+        this.max = Number.isInteger(max) && max > 0 ? Math.min(max, MAX_THREADS) : 0;
+    }
+
+    count(files: number): number {
+        return Math.min(this.max, Math.floor(files / this.perThread));
+    }
+
+    async run(
+        count: number,
+        targets: LinkTarget[],
+        next: () => FileText[] | undefined,
+        built: (entries: [string, SavedDocument][]) => void
+    ): Promise<void> {
+        await Promise.all(Array.from({ length: count }, () => this.runOne(targets, next, built)));
+    }
+
+    private runOne(
+        targets: LinkTarget[],
+        next: () => FileText[] | undefined,
+        built: (entries: [string, SavedDocument][]) => void
+    ): Promise<void> {
+        return new Promise(resolve => {
+            let worker: Worker;
+            try {
+                // Its standard output would go into the server's: in a server over stdio, the editor's messages.
+                worker = new Worker(this.file, { workerData: INDEX_THREAD, stdout: true });
+            } catch {
+                resolve();
+                return;
+            }
+            worker.stdout.pipe(process.stderr);
+            let given = 0;
+            let stopped = false;
+            const stop = () => {
+                if (stopped) return;
+                stopped = true;
+                void worker.terminate();
+                resolve();
+            };
+            const send = (message: ToThread) => worker.postMessage(message);
+            const feed = () => {
+                while (given < AHEAD) {
+                    const files = next();
+                    if (!files) break;
+                    given++;
+                    send({ files });
+                }
+                if (!given) stop();
+            };
+            worker.on('message', (message: FromThread) => {
+                given--;
+                built(message.entries);
+                feed();
+            });
+            worker.on('error', e => {
+                console.error(`thidua: một luồng lập chỉ mục dừng; các tệp của nó được xử lý lại. ${e.message}`);
+                stop();
+            });
+            worker.on('exit', stop);
+            send({ targets });
+            feed();
+        });
+    }
+}
+
+/** The body of a thread started by `ThreadIndexWorkers`: builds the files it is given, one message at a time. */
+export function runIndexThread(): void {
+    const port = parentPort;
+    if (!port) return;
+    const { shared } = createThiduaServices({ ...ThiduaFileSystem });
+    const manager = shared.workspace.WorkspaceManager as ThiduaWorkspaceManager;
+    let queue = Promise.resolve();
+    port.on('message', (message: ToThread) => {
+        queue = queue.then(async () => {
+            if ('targets' in message) await manager.takeTargets(message.targets);
+            else port.postMessage({ entries: await manager.entriesOf(message.files) } satisfies FromThread);
+        });
+    });
+}

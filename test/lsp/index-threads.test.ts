@@ -1,0 +1,113 @@
+// At start-up, worker threads running the server's own file build part of a large folder and give back what each
+// file gives the index; the server must then answer exactly as one that built every file itself.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
+import type { ThiduaDocumentBuilder } from '../../src/language/workspace/thidua-document-builder.js';
+import { ThreadIndexWorkers } from '../../src/server/index-threads.js';
+import { digestsOf, indexAsText, plansFolder, startCounting, store } from './lsp-helpers.js';
+
+const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.cjs');
+
+type Services = Awaited<ReturnType<typeof startCounting>>;
+
+/** What each file's references looked up and could not find, as the builder keeps them to relink after edits. */
+function lookups(s: Services, dir: string) {
+    const builder = s.shared.workspace.DocumentBuilder as ThiduaDocumentBuilder;
+    return readdirSync(dir)
+        .filter(f => f.endsWith('.thidua'))
+        .sort()
+        .map(f => [f, builder.namesOf(s.doc(f) as LangiumDocument)]);
+}
+
+function sameAsBuiltHere(threaded: Services, plain: Services, dir: string) {
+    expect(indexAsText(threaded.shared, dir)).toEqual(indexAsText(plain.shared, dir));
+    expect(indexAsText(threaded.shared, dir).references.length).toBeGreaterThan(60);
+    expect(digestsOf(threaded, dir)).toEqual(digestsOf(plain, dir));
+    expect(lookups(threaded, dir)).toEqual(lookups(plain, dir));
+}
+
+describe('files built by other threads at start-up', () => {
+    test('give the index, digests and lookups of a start-up that built them all, and are saved for the next', async () => {
+        const dir = plansFolder('thidua-threads-', 60);
+        const files = readdirSync(dir).length;
+        const { store: saved } = store();
+        const threaded = await startCounting(dir, {
+            indexStore: saved,
+            indexWorkers: new ThreadIndexWorkers(SERVER, 2, 10)
+        });
+        const plain = await startCounting(dir, {});
+        sameAsBuiltHere(threaded, plain, dir);
+        // The threads built a share of the files: they were not parsed here.
+        expect(threaded.parsed.length).toBeLessThan(files - 10);
+        expect(plain.parsed.length).toBeGreaterThanOrEqual(files);
+        const fromThread = readdirSync(dir).find(f => !threaded.parsed.includes(f))!;
+        expect(isLoaded(threaded.doc(fromThread))).toBe(false);
+        // Its tree is parsed from the file when asked for.
+        expect(threaded.doc(fromThread).parseResult.value.$type).toBe('Document');
+
+        // Their entries carry their files' fingerprints: the next session takes every file back.
+        await saved.saved();
+        const second = await startCounting(dir, { indexStore: saved });
+        expect(second.parsed).toEqual([]);
+        sameAsBuiltHere(second, plain, dir);
+
+        // Citations threads could not resolve are linked when the registry gains them.
+        for (let i = 0; i < 30; i++)
+            writeFileSync(join(dir, `zz-${i}.thidua`), readFileSync(join(dir, 'chua-co.thidua')));
+        const third = await startCounting(dir, { indexWorkers: new ThreadIndexWorkers(SERVER, 2, 10) });
+        const unresolved = readdirSync(dir).filter(f => f.startsWith('zz-'));
+        expect(unresolved.filter(f => !third.parsed.includes(f)).length).toBeGreaterThan(0);
+        const registry = join(dir, 'so-van-ban.thidua');
+        writeFileSync(
+            registry,
+            readFileSync(registry, 'utf8') + '- [Chỉ thị số 99/CT-XYZ ngày 01/01/2024 của UBND tỉnh] về thi đua\n'
+        );
+        await third.shared.workspace.DocumentBuilder.update([URI.file(registry)], []);
+        const linked = indexAsText(third.shared, dir).references.filter(r => r.includes('→ so-van-ban.thidua'));
+        for (const f of ['chua-co.thidua', ...unresolved])
+            expect(
+                linked.filter(r => r.startsWith(`${f} `)),
+                f
+            ).toHaveLength(1);
+    });
+
+    test('a thread that cannot start, or stops with files it took, loses none of them', async () => {
+        const dir = plansFolder('thidua-threads-', 40);
+        const plain = await startCounting(dir, {});
+        const scripts = mkdtempSync(join(tmpdir(), 'thidua-thread-'));
+        const broken = join(scripts, 'broken.cjs');
+        writeFileSync(broken, 'throw new Error("hỏng");\n');
+        const quitting = join(scripts, 'quitting.cjs');
+        writeFileSync(
+            quitting,
+            'require("node:worker_threads").parentPort.on("message", m => { if (m.files) process.exit(3); });\n'
+        );
+        for (const file of [broken, quitting, join(scripts, 'missing.cjs')]) {
+            const s = await startCounting(dir, { indexWorkers: new ThreadIndexWorkers(file, 2, 10) });
+            sameAsBuiltHere(s, plain, dir);
+            expect(s.parsed.length).toBeGreaterThanOrEqual(readdirSync(dir).length);
+        }
+    });
+
+    test('how many threads: none for a small folder or when THIDUA_INDEX_THREADS is 0, at most 7', () => {
+        expect(new ThreadIndexWorkers(SERVER, 3).count(299)).toBe(0);
+        expect(new ThreadIndexWorkers(SERVER, 3).count(650)).toBe(2);
+        expect(new ThreadIndexWorkers(SERVER, 3).count(5000)).toBe(3);
+        expect(new ThreadIndexWorkers(SERVER, 0).count(5000)).toBe(0);
+        expect(new ThreadIndexWorkers(SERVER, 64).count(50_000)).toBe(7);
+        expect(new ThreadIndexWorkers(SERVER, Number('x')).count(5000)).toBe(0);
+    });
+});
+
+// The editor's open file is built by the server itself, first, even when a thread could have taken it.
+test('a file open in the editor is built here', async () => {
+    const dir = plansFolder('thidua-threads-', 40);
+    const s = await startCounting(dir, { indexWorkers: new ThreadIndexWorkers(SERVER, 2, 5), open: 'them-033.thidua' });
+    expect(s.parsed).toContain('them-033.thidua');
+    expect(isLoaded(s.doc('them-033.thidua'))).toBe(true);
+    expect(s.doc('them-033.thidua').diagnostics).toBeDefined();
+});
