@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { decodeText, ENCODING_NAMES } from '../domain/encoding.js';
+import { decodeText, detectEncoding, ENCODING_NAMES } from '../domain/encoding.js';
 
 /** The largest file thidua reads: a plan runs to thousands of lines, far below this; memory stays bounded. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -81,6 +81,11 @@ export class ThiduaFileSystemProvider extends NodeFileSystemProvider {
     /** The text of a file's bytes read by `readBinary`, as `readFile` would give it. */
     textOf(uri: URI, bytes: Uint8Array): string {
         return textOf(uri.fsPath, bytes);
+    }
+
+    /** Whether `textOf` these bytes is their UTF-8 decoding (no other encoding, nothing refused). */
+    isUtf8(bytes: Uint8Array): boolean {
+        return detectEncoding(bytes) === 'utf-8';
     }
 
     override readFile(uri: URI): Promise<string> {

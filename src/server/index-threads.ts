@@ -3,19 +3,19 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { ThiduaFileSystem } from '../io/read.js';
 import { createThiduaServices } from '../language/thidua-module.js';
 import type { ThiduaWorkspaceManager } from '../language/workspace/thidua-workspace-manager.js';
-import type { FileText, IndexWorkers, LinkTarget, SavedDocument } from '../language/workspace/saved-index.js';
+import type { IndexWorkers, LinkTarget, SavedDocument } from '../language/workspace/saved-index.js';
 
 /** Below this many files per thread, starting one (~0.2 s) gains nothing. */
 const FILES_PER_THREAD = 300;
 /** The most threads start-up uses, whatever the machine. */
 const MAX_THREADS = 7;
-/** Chunks given to a thread before it gives the first back, so that it never waits for the server's thread. */
-const AHEAD = 2;
+/** Chunks a thread holds: enough to last while the server builds a chunk of its own (it answers between chunks). */
+const AHEAD = 4;
 
 /** What tells a thread of the server's file that it builds files for start-up. */
 export const INDEX_THREAD = 'thidua-index-thread';
 
-type ToThread = { targets: LinkTarget[] } | { files: FileText[] };
+type ToThread = { targets: LinkTarget[] } | { files: string[] };
 type FromThread = { entries: [string, SavedDocument][] };
 
 /**
@@ -41,7 +41,7 @@ export class ThreadIndexWorkers implements IndexWorkers {
     async run(
         count: number,
         targets: LinkTarget[],
-        next: () => FileText[] | undefined,
+        next: () => string[] | undefined,
         built: (entries: [string, SavedDocument][]) => void
     ): Promise<void> {
         await Promise.all(Array.from({ length: count }, () => this.runOne(targets, next, built)));
@@ -49,7 +49,7 @@ export class ThreadIndexWorkers implements IndexWorkers {
 
     private runOne(
         targets: LinkTarget[],
-        next: () => FileText[] | undefined,
+        next: () => string[] | undefined,
         built: (entries: [string, SavedDocument][]) => void
     ): Promise<void> {
         return new Promise(resolve => {

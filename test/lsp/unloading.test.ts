@@ -14,8 +14,9 @@ import type { Value } from '../../src/language/generated/ast.js';
 import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
 import { LineCheckCache } from '../../src/language/validation/checks/line-cache.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
-import { mayBeLinkTarget, referredIds } from '../../src/language/syntax/link-targets.js';
-import { codeOf } from '../helpers.js';
+import { linkFacts, linkFactsOfUtf8, mayBeLinkTarget, referredIds } from '../../src/language/syntax/link-targets.js';
+import { codeOf, exampleTexts } from '../helpers.js';
+import { rng } from '../bench/generate.js';
 import { indexAsText, plansFolder, startOnFolder } from './lsp-helpers.js';
 
 const folder = () => plansFolder('thidua-unload-', 120);
@@ -317,6 +318,46 @@ describe('the start-up order', () => {
             mayBeLinkTarget('KẾ HOẠCH\n1) {#thu_ngân Thu: 1 tỷ đồng}\n', referredIds(['{@thu_ngân_sách 2 tỷ}']))
         ).toBe(false);
         expect(mayBeLinkTarget('KẾ HOẠCH\n1) {Thu: 1 tỷ đồng} theo [Chỉ thị số 1/CT-UB]\n', referred)).toBe(false);
+    });
+
+    test('what a UTF-8 file offers and asks is read from its bytes exactly as from its text', () => {
+        const encode = (t: string) => new TextEncoder().encode(t);
+        const texts = [
+            ...Object.values(exampleTexts()),
+            'SỔ VĂN BẢN\n',
+            'SỔ VĂN BẢ',
+            '{#thu_ngân_sách…x} {@thu_ngân“y”} {@a-b_9×c÷} #ĐđÀỹ @ # @@x #\u{1F600}z {#c1}{#c1} @Ω @ẞx',
+            'x'.repeat(3) + '#'
+        ];
+        const pieces = [
+            '#',
+            '@',
+            'a',
+            'Z',
+            '9',
+            '_',
+            '-',
+            'ngân',
+            'Đ',
+            'ỹ',
+            '…',
+            '“',
+            ' ',
+            '\n',
+            '{',
+            '}',
+            'SỔ VĂN BẢN',
+            'Ω'
+        ];
+        const random = rng(7);
+        for (let i = 0; i < 300; i++)
+            texts.push(Array.from({ length: 40 }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+        for (const text of texts) expect(linkFactsOfUtf8(encode(text)), text).toEqual(linkFacts(text));
+        expect(linkFactsOfUtf8(encode('{#thu_ngân_sách x} {@c01} SỔ VĂN BẢN'))).toEqual({
+            registry: true,
+            offered: ['thu_ngân_sách'],
+            referred: ['c01']
+        });
     });
 });
 

@@ -29,12 +29,6 @@ export interface IndexStore {
     save(folders: string[], documents: Map<string, SavedDocument>): Promise<void>;
 }
 
-/** A file to build, as start-up read it. */
-export interface FileText {
-    uri: string;
-    text: string;
-}
-
 /**
  * A document the files built by other threads may link to: what it exports, and its text when the editor holds one
  * (else the thread parses the file when a link needs its tree).
@@ -53,14 +47,14 @@ export interface IndexWorkers {
     /** How many threads to start for this many files to build (0: none). */
     count(files: number): number;
     /**
-     * Starts `count` threads that first take the link targets, then build the files `next` gives them (undefined:
+     * Starts `count` threads that first take the link targets, then build the files `next` gives them (URIs; undefined:
      * none left) and hand their entries to `built`. Resolves when every thread has stopped, whether or not it built
      * all it was given.
      */
     run(
         count: number,
         targets: LinkTarget[],
-        next: () => FileText[] | undefined,
+        next: () => string[] | undefined,
         built: (entries: [string, SavedDocument][]) => void
     ): Promise<void>;
 }

@@ -9,7 +9,7 @@ import {
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { collectGarbage, returnMemory } from './collect-garbage.js';
-import { mayBeLinkTarget, referredIds } from '../syntax/link-targets.js';
+import { linkFacts, linkFactsOfUtf8, offersTo, type LinkFacts } from '../syntax/link-targets.js';
 import type { ThiduaDocumentFactory } from './thidua-document-factory.js';
 import type { ThiduaDocumentBuilder } from './thidua-document-builder.js';
 import type { ThiduaIndexManager } from './thidua-index-manager.js';
@@ -19,7 +19,6 @@ import {
     referencesOf,
     saveExports,
     saveReferences,
-    type FileText,
     type IndexStore,
     type IndexWorkers,
     type LinkTarget,
@@ -52,7 +51,8 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     private readonly inChunks: boolean;
     private readonly store?: IndexStore;
     private readonly workers?: IndexWorkers;
-    private deferred: { uri: URI; text: string }[] = [];
+    /** Files start-up builds after the link targets (their texts are read again then: not all kept at once). */
+    private deferred: URI[] = [];
     /** How many files this thread has built for start-up (in a thread building files beside the server's). */
     private threadBuilt = 0;
     /** One URI object per target of the references taken back (most cite the same registry). */
@@ -92,16 +92,16 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             this.session.saved = await this.store.load(keys).catch(() => undefined);
         }
         await super.initializeWorkspace(folders, CancellationToken.None);
-        // Files in order, each taken once (its text let go as it is): a file the editor opens meanwhile goes first.
-        const pending = new Map(this.deferred.map(d => [d.uri.toString(), d]));
+        // Files in order, each taken once: a file the editor opens meanwhile goes first.
+        const pending = new Map(this.deferred.map(uri => [uri.toString(), uri]));
         this.deferred = [];
         const order = pending.values();
         const next = (size: number, skipOpen: boolean) => {
-            const chunk: { uri: URI; text: string }[] = [];
+            const chunk: URI[] = [];
             while (chunk.length < size) {
                 const d = order.next();
                 if (d.done) break;
-                const key = d.value.uri.toString();
+                const key = d.value.toString();
                 // A file open in the editor is built here, first.
                 if (skipOpen && this.textDocuments.get(key)) continue;
                 if (pending.delete(key)) chunk.push(d.value);
@@ -109,22 +109,21 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             return chunk;
         };
         // Other threads build some of the files meanwhile: what one took and did not give back is built here after.
-        const away = new Map<string, { uri: URI; text: string }>();
+        const away = new Map<string, URI>();
         const startThreads = () =>
             this.startThreads(
                 pending.size,
                 size => {
                     const chunk = next(size, true);
-                    for (const d of chunk) away.set(d.uri.toString(), d);
-                    return chunk.length ? chunk.map(d => ({ uri: d.uri.toString(), text: d.text })) : undefined;
+                    for (const uri of chunk) away.set(uri.toString(), uri);
+                    return chunk.length ? chunk.map(uri => uri.toString()) : undefined;
                 },
                 entries => {
                     for (const [key, saved] of entries) {
-                        const file = away.get(key);
-                        if (!file || this.textDocuments.get(key) || this.langiumDocuments.hasDocument(file.uri))
-                            continue;
+                        const uri = away.get(key);
+                        if (!uri || this.textDocuments.get(key) || this.langiumDocuments.hasDocument(uri)) continue;
                         away.delete(key);
-                        this.restore(file.uri, { ...saved, fingerprint: this.session?.fingerprints.get(key) ?? '' });
+                        this.restore(uri, { ...saved, fingerprint: this.session?.fingerprints.get(key) ?? '' });
                     }
                 }
             );
@@ -135,7 +134,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
                 .keys()
                 .flatMap(uri => pending.get(uri) ?? [])
                 .slice(0, CHUNK);
-            for (const d of open) pending.delete(d.uri.toString());
+            for (const uri of open) pending.delete(uri.toString());
             const chunk = open.length ? open : next(CHUNK, false);
             if (!chunk.length) break;
             await this.buildChunk(chunk, open.length > 0);
@@ -161,19 +160,30 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
      * Builds files read at start-up. A file open in the editor is checked as an edit would check it: its diagnostics
      * appear now, not after the whole folder is indexed (it links only to documents built before it).
      */
-    private async buildChunk(chunk: { uri: URI; text: string }[], open: boolean): Promise<void> {
-        const documents = chunk
-            .filter(d => !this.langiumDocuments.hasDocument(d.uri))
-            .map(d => {
-                const document = this.factory.fromString(d.text, d.uri);
-                this.langiumDocuments.addDocument(document);
-                return document;
-            });
+    private async buildChunk(chunk: URI[], open: boolean): Promise<void> {
+        const documents = (await this.readAll(chunk.filter(uri => !this.langiumDocuments.hasDocument(uri)))).map(f => {
+            const document = this.factory.fromString(f.text, f.uri);
+            this.langiumDocuments.addDocument(document);
+            return document;
+        });
         await this.documentBuilder.build(
             documents,
             open ? this.documentBuilder.updateBuildOptions : this.initialBuildOptions,
             CancellationToken.None
         );
+    }
+
+    /** The texts of files, read together; a file that can no longer be read is left out (said in the log). */
+    private async readAll(uris: URI[]): Promise<{ uri: URI; text: string }[]> {
+        const texts = await Promise.all(
+            uris.map(uri =>
+                this.fileSystemProvider.readFile(uri).then(
+                    text => ({ uri, text }),
+                    (e: Error) => void console.error(`thidua: bỏ qua một tệp. ${e.message}`)
+                )
+            )
+        );
+        return texts.filter(t => t !== undefined);
     }
 
     /**
@@ -182,7 +192,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
      */
     private startThreads(
         files: number,
-        next: (size: number) => FileText[] | undefined,
+        next: (size: number) => string[] | undefined,
         built: (entries: [string, SavedDocument][]) => void
     ): Promise<void> {
         const count = this.workers?.count(files) ?? 0;
@@ -217,9 +227,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     /** In a thread building files for start-up: builds them and gives their entries, then forgets them. */
-    async entriesOf(files: FileText[]): Promise<[string, SavedDocument][]> {
-        const documents = files.map(f => {
-            const document = this.factory.fromString(f.text, URI.parse(f.uri));
+    async entriesOf(uris: string[]): Promise<[string, SavedDocument][]> {
+        const documents = (await this.readAll(uris.map(uri => URI.parse(uri)))).map(f => {
+            const document = this.factory.fromString(f.text, f.uri);
             this.langiumDocuments.addDocument(document);
             return document;
         });
@@ -230,11 +240,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         });
         (this.documentBuilder as ThiduaDocumentBuilder).forget(documents);
         // A thread's heap is its own: left alone, it grew to ~500 MB of garbage beside the server's.
-        if (
-            Math.floor((this.threadBuilt + files.length) / COLLECT_EVERY) > Math.floor(this.threadBuilt / COLLECT_EVERY)
-        )
-            collectGarbage();
-        this.threadBuilt += files.length;
+        const before = this.threadBuilt;
+        this.threadBuilt += uris.length;
+        if (Math.floor(this.threadBuilt / COLLECT_EVERY) > Math.floor(before / COLLECT_EVERY)) collectGarbage();
         return entries;
     }
 
@@ -335,6 +343,11 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         );
     }
 
+    /** Whether the file system reads these bytes as UTF-8 text (undefined: it does not say; they are decoded). */
+    private isUtf8(bytes: Uint8Array): boolean {
+        return (this.fileSystemProvider as Partial<{ isUtf8(bytes: Uint8Array): boolean }>).isUtf8?.(bytes) ?? false;
+    }
+
     /** Takes a document back from the saved index: its entries, digest and looked-up names, without a tree. */
     private restore(uri: URI, saved: SavedDocument): LangiumDocument {
         const document = (this.factory as ThiduaDocumentFactory).restore(uri);
@@ -352,7 +365,8 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         uris: Stream<URI>,
         collector: (document: LangiumDocument) => void
     ): Promise<void> {
-        const files: { uri: URI; text: string }[] = [];
+        // In a language server, only what each text offers and asks is kept until all are read (not the texts).
+        const files: { uri: URI; text?: string; facts?: LinkFacts }[] = [];
         const hits: { uri: URI; saved: SavedDocument }[] = [];
         const queue = uris.toArray();
         const session = this.session;
@@ -362,9 +376,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             for (let uri = queue.pop(); uri; uri = queue.pop()) {
                 try {
                     const key = uri.toString();
+                    const bytes = await this.fileSystemProvider.readBinary(uri);
                     if (this.store && session) {
                         // A file whose bytes are those of the saved index is taken back from it, not parsed.
-                        const bytes = await this.fileSystemProvider.readBinary(uri);
                         const fingerprint = this.store.fingerprint(bytes);
                         session.fingerprints.set(key, fingerprint);
                         const saved = session.saved?.get(key);
@@ -372,13 +386,13 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
                             hits.push({ uri, saved });
                             continue;
                         }
-                        files.push({
-                            uri,
-                            text: this.textOf(uri, bytes) ?? (await this.fileSystemProvider.readFile(uri))
-                        });
-                        continue;
                     }
-                    files.push({ uri, text: await this.fileSystemProvider.readFile(uri) });
+                    // A UTF-8 file's facts are read from its bytes; any other is decoded (or refused) as a read is.
+                    if (this.inChunks && this.isUtf8(bytes)) files.push({ uri, facts: linkFactsOfUtf8(bytes) });
+                    else {
+                        const text = this.textOf(uri, bytes) ?? (await this.fileSystemProvider.readFile(uri));
+                        files.push(this.inChunks ? { uri, facts: linkFacts(text) } : { uri, text });
+                    }
                 } catch (e) {
                     console.error(`thidua: bỏ qua một tệp. ${(e as Error).message}`);
                 }
@@ -392,11 +406,13 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             session.restored = hits.sort(byUri).map(h => this.restore(h.uri, h.saved));
             session.built = files.map(f => f.uri.toString());
         }
-        const referred = this.inChunks ? referredIds(files.map(f => f.text)) : new Set<string>();
-        for (const f of files) {
-            if (this.inChunks && !mayBeLinkTarget(f.text, referred)) {
-                this.deferred.push(f);
-            } else collector(this.factory.fromString(f.text, f.uri));
+        if (!this.inChunks) {
+            for (const f of files) collector(this.factory.fromString(f.text!, f.uri));
+            return;
         }
+        const referred = new Set(files.flatMap(f => f.facts!.referred));
+        const targets = files.filter(f => offersTo(f.facts!, referred));
+        this.deferred = files.filter(f => !offersTo(f.facts!, referred)).map(f => f.uri);
+        for (const f of await this.readAll(targets.map(t => t.uri))) collector(this.factory.fromString(f.text, f.uri));
     }
 }
