@@ -77,7 +77,9 @@ export class FileIndexStore implements IndexStore {
         for (const name of await fs.readdir(this.dir)) {
             const file = join(this.dir, name);
             const stat = await fs.stat(file).catch(() => undefined);
-            if (name.endsWith('.json') && stat && stat.mtimeMs < before) await fs.rm(file, { force: true });
+            // A temporary file an hour old was left by a server that was killed while saving.
+            const old = name.endsWith('.json') ? before : name.endsWith('.tmp') ? Date.now() - 3600 * 1000 : -1;
+            if (stat && stat.mtimeMs < old) await fs.rm(file, { force: true });
         }
     }
 }

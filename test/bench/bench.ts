@@ -253,7 +253,7 @@ async function scaleFigures(): Promise<void> {
         label: '≤ 1.5',
         on: 'median'
     });
-    await coldStart(5_000, 1, { max: 5, label: '≤ 5 s' }, { max: 5, label: '≤ 5 s' });
+    await coldStart(5_000, 3, { max: 5, label: '≤ 5 s' }, { max: 5, label: '≤ 5 s' });
     await memoryAfterClose();
 }
 

@@ -1,10 +1,11 @@
 // The saved index through the real server over stdio: a folder opened again answers as it did the first time.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { initialize, pathToFileURL, startServer, type Server } from '../bench/lsp-client.js';
 import { EXAMPLES_DIR } from '../helpers.js';
+import { plansFolder } from './lsp-helpers.js';
 
 const REGISTRY = 'so-van-ban.thidua';
 const REPORT = 'bao-cao-tong-ket-2023-ha-lang.thidua';
@@ -69,4 +70,21 @@ describe('a folder opened again', () => {
         expect(await answers(second, dir)).toEqual(before);
         await second.close();
     }, 60_000);
+
+    test('closed right after start-up, the server first finishes saving the index', async () => {
+        const dir = plansFolder('thidua-closed-', 400);
+        writeFileSync(join(dir, 'zz-cuoi.thidua'), 'KẾ HOẠCH\nThi đua\n\n1) {#cuoi_cung Chỉ tiêu cuối: 1 km}.\n');
+        const cache = mkdtempSync(join(tmpdir(), 'thidua-index-'));
+        const server = startServer(dir, undefined, { THIDUA_INDEX_DIR: cache });
+        await initialize(server, dir);
+        // The last file indexed: the save starts when start-up ends, about then.
+        await until(
+            () => server.request<{ name: string }[] | null>('workspace/symbol', { query: 'cuoi_cung' }),
+            s => (s?.length ?? 0) > 0
+        );
+        await server.close();
+        const files = readdirSync(cache);
+        expect(files.filter(f => f.endsWith('.json'))).toHaveLength(1);
+        expect(files.filter(f => f.endsWith('.tmp'))).toEqual([]);
+    }, 120_000);
 });

@@ -160,20 +160,27 @@ describe('the index saved between sessions', () => {
         expect(index(s, dir)).toEqual(index(plain, dir));
     });
 
-    test('a saved index not used for 60 days is removed when another is saved; one in use is kept', async () => {
+    test('a saved index not used for 60 days, or a temporary file an hour old, is removed when another is saved; one in use is kept', async () => {
         const dir = folder();
         const { dir: cache, store: saved } = store();
         writeFileSync(join(cache, 'cu.json'), '{}');
         writeFileSync(join(cache, 'moi.json'), '{}');
+        // Temporary files of servers killed while saving: one two hours old, one being written now.
+        writeFileSync(join(cache, 'x.json.123.tmp'), '{"format');
+        writeFileSync(join(cache, 'x.json.456.tmp'), '{"format');
         const old = new Date(Date.now() - 61 * 24 * 3600 * 1000);
         utimesSync(join(cache, 'cu.json'), old, old);
+        const hoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+        utimesSync(join(cache, 'x.json.123.tmp'), hoursAgo, hoursAgo);
         await start(dir, saved);
         await saved.saved();
         const files = readdirSync(cache);
         expect(files).toContain('moi.json');
         expect(files).not.toContain('cu.json');
+        expect(files).not.toContain('x.json.123.tmp');
+        expect(files).toContain('x.json.456.tmp');
         // Reading an index marks it as used.
-        const [own] = files.filter(f => f !== 'moi.json');
+        const [own] = files.filter(f => f !== 'moi.json' && !f.endsWith('.tmp'));
         utimesSync(join(cache, own), old, old);
         expect((await start(dir, saved)).parsed).toEqual([]);
         expect(statSync(join(cache, own)).mtimeMs).toBeGreaterThan(old.getTime() + 1000);

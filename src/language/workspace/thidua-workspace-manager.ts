@@ -30,6 +30,8 @@ import type { ThiduaServices } from '../thidua-module.js';
 const CHUNK = 50;
 /** How many files a thread builds at a time (a small chunk: the last ones do not keep start-up waiting). */
 const THREAD_CHUNK = 25;
+/** How long the server, asked to shut down, waits for start-up to end and the folder's index to be saved. */
+const SHUTDOWN_WAIT_MS = 1500;
 /** How many files start-up reads at once. */
 const READERS = 16;
 /** Start-up collects garbage after every this many documents: the heap then never grows past ~250 MB. */
@@ -40,9 +42,8 @@ const COLLECT_EVERY = 200;
  * server: a file over 10 MB, a binary file, a file in a legacy encoding). Each is reported in the server's log.
  *
  * In a language server, start-up builds first the documents others may link to (registries, documents whose ids
- * are referred to), then the rest 50 at a time; the builder drops the trees of unopened documents after each build, so
- * the
- * server never holds the trees of the whole folder at once.
+ * are referred to), then the rest 50 at a time, worker threads building part of them in a large folder; the builder
+ * drops the trees of unopened documents after each build, so the server never holds the trees of the whole folder.
  */
 export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     private readonly factory: LangiumDocumentFactory;
@@ -53,6 +54,8 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     private readonly workers?: IndexWorkers;
     /** Files start-up builds after the link targets (their texts are read again then: not all kept at once). */
     private deferred: URI[] = [];
+    /** Start-up, until the folder's index is saved. */
+    private startUp: Promise<void> = Promise.resolve();
     /** How many files this thread has built for start-up (in a thread building files beside the server's). */
     private threadBuilt = 0;
     /** One URI object per target of the references taken back (most cite the same registry). */
@@ -76,6 +79,12 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         this.inChunks = services.lsp.Connection !== undefined;
         this.store = this.inChunks ? services.workspace.IndexStore : undefined;
         this.workers = this.inChunks ? services.workspace.IndexWorkers : undefined;
+        // The editor closing the folder as start-up ends waits for the index being saved (briefly: the editor's
+        // client gives up after 2 s).
+        if (this.store)
+            services.lsp.Connection?.onShutdown(() =>
+                Promise.race([this.startUp, new Promise<void>(resolve => setTimeout(resolve, SHUTDOWN_WAIT_MS))])
+            );
     }
 
     // Start-up is not cancelled by the first edit (Langium's is, and the edit then builds the whole folder at once):
@@ -86,12 +95,33 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         cancelToken = CancellationToken.None
     ): Promise<void> {
         if (!this.inChunks) return super.initializeWorkspace(folders, cancelToken);
-        if (this.store) {
-            const keys = folders.map(f => f.uri);
-            this.session = { folders: keys, fingerprints: new Map(), restored: [], built: [] };
-            this.session.saved = await this.store.load(keys).catch(() => undefined);
+        let ended = () => {};
+        this.startUp = new Promise<void>(resolve => (ended = resolve));
+        try {
+            if (this.store) {
+                const keys = folders.map(f => f.uri);
+                this.session = { folders: keys, fingerprints: new Map(), restored: [], built: [] };
+                this.session.saved = await this.store.load(keys).catch(() => undefined);
+            }
+            await super.initializeWorkspace(folders, CancellationToken.None);
+            await this.buildDeferred();
+            await this.relinkRestored();
+            void this.saveIndex().finally(ended);
+        } catch (e) {
+            ended();
+            throw e;
+        } finally {
+            this.session = undefined;
         }
-        await super.initializeWorkspace(folders, CancellationToken.None);
+        // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
+        void this.mutex.read(() => returnMemory());
+    }
+
+    /**
+     * Builds the files left after the link targets, a chunk at a time, the editor's open files first; worker threads
+     * (if any) build some of them meanwhile, and what a thread took and did not give back is built here after.
+     */
+    private async buildDeferred(): Promise<void> {
         // Files in order, each taken once: a file the editor opens meanwhile goes first.
         const pending = new Map(this.deferred.map(uri => [uri.toString(), uri]));
         this.deferred = [];
@@ -108,7 +138,6 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             }
             return chunk;
         };
-        // Other threads build some of the files meanwhile: what one took and did not give back is built here after.
         const away = new Map<string, URI>();
         const startThreads = () =>
             this.startThreads(
@@ -149,11 +178,6 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         await threads;
         const left = [...away.values(), ...pending.values()];
         for (let i = 0; i < left.length; i += CHUNK) await this.buildChunk(left.slice(i, i + CHUNK), false);
-        await this.relinkRestored();
-        this.saveIndex();
-        this.session = undefined;
-        // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
-        void this.mutex.read(() => returnMemory());
     }
 
     /**
@@ -298,7 +322,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     /** Saves what every document gave the index, for the next session (nothing when all was taken back as is). */
-    private saveIndex(): void {
+    private async saveIndex(): Promise<void> {
         const session = this.session;
         if (!this.store || !session) return;
         const all = this.langiumDocuments.all.toArray();
@@ -319,7 +343,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             const entry = fingerprint && this.entryOf(document, fingerprint);
             if (entry) documents.set(uri, entry);
         }
-        this.store.save(session.folders, documents).catch((e: Error) => {
+        await this.store.save(session.folders, documents).catch((e: Error) => {
             console.error(`thidua: không lưu được chỉ mục của thư mục. ${e.message}`);
         });
     }
