@@ -113,8 +113,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         } finally {
             this.session = undefined;
         }
-        // Once the edits queued during start-up are built (reads wait for queued writes), memory is returned.
-        void this.mutex.read(() => returnMemory());
+        // Once the index is saved and the edits queued during start-up are built (reads wait for queued writes),
+        // memory is returned.
+        void this.startUp.then(() => this.mutex.read(() => returnMemory()));
     }
 
     /**
