@@ -22,6 +22,19 @@ function isAfterBullet(text: string, offset: number): boolean {
 
 const BULLET_CHARS = '-+•–';
 
+const DIGITS = [...'0123456789'];
+
+/**
+ * Every UTF-16 code unit but `excluded`: the start characters of a token that may begin with almost anything. Given
+ * to the lexer so that it can pick candidates by a line's first character (it needs them for every token).
+ */
+function anyBut(excluded: string): number[] {
+    if (/[^\x00-\x7f]/.test(excluded)) throw new Error('anyBut: ASCII only');
+    const codes: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (c > 0x7f || !excluded.includes(String.fromCharCode(c))) codes.push(c);
+    return codes;
+}
+
 function sticky(source: string): RegExp {
     return new RegExp(source, 'y');
 }
@@ -195,9 +208,16 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
             if (!t) throw new Error(`unknown token ${name}`);
             return t;
         };
-        const custom = (name: string, exec: CustomPatternMatcherFunc, hint?: string[], lineBreaks = false) => {
+        const custom = (
+            name: string,
+            exec: CustomPatternMatcherFunc,
+            hint?: (string | number)[],
+            lineBreaks = false
+        ) => {
             const t = tok(name);
-            t.PATTERN = hint ? ({ exec, start_chars_hint: hint } as never) : exec;
+            t.PATTERN = exec;
+            // Read by the lexer from the token type (createToken puts it there), not from the pattern.
+            t.START_CHARS_HINT = hint;
             t.LINE_BREAKS = lineBreaks;
             t.LONGER_ALT = undefined;
             return t;
@@ -210,7 +230,9 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         custom('COMMENT', lineMatcher('//[^\\n\\r]*(?:\\r?\\n[ \\t]*)*'), ['/'], true);
         custom('WS', wsMatcher, [' ', '\t']);
         custom('REGISTRY_TITLE', lineMatcher(`SỔ VĂN BẢN[^\\n\\r]*`), ['S']);
-        custom('KIND_LINE', lineMatcher(`(?:${kinds})${EOL}`));
+        custom('KIND_LINE', lineMatcher(`(?:${kinds})${EOL}`), [
+            ...new Set(documentKinds.filter(k => k.campaign).map(k => k.title[0]))
+        ]);
         // Quốc hiệu, Tiêu ngữ and the place-date line may be wrapped over two lines in a copy.
         const SEP = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
         const words = (...w: string[]) => w.join(SEP);
@@ -242,7 +264,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
                 'lineStart',
                 oneWrap
             ),
-            undefined,
+            anyBut('\n\r,[]{}'),
             true
         );
         custom(
@@ -273,22 +295,43 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         // A marker may carry the emphasis that runs over its line ("**a) Đối với …**").
         const EM = '\\*{0,3}';
         custom('ROMAN', lineMatcher(`${EM}[IVXLC]{1,6}\\.(?=[ \\t]|\\r?\\n|$)`), ['I', 'V', 'X', 'L', 'C', '*']);
-        custom('NUM2', lineMatcher(`${EM}[0-9]{1,3}(?:\\.[0-9]{1,2})+\\.?(?=[ \\t])`));
-        custom('NUM1', lineMatcher(`${EM}[0-9]{1,3}\\.(?=[ \\t])`));
-        custom('PAREN_MARK', lineMatcher(`${EM}\\(?[0-9]{1,3}\\)(?=[ \\t])`, 'lineStartOrAfterBullet'));
-        custom('LETTER_MARK', lineMatcher(`${EM}(?:\\([a-zđ]\\)|[a-zđ][).])(?=[ \\t])`, 'lineStartOrAfterBullet'));
+        custom('NUM2', lineMatcher(`${EM}[0-9]{1,3}(?:\\.[0-9]{1,2})+\\.?(?=[ \\t])`), ['*', ...DIGITS]);
+        custom('NUM1', lineMatcher(`${EM}[0-9]{1,3}\\.(?=[ \\t])`), ['*', ...DIGITS]);
+        custom('PAREN_MARK', lineMatcher(`${EM}\\(?[0-9]{1,3}\\)(?=[ \\t])`, 'lineStartOrAfterBullet'), [
+            '*',
+            '(',
+            ...DIGITS
+        ]);
+        custom('LETTER_MARK', lineMatcher(`${EM}(?:\\([a-zđ]\\)|[a-zđ][).])(?=[ \\t])`, 'lineStartOrAfterBullet'), [
+            '*',
+            '(',
+            ...'abcdefghijklmnopqrstuvwxyzđ'
+        ]);
         custom('BULLET', lineMatcher(`[-+•–][ \\t]+`), [...BULLET_CHARS]);
         const caps = capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m)));
-        custom('CAPS_LINE', caps);
-        custom('ATTACHMENT_TITLE', (text, offset, ...rest) => {
-            const m = caps(text, offset, ...rest);
-            return m && beforeAttachedLine(text, offset + m[0].length) ? m : null;
-        });
-        custom('DOC_NUMBER', docNumberToken);
-        custom('CITE_TEXT', citeText);
+        const line = anyBut('\n\r[]{}|');
+        custom('CAPS_LINE', caps, line);
+        custom(
+            'ATTACHMENT_TITLE',
+            (text, offset, ...rest) => {
+                const m = caps(text, offset, ...rest);
+                return m && beforeAttachedLine(text, offset + m[0].length) ? m : null;
+            },
+            line
+        );
+        custom('DOC_NUMBER', docNumberToken, ['/', ...DIGITS]);
+        custom('CITE_TEXT', citeText, anyBut(']\n\r'));
         custom('|', pipeMatcher, ['|']);
-        custom('TEXT', textMatcher);
-        tok('VALUE_TEXT').PATTERN = /(?:[^}\\\n\r]+|\\[^\n\r])(?:[^}\\\n\r]+|\\[^\n\r])*/;
+        custom('TEXT', textMatcher, anyBut('[]{}\n\r'));
+        const valueText = /(?:[^}\\\n\r]+|\\[^\n\r])(?:[^}\\\n\r]+|\\[^\n\r])*/y;
+        custom(
+            'VALUE_TEXT',
+            (text, offset) => {
+                valueText.lastIndex = offset;
+                return valueText.exec(text);
+            },
+            anyBut('}\n\r')
+        );
         tok('VALUE_ID').PATTERN = /#[A-Za-z0-9_\-À-ỹĐđ]+/;
         tok('VALUE_REF').PATTERN = /@[A-Za-z0-9_\-À-ỹĐđ]+/;
 
