@@ -4,6 +4,7 @@ import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreService
 import type { Diagnostic } from 'vscode-languageserver';
 import { createThiduaCoreServices, type ThiduaCoreServices } from '../language/thidua-module.js';
 import { isLoaded, type ThiduaDocumentFactory } from '../language/workspace/thidua-document-factory.js';
+import { collectIfGrown } from '../language/workspace/collect-garbage.js';
 import { MAX_FILE_BYTES, readReason, readThiduaFile, ReadError, ThiduaFileSystem } from '../io/read.js';
 import { mayBeLinkTarget, referredIds } from '../language/syntax/link-targets.js';
 
@@ -160,6 +161,7 @@ async function buildInChunks(
             factory.unload(d);
         }
         documents.push(...chunk);
+        collectIfGrown();
     }
     for (let i = 0; i < documents.length; i += size) {
         const chunk = documents.slice(i, i + size);
@@ -171,6 +173,7 @@ async function buildInChunks(
         }
         await DocumentBuilder.build(chunk, { validation: true });
         for (const d of LangiumDocuments.all) if (isLoaded(d)) factory.unload(d);
+        collectIfGrown();
     }
     return documents;
 }
