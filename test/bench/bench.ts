@@ -224,7 +224,7 @@ async function scaleFigures(): Promise<void> {
                 plan.replace(/Số: (\d+)/, `Số: ${i + 1}`).replace('ĐÔNG PHONG', `ĐÔNG PHONG ${i}`)
             );
         }
-        // 5,000 three times: the peak moved from 380 to 940 MB between identical runs before collections were asked
+        // 5,000 three times: the peak moved from 370 to 920 MB between identical runs before collections were asked
         // for (p95 shows the highest).
         const times: number[] = [],
             peaks: number[] = [];

@@ -43,7 +43,7 @@ let grownPast = 0;
 /**
  * A full collection once the heap has doubled since the last one (and holds at least `floorMb`): a long batch that
  * drops a chunk of trees at a time then peaks near twice what it keeps, not wherever V8's growth heuristics end up
- * (a 5,000-document check peaked at 380 to 940 MB from one run to the next).
+ * (a 5,000-document check peaked at 370 to 920 MB from one run to the next).
  */
 export function collectIfGrown(floorMb = 256): void {
     const used = getHeapStatistics().used_heap_size;
