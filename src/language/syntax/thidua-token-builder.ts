@@ -26,7 +26,7 @@ const DIGITS = [...'0123456789'];
 
 /**
  * Every UTF-16 code unit but `excluded`: the start characters of a token that may begin with almost anything. Given
- * to the lexer so that it can pick candidates by a line's first character (it needs them for every token).
+ * to the lexer so that it can pick candidates by the character at a position (it needs them for every token).
  */
 function anyBut(excluded: string): number[] {
     if (/[^\x00-\x7f]/.test(excluded)) throw new Error('anyBut: ASCII only');
