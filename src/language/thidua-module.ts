@@ -36,6 +36,7 @@ import { runSlowChecksOnSave } from './workspace/thidua-workspace-checks.js';
 import { ThiduaAstNodeDescriptionProvider } from './references/thidua-ast-node-description-provider.js';
 import { ThiduaDocumentFactory } from './workspace/thidua-document-factory.js';
 import { ThiduaIndexManager } from './workspace/thidua-index-manager.js';
+import { ThiduaScopeProvider } from './references/thidua-scope-provider.js';
 import type { IndexStore, IndexWorkers } from './workspace/saved-index.js';
 import { ThiduaDocumentModel } from './model/thidua-document-model.js';
 import { ThiduaDocumentValidator } from './validation/thidua-document-validator.js';
@@ -72,7 +73,8 @@ export const ThiduaCoreModule: Module<ThiduaCoreServices, PartialLangiumCoreServ
     references: {
         NameProvider: () => new ThiduaNameProvider(),
         Linker: services => new ThiduaLinker(services),
-        ScopeComputation: services => new ThiduaScopeComputation(services)
+        ScopeComputation: services => new ThiduaScopeComputation(services),
+        ScopeProvider: services => new ThiduaScopeProvider(services)
     },
     workspace: {
         AstNodeDescriptionProvider: services => new ThiduaAstNodeDescriptionProvider(services),

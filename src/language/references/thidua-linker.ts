@@ -25,10 +25,11 @@ export class ThiduaLinker extends DefaultLinker {
     override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | LinkingError {
         const container = refInfo.container;
         if (!isCitation(container) || !container.tail) return super.getCandidate(refInfo);
-        const issuer = parseCitation(container.head, refInfo.reference.$refText, container.tail).issuer;
-        if (!issuer) return super.getCandidate(refInfo);
+        // Most numbers are in the folder once: the citation is read only when there is a choice.
         const all = this.scopeProvider.getScope(refInfo).getElements(refInfo.reference.$refText).toArray();
         if (all.length < 2) return super.getCandidate(refInfo);
+        const issuer = parseCitation(container.head, refInfo.reference.$refText, container.tail).issuer;
+        if (!issuer) return super.getCandidate(refInfo);
         const same = all.find(d => {
             const node = this.loadAstNode(d);
             const entry = node && isRegistryEntry(node) ? parseCitation(node.head, d.name, node.tail) : undefined;
