@@ -36,3 +36,24 @@ export function ownCopy(text: string): string {
 export function ownCopyOf(text: string | undefined): string | undefined {
     return text === undefined ? undefined : ownCopy(text);
 }
+
+/**
+ * A value kept on an object, as a WeakMap keeps it, but dying with the object at once: V8's minor collections hold a
+ * WeakMap's values alive until a full collection, so a tree kept with its own nodes as a value (a cached list, a
+ * model) outlived every minor collection after its document was done and was copied to the old generation.
+ */
+export class Attached<K extends object, V> {
+    private readonly key = Symbol();
+
+    get(owner: K): V | undefined {
+        return (owner as Record<symbol, V | undefined>)[this.key];
+    }
+
+    set(owner: K, value: V): void {
+        (owner as Record<symbol, V | undefined>)[this.key] = value;
+    }
+
+    delete(owner: K): void {
+        if (this.key in owner) (owner as Record<symbol, V | undefined>)[this.key] = undefined;
+    }
+}

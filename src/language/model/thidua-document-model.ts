@@ -12,7 +12,7 @@ import {
 } from '../../domain/organisation.js';
 import { kindByTitle, type DocumentKind } from '../../domain/tables.js';
 import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } from '../../domain/values.js';
-import { memoByText, ownCopy, ownCopyOf } from '../../domain/memo.js';
+import { Attached, memoByText, ownCopy, ownCopyOf } from '../../domain/memo.js';
 import { buildGrid, type Grid, type GridCell } from '../../domain/table-grid.js';
 import { readScoring, type ScoringTable } from '../../domain/scoring.js';
 import { isAttachedLine, parseAttachedLine, type AttachedTo } from '../../domain/annex.js';
@@ -217,7 +217,7 @@ export class TextLookups {
 
 /** Builds the typed model of a document once per parse (cached on the AST root). */
 export class ThiduaDocumentModel {
-    private readonly cache = new WeakMap<Model, DocumentModel>();
+    private readonly cache = new Attached<Model, DocumentModel>();
     readonly lookups = new TextLookups();
 
     get(node: AstNode): DocumentModel {
@@ -236,7 +236,7 @@ export class ThiduaDocumentModel {
         this.digests.delete(root as Model);
     }
 
-    private readonly digests = new WeakMap<Model, DocumentDigest>();
+    private readonly digests = new Attached<Model, DocumentDigest>();
     private readonly lastDigest = new WeakMap<LangiumDocument, DocumentDigest>();
 
     /** The digest of a document: from its tree, or the last one made when the tree has been unloaded since. */

@@ -1,4 +1,6 @@
 import {
+    AstUtils,
+    CstUtils,
     DefaultAstNodeDescriptionProvider,
     type AstNode,
     type AstNodeDescription,
@@ -9,6 +11,10 @@ import { ownCopy } from '../../domain/memo.js';
 /**
  * Descriptions in the index keep the node's place (document, path, segments), not the node: the index must not
  * hold the tree of a file the editor has unloaded. The linker finds the node again by its path.
+ *
+ * Made here as a plain object: Langium's has a getter for its name segment, and V8 puts every getter of an object
+ * literal in the old generation, where it kept the node, and so the whole tree, through every minor collection
+ * until the next full one — each file parsed at start-up was copied to the old generation because of it.
  */
 export class ThiduaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     override createDescription(
@@ -16,14 +22,16 @@ export class ThiduaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionP
         name: string | undefined,
         document?: LangiumDocument
     ): AstNodeDescription {
-        const d = super.createDescription(node, name, document);
+        name ??= this.nameProvider.getName(node);
+        const path = this.astNodeLocator.getAstNodePath(node);
+        if (!name) throw new Error(`Node at path ${path} has no name.`);
         return {
-            name: ownCopy(d.name),
-            nameSegment: d.nameSegment,
-            selectionSegment: d.selectionSegment,
-            type: d.type,
-            documentUri: d.documentUri,
-            path: d.path
+            name: ownCopy(name),
+            nameSegment: CstUtils.toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode),
+            selectionSegment: CstUtils.toDocumentSegment(node.$cstNode),
+            type: node.$type,
+            documentUri: (document ?? AstUtils.getDocument(node)).uri,
+            path
         };
     }
 }

@@ -1,5 +1,6 @@
 import { AstUtils, GrammarAST, type AstNode } from 'langium';
 import { ThiduaGrammar } from '../generated/grammar.js';
+import { Attached } from '../../domain/memo.js';
 
 function isNode(x: unknown): x is AstNode {
     return typeof x === 'object' && x !== null && typeof (x as AstNode).$type === 'string';
@@ -78,7 +79,7 @@ function child(value: unknown, visit: (node: AstNode) => void): void {
     }
 }
 
-const nodesOfRoot = new WeakMap<AstNode, AstNode[]>();
+const nodesOfRoot = new Attached<AstNode, AstNode[]>();
 
 /**
  * All nodes of a tree in document order, listed once per parse (a line re-parsed on its own changes texts, not nodes).

@@ -15,6 +15,7 @@ import {
 import type { IToken } from 'chevrotain';
 import type { CancellationToken, Range } from 'vscode-languageserver';
 import { CompactLeafCstNode } from '../syntax/thidua-parser.js';
+import { Attached } from '../../domain/memo.js';
 import { setRootText, shiftLeaf } from '../internals/langium-internals.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
@@ -216,7 +217,7 @@ export class ThiduaDocumentFactory extends DefaultLangiumDocumentFactory {
 
 type Composite = CstNode & { content: CstNode[]; _rangeCache?: Range };
 
-const leavesOfRoot = new WeakMap<CstNode, LeafCstNode[]>();
+const leavesOfRoot = new Attached<CstNode, LeafCstNode[]>();
 
 /** The tokens of a tree in document order (listed once per parse: a line re-parse keeps the same token objects). */
 function leavesOf(root: CstNode): LeafCstNode[] {

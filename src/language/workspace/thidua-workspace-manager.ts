@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { collectGarbage, returnMemory } from './collect-garbage.js';
+import { collectIfGrown, returnMemory } from './collect-garbage.js';
 import { linkFacts, linkFactsOfUtf8, offersTo, type LinkFacts } from '../syntax/link-targets.js';
 import type { ThiduaDocumentFactory } from './thidua-document-factory.js';
 import type { ThiduaDocumentBuilder } from './thidua-document-builder.js';
@@ -34,8 +34,11 @@ const THREAD_CHUNK = 25;
 const SHUTDOWN_WAIT_MS = 1500;
 /** How many files start-up reads at once. */
 const READERS = 16;
-/** Start-up collects garbage after every this many documents: the heap then never grows past ~250 MB. */
-const COLLECT_EVERY = 200;
+/**
+ * Start-up collects garbage when its heap has doubled past this (MB): it peaks near 2 × what it keeps, ~260 MB for
+ * 5,000 files (a collection every 200 files kept ~230 MB at 10 % of the time).
+ */
+const COLLECT_FLOOR_MB = 128;
 
 /**
  * Indexes the folder's .thidua files, leaving out what the file system refuses to read as a document (in a language
@@ -56,8 +59,6 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     private deferred: URI[] = [];
     /** Start-up, until the folder's index is saved. */
     private startUp: Promise<void> = Promise.resolve();
-    /** How many files this thread has built for start-up (in a thread building files beside the server's). */
-    private threadBuilt = 0;
     /** One URI object per target of the references taken back (most cite the same registry). */
     private readonly targetUris = new Map<string, URI>();
     /** Start-up with an index saved by an earlier session: what it held, and the documents taken back from it. */
@@ -158,7 +159,6 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
                 }
             );
         let threads: Promise<void> | undefined;
-        let built = 0;
         for (;;) {
             const open = this.textDocuments
                 .keys()
@@ -170,9 +170,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             await this.buildChunk(chunk, open.length > 0);
             // Threads start once the first files are built: the editor's open file is checked first.
             threads ??= startThreads();
-            if (Math.floor((built + chunk.length) / COLLECT_EVERY) > Math.floor(built / COLLECT_EVERY))
-                collectGarbage();
-            built += chunk.length;
+            collectIfGrown(COLLECT_FLOOR_MB);
             // Let the server send the diagnostics just made and answer the editor's requests between chunks.
             await new Promise(resolve => setImmediate(resolve));
         }
@@ -186,16 +184,39 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
      * appear now, not after the whole folder is indexed (it links only to documents built before it).
      */
     private async buildChunk(chunk: URI[], open: boolean): Promise<void> {
-        const documents = (await this.readAll(chunk.filter(uri => !this.langiumDocuments.hasDocument(uri)))).map(f => {
+        const files = await this.readAll(chunk.filter(uri => !this.langiumDocuments.hasDocument(uri)));
+        if (open) {
+            await this.documentBuilder.build(
+                this.addAll(files),
+                this.documentBuilder.updateBuildOptions,
+                CancellationToken.None
+            );
+            return;
+        }
+        await this.buildEach(files);
+    }
+
+    private addAll(files: { uri: URI; text: string }[]): LangiumDocument[] {
+        return files.map(f => {
             const document = this.factory.fromString(f.text, f.uri);
             this.langiumDocuments.addDocument(document);
             return document;
         });
-        await this.documentBuilder.build(
-            documents,
-            open ? this.documentBuilder.updateBuildOptions : this.initialBuildOptions,
-            CancellationToken.None
-        );
+    }
+
+    /**
+     * Parses and builds files one at a time (none of them links to another): a tree then lives for its own build only
+     * and dies in the young generation. Parsed together, the trees of a chunk outlived a few minor collections and
+     * were all copied to the old generation, only to be freed by full collections.
+     */
+    private async buildEach(files: { uri: URI; text: string }[]): Promise<LangiumDocument[]> {
+        const documents: LangiumDocument[] = [];
+        for (const file of files) {
+            const [document] = this.addAll([file]);
+            await this.documentBuilder.build([document], this.initialBuildOptions, CancellationToken.None);
+            documents.push(document);
+        }
+        return documents;
     }
 
     /** The texts of files, read together; a file that can no longer be read is left out (said in the log). */
@@ -253,21 +274,17 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
 
     /** In a thread building files for start-up: builds them and gives their entries, then forgets them. */
     async entriesOf(uris: string[]): Promise<[string, SavedDocument][]> {
-        const documents = (await this.readAll(uris.map(uri => URI.parse(uri)))).map(f => {
-            const document = this.factory.fromString(f.text, f.uri);
-            this.langiumDocuments.addDocument(document);
-            return document;
-        });
-        await this.documentBuilder.build(documents, this.initialBuildOptions, CancellationToken.None);
-        const entries = documents.flatMap(d => {
-            const entry = this.entryOf(d, '');
-            return entry ? [[d.uri.toString(), entry] as [string, SavedDocument]] : [];
-        });
-        (this.documentBuilder as ThiduaDocumentBuilder).forget(documents);
-        // A thread's heap is its own: left alone, it grew to ~500 MB of garbage beside the server's.
-        const before = this.threadBuilt;
-        this.threadBuilt += uris.length;
-        if (Math.floor(this.threadBuilt / COLLECT_EVERY) > Math.floor(before / COLLECT_EVERY)) collectGarbage();
+        const entries: [string, SavedDocument][] = [];
+        // A thread keeps trees (it has no editor): each file is forgotten once built, so its tree dies young.
+        for (const file of await this.readAll(uris.map(uri => URI.parse(uri)))) {
+            const [document] = await this.buildEach([file]);
+            const entry = this.entryOf(document, '');
+            if (entry) entries.push([document.uri.toString(), entry]);
+            (this.documentBuilder as ThiduaDocumentBuilder).forget([document]);
+        }
+        // A thread's heap is its own: left alone, it grew to ~500 MB of garbage beside the server's. It keeps almost
+        // nothing, so it collects sooner.
+        collectIfGrown(COLLECT_FLOOR_MB / 2);
         return entries;
     }
 
