@@ -15,8 +15,8 @@ import {
  * before the first link of each build).
  */
 export class ThiduaIndexManager extends DefaultIndexManager {
-    /** The documents exporting each name. */
-    private readonly exporters = new Map<string, Set<string>>();
+    /** For each name, the documents exporting it and their descriptions of it. */
+    private readonly exporters = new Map<string, Map<string, AstNodeDescription[]>>();
     /** The order of the documents in the index (the order `allElements` gives their names in). */
     private readonly position = new Map<string, number>();
     private added = 0;
@@ -31,11 +31,11 @@ export class ThiduaIndexManager extends DefaultIndexManager {
 
     /** The exported names `name` of this type (or a subtype), in the order `allElements` gives them. */
     elementsNamed(name: string, type: string): AstNodeDescription[] {
-        const uris = this.exporters.get(name);
-        if (!uris) return [];
-        const ordered = [...uris];
-        if (ordered.length > 1) ordered.sort((a, b) => this.position.get(a)! - this.position.get(b)!);
-        return ordered.flatMap(uri => this.getFileDescriptions(uri, type).filter(d => d.name === name));
+        const byUri = this.exporters.get(name);
+        if (!byUri) return [];
+        const uris = [...byUri.keys()];
+        if (uris.length > 1) uris.sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+        return uris.flatMap(uri => byUri.get(uri)!.filter(d => this.astReflection.isSubtype(d.type, type)));
     }
 
     override async updateContent(
@@ -70,9 +70,9 @@ export class ThiduaIndexManager extends DefaultIndexManager {
         after: readonly AstNodeDescription[] | undefined
     ): void {
         for (const d of before ?? []) {
-            const uris = this.exporters.get(d.name);
-            uris?.delete(uri);
-            if (uris?.size === 0) this.exporters.delete(d.name);
+            const byUri = this.exporters.get(d.name);
+            byUri?.delete(uri);
+            if (byUri?.size === 0) this.exporters.delete(d.name);
         }
         // A document keeps its place in the index when updated; removed and added again, it goes last (as in a Map).
         if (!after) {
@@ -81,9 +81,11 @@ export class ThiduaIndexManager extends DefaultIndexManager {
         }
         if (!this.position.has(uri)) this.position.set(uri, this.added++);
         for (const d of after) {
-            let uris = this.exporters.get(d.name);
-            if (!uris) this.exporters.set(d.name, (uris = new Set()));
-            uris.add(uri);
+            let byUri = this.exporters.get(d.name);
+            if (!byUri) this.exporters.set(d.name, (byUri = new Map()));
+            const named = byUri.get(uri);
+            if (named) named.push(d);
+            else byUri.set(uri, [d]);
         }
     }
 }

@@ -45,8 +45,9 @@ const COLLECT_FLOOR_MB = 128;
  * server: a file over 10 MB, a binary file, a file in a legacy encoding). Each is reported in the server's log.
  *
  * In a language server, start-up builds first the documents others may link to (registries, documents whose ids
- * are referred to), then the rest 50 at a time, worker threads building part of them in a large folder; the builder
- * drops the trees of unopened documents after each build, so the server never holds the trees of the whole folder.
+ * are referred to), then the rest read 50 at a time and built one by one, worker threads building part of them in a
+ * large folder; the builder drops the trees of unopened documents after each build, so the server never holds the
+ * trees of the whole folder.
  */
 export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     private readonly factory: LangiumDocumentFactory;
@@ -193,7 +194,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             );
             return;
         }
-        await this.buildEach(files);
+        for (const file of files) await this.buildOne(file);
     }
 
     private addAll(files: { uri: URI; text: string }[]): LangiumDocument[] {
@@ -205,18 +206,14 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     /**
-     * Parses and builds files one at a time (none of them links to another): a tree then lives for its own build only
-     * and dies in the young generation. Parsed together, the trees of a chunk outlived a few minor collections and
-     * were all copied to the old generation, only to be freed by full collections.
+     * Parses and builds one file (the files built after the link targets do not link to each other): its tree then
+     * lives for its own build only and dies in the young generation. Parsed together, the trees of a chunk outlived a
+     * few minor collections and were all copied to the old generation, only to be freed by full collections.
      */
-    private async buildEach(files: { uri: URI; text: string }[]): Promise<LangiumDocument[]> {
-        const documents: LangiumDocument[] = [];
-        for (const file of files) {
-            const [document] = this.addAll([file]);
-            await this.documentBuilder.build([document], this.initialBuildOptions, CancellationToken.None);
-            documents.push(document);
-        }
-        return documents;
+    private async buildOne(file: { uri: URI; text: string }): Promise<LangiumDocument> {
+        const [document] = this.addAll([file]);
+        await this.documentBuilder.build([document], this.initialBuildOptions, CancellationToken.None);
+        return document;
     }
 
     /** The texts of files, read together; a file that can no longer be read is left out (said in the log). */
@@ -277,7 +274,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         const entries: [string, SavedDocument][] = [];
         // A thread keeps trees (it has no editor): each file is forgotten once built, so its tree dies young.
         for (const file of await this.readAll(uris.map(uri => URI.parse(uri)))) {
-            const [document] = await this.buildEach([file]);
+            const document = await this.buildOne(file);
             const entry = this.entryOf(document, '');
             if (entry) entries.push([document.uri.toString(), entry]);
             (this.documentBuilder as ThiduaDocumentBuilder).forget([document]);
