@@ -6,19 +6,19 @@ function isNode(x: unknown): x is AstNode {
     return typeof x === 'object' && x !== null && typeof (x as AstNode).$type === 'string';
 }
 
+/** A call of a parser rule, or a choice of such calls (`parts+=(TextPart | Citation | Value)*`). */
+function holdsNodes(element: GrammarAST.AbstractElement): boolean {
+    if (GrammarAST.isAlternatives(element)) return element.elements.some(holdsNodes);
+    return GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref);
+}
+
 /** For each parser rule, the properties that hold child nodes, in the order the rule reads them (document order). */
 const childProperties = new Map<string, string[]>();
 for (const rule of ThiduaGrammar().rules) {
     if (!GrammarAST.isParserRule(rule) || !rule.definition) continue;
     const names: string[] = [];
     for (const n of AstUtils.streamAst(rule.definition)) {
-        if (
-            GrammarAST.isAssignment(n) &&
-            GrammarAST.isRuleCall(n.terminal) &&
-            GrammarAST.isParserRule(n.terminal.rule.ref) &&
-            !names.includes(n.feature)
-        )
-            names.push(n.feature);
+        if (GrammarAST.isAssignment(n) && holdsNodes(n.terminal) && !names.includes(n.feature)) names.push(n.feature);
     }
     childProperties.set(rule.name, names);
 }
