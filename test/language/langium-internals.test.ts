@@ -1,6 +1,6 @@
 // Each private field of Langium that thidua relies on (src/language/internals/langium-internals.ts): an upgrade
 // that renames or removes one fails here, by name, rather than somewhere in the editor.
-import { CstNodeBuilder, CstUtils, LeafCstNodeImpl, type RootCstNode } from 'langium';
+import { createLangiumParser, CstNodeBuilder, CstUtils, LeafCstNodeImpl, type RootCstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import {
     builderRoot,
@@ -9,7 +9,9 @@ import {
     matched,
     parserState,
     placeLeaf,
+    popConstructed,
     releaseBuilder,
+    replaceConstruct,
     setNodeBuilder,
     setRootText,
     shiftLeaf
@@ -85,6 +87,28 @@ describe("Langium's internals thidua relies on", () => {
         expect(parserState(parser).nodeBuilder).toBe(other);
         setNodeBuilder(parser, mine);
         expect(parser.parse(TEXT).parserErrors).toEqual([]);
+    });
+
+    test('the parser: `construct` finishes the node on top of `stack`; the node builder ends its CST node', () => {
+        const parser = createLangiumParser(services.Thidua);
+        const seen: unknown[] = [];
+        replaceConstruct(parser, (original, top) => {
+            seen.push(top?.$type);
+            return original();
+        });
+        const result = parser.parse(TEXT);
+        expect(result.parserErrors).toEqual([]);
+        expect(seen).toContain('Document');
+        expect(seen).toContain('Section');
+        const other = createLangiumParser(services.Thidua);
+        replaceConstruct(other, (original, top) => {
+            if (typeof top?.$type !== 'string') return original();
+            popConstructed(other);
+            return top;
+        });
+        const value = other.parse(TEXT).value as unknown as { $type: string; body: { $cstNode: { text: string } }[] };
+        expect(value.$type).toBe('Document');
+        expect(value.body[0].$cstNode.text).toBe('I. MỤC ĐÍCH\nPhát huy.\n');
     });
 
     test('a custom token pattern returns the matched text as an exec result', () => {

@@ -116,6 +116,27 @@ describe('compact tokens', () => {
         expect(compared).toBeGreaterThan(900);
     });
 
+    test("every node has the properties Langium's own parser gives it: unset lists empty, unset flags false", () => {
+        const { Thidua } = createThiduaServices(EmptyFileSystem);
+        const plain = createLangiumParser(Thidua);
+        const own = (n: object) =>
+            Object.entries(n)
+                .filter(([k]) => !k.startsWith('$'))
+                .map(([k, v]) => [
+                    k,
+                    Array.isArray(v) ? v.length : typeof v === 'object' ? (v.$refText ?? v.$type) : v
+                ]);
+        let compared = 0;
+        for (const text of [...texts, ...odd]) {
+            const na = AstUtils.streamAst(plain.parse(text).value).toArray(),
+                nb = AstUtils.streamAst(Thidua.parser.LangiumParser.parse(text).value).toArray();
+            expect(nb.length).toBe(na.length);
+            na.forEach((n, i) => expect(own(nb[i])).toEqual(own(n)));
+            compared += na.filter(n => own(n).some(([, v]) => v === 0)).length;
+        }
+        expect(compared).toBeGreaterThan(50);
+    });
+
     test('the leaves do not carry a range object of their own', () => {
         const { Thidua } = createThiduaServices(EmptyFileSystem);
         const leaf = CstUtils.streamCst(Thidua.parser.LangiumParser.parse(texts[0]).value.$cstNode!).find(

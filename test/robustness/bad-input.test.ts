@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { detectEncoding } from '../../src/domain/encoding.js';
+import { decodeText, detectEncoding } from '../../src/domain/encoding.js';
 import { check, codeOf } from '../checks/check-helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -71,6 +71,18 @@ describe('bad input: a clear Vietnamese error, exit 2, nothing written', () => {
             expect(r.out).toBe('');
         }
         expect(readdirSync(dir).sort()).toEqual(before);
+    });
+
+    test('UTF-8 is decoded as TextDecoder decodes it, BOM taken off; bytes past 64 KB that are not UTF-8 too', () => {
+        const text = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\r\nĐộc lập 𠀋 “ngoặc” ½ \u0301 ẞ\n'.repeat(3000);
+        const bytes = Buffer.from(text, 'utf8');
+        expect(decodeText(bytes)).toEqual({ text });
+        expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]))).toEqual({ text });
+        expect(decodeText(bytes.subarray(1000, 2000))).toEqual({
+            text: new TextDecoder().decode(bytes.subarray(1000, 2000))
+        });
+        const damaged = Buffer.concat([bytes, Buffer.from([0xc3, 0x28, 0x41])]);
+        expect(decodeText(damaged)).toEqual({ text: new TextDecoder().decode(damaged) });
     });
 
     test('the legacy encodings are told apart', () => {

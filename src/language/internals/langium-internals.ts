@@ -78,6 +78,29 @@ export function parserState(parser: LangiumParser): ParserState {
     return parser as unknown as ParserState;
 }
 
+/**
+ * Replaces LangiumParser's private `construct` (it pops the node a rule built and finishes it) on one parser;
+ * `original` is Langium's, `top` the node it would pop.
+ */
+export function replaceConstruct(
+    parser: LangiumParser,
+    construct: (original: () => unknown, top: Record<string | symbol, unknown> | undefined) => unknown
+): void {
+    const fields = parser as unknown as {
+        construct: () => unknown;
+        stack: Record<string | symbol, unknown>[];
+        nodeBuilder: CstNodeBuilder;
+    };
+    const original = fields.construct.bind(parser);
+    fields.construct = () => construct(original, fields.stack[fields.stack.length - 1]);
+}
+
+/** Takes the node `replaceConstruct` was given off the parser's stack and ends its CST node. */
+export function popConstructed(parser: LangiumParser): void {
+    const fields = parser as unknown as { stack: unknown[]; nodeBuilder: CstNodeBuilder };
+    fields.nodeBuilder.construct(fields.stack.pop() as Parameters<CstNodeBuilder['construct']>[0]);
+}
+
 /** Replaces the parser's node builder (LangiumParser `nodeBuilder`). */
 export function setNodeBuilder(parser: LangiumParser, builder: CstNodeBuilder): void {
     parserState(parser).nodeBuilder = builder;

@@ -7,6 +7,7 @@ import {
     LangiumParser,
     LeafCstNodeImpl,
     type AstNode,
+    type AstReflection,
     type CompositeCstNode,
     type CstNode,
     type GrammarAST,
@@ -26,6 +27,8 @@ import {
     releaseBuilder,
     parserState,
     placeLeaf,
+    popConstructed,
+    replaceConstruct,
     setNodeBuilder,
     shiftLeaf
 } from '../internals/langium-internals.js';
@@ -237,6 +240,36 @@ class ThiduaLangiumParser extends LangiumParser {
 }
 
 /**
+ * A node finished as Langium finishes it (its unset lists empty, its unset flags false), with each type's defaults
+ * listed once: Langium lists every property of the type for every node (a tenth of the parse).
+ */
+function fillDefaultsOnce(parser: LangiumParser, reflection: AstReflection): void {
+    const defaults = new Map<string, [string, unknown][]>();
+    const defaultsOf = (type: string) => {
+        let list = defaults.get(type);
+        if (!list) {
+            list = Object.values(reflection.getTypeMetaData(type).properties).flatMap(p =>
+                p.defaultValue === undefined ? [] : [[p.name, p.defaultValue] as [string, unknown]]
+            );
+            defaults.set(type, list);
+        }
+        return list;
+    };
+    replaceConstruct(parser, (original, top) => {
+        const type = top?.$type;
+        // A data type rule's value (typed by a symbol) and an infix expression are Langium's to finish.
+        if (typeof type !== 'string' || '$infixName' in top!) return original();
+        popConstructed(parser);
+        for (const [name, value] of defaultsOf(type)) if (top![name] === undefined) top![name] = copy(value);
+        return top;
+    });
+}
+
+function copy(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copy) : value;
+}
+
+/**
  * Langium's parser building its tree with compact tokens and linking containers in one walk (everything else as Langium
  * does it).
  */
@@ -244,5 +277,6 @@ export function createThiduaParser(services: LangiumCoreServices): LangiumParser
     const parser = createParser(services.Grammar, new ThiduaLangiumParser(services), services.parser.Lexer.definition);
     parser.finalize();
     setNodeBuilder(parser, new CompactCstNodeBuilder());
+    fillDefaultsOnce(parser, services.shared.AstReflection);
     return parser;
 }
