@@ -59,17 +59,20 @@ export async function readThiduaFile(file: string): Promise<string> {
     return textOf(file, await readBytes(file));
 }
 
-/** `readThiduaFile`, for a tree parsed again from its file while something waits for it. */
-export function readThiduaFileSync(file: string): string {
-    let bytes: Buffer;
+/** `readBytes`, synchronously. */
+function readBytesSync(file: string): Uint8Array {
     try {
         const size = statSync(file).size;
         if (size > MAX_FILE_BYTES) throw tooLarge(file, size);
-        bytes = readFileSync(file);
+        return readFileSync(file);
     } catch (e) {
         throw readFailure(file, e);
     }
-    return textOf(file, bytes);
+}
+
+/** `readThiduaFile`, synchronously. */
+export function readThiduaFileSync(file: string): string {
+    return textOf(file, readBytesSync(file));
 }
 
 /** Langium's file system, reading .thidua files as thidua reads them everywhere. */
@@ -86,6 +89,10 @@ export class ThiduaFileSystemProvider extends NodeFileSystemProvider {
     /** Whether `textOf` these bytes is their UTF-8 decoding (no other encoding, nothing refused). */
     isUtf8(bytes: Uint8Array): boolean {
         return detectEncoding(bytes) === 'utf-8';
+    }
+
+    override readBinarySync(uri: URI): Uint8Array {
+        return readBytesSync(uri.fsPath);
     }
 
     override readFile(uri: URI): Promise<string> {

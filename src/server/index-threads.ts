@@ -17,6 +17,7 @@ export const INDEX_THREAD = 'thidua-index-thread';
 
 type ToThread = { targets: LinkTarget[] } | { files: string[] };
 type FromThread = { entries: [string, SavedDocument][] };
+export type Thread = { worker: Worker; ended: boolean };
 
 /**
  * Worker threads running the server's own file (`file`), each with its own services: they build part of the files
@@ -25,6 +26,8 @@ type FromThread = { entries: [string, SavedDocument][] };
  */
 export class ThreadIndexWorkers implements IndexWorkers {
     private readonly max: number;
+    /** Threads started by `prepare`, not yet given work. */
+    private readonly ready: Thread[] = [];
 
     constructor(
         private readonly file: string,
@@ -38,30 +41,61 @@ export class ThreadIndexWorkers implements IndexWorkers {
         return Math.min(this.max, Math.floor(files / this.perThread));
     }
 
+    prepare(files: number): void {
+        while (this.ready.length < this.count(files)) {
+            const thread = this.spawn();
+            if (!thread) break;
+            this.ready.push(thread);
+        }
+    }
+
+    stop(): void {
+        for (const thread of this.ready.splice(0)) void thread.worker.terminate();
+    }
+
     async run(
         count: number,
         targets: LinkTarget[],
         next: () => string[] | undefined,
         built: (entries: [string, SavedDocument][]) => void
     ): Promise<void> {
-        await Promise.all(Array.from({ length: count }, () => this.runOne(targets, next, built)));
+        const threads = this.ready.splice(0, count);
+        this.stop();
+        while (threads.length < count) {
+            const thread = this.spawn();
+            if (!thread) break;
+            threads.push(thread);
+        }
+        await Promise.all(threads.map(thread => this.runOne(thread, targets, next, built)));
+    }
+
+    /** A thread started, its failure kept until `runOne` listens (undefined: it could not start). */
+    protected spawn(): Thread | undefined {
+        let worker: Worker;
+        try {
+            // Its standard output would go into the server's: in a server over stdio, the editor's messages.
+            worker = new Worker(this.file, { workerData: INDEX_THREAD, stdout: true });
+        } catch {
+            return undefined;
+        }
+        worker.stdout.pipe(process.stderr);
+        const thread: Thread = { worker, ended: false };
+        worker.on('error', e => {
+            thread.ended = true;
+            console.error(`thidua: một luồng lập chỉ mục dừng; các tệp của nó được xử lý lại. ${e.message}`);
+        });
+        worker.on('exit', () => (thread.ended = true));
+        return thread;
     }
 
     private runOne(
+        thread: Thread,
         targets: LinkTarget[],
         next: () => string[] | undefined,
         built: (entries: [string, SavedDocument][]) => void
     ): Promise<void> {
         return new Promise(resolve => {
-            let worker: Worker;
-            try {
-                // Its standard output would go into the server's: in a server over stdio, the editor's messages.
-                worker = new Worker(this.file, { workerData: INDEX_THREAD, stdout: true });
-            } catch {
-                resolve();
-                return;
-            }
-            worker.stdout.pipe(process.stderr);
+            const { worker } = thread;
             let given = 0;
             let stopped = false;
             const stop = () => {
@@ -70,6 +104,10 @@ export class ThreadIndexWorkers implements IndexWorkers {
                 void worker.terminate();
                 resolve();
             };
+            if (thread.ended) {
+                stop();
+                return;
+            }
             const send = (message: ToThread) => worker.postMessage(message);
             const feed = () => {
                 while (given < AHEAD) {
@@ -85,10 +123,7 @@ export class ThreadIndexWorkers implements IndexWorkers {
                 built(message.entries);
                 feed();
             });
-            worker.on('error', e => {
-                console.error(`thidua: một luồng lập chỉ mục dừng; các tệp của nó được xử lý lại. ${e.message}`);
-                stop();
-            });
+            worker.on('error', stop);
             worker.on('exit', stop);
             send({ targets });
             feed();

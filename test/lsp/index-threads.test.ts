@@ -75,6 +75,27 @@ describe('files built by other threads at start-up', () => {
             ).toHaveLength(1);
     });
 
+    test('threads start while the folder is read (before the server builds its first files), and those build it', async () => {
+        const dir = plansFolder('thidua-threads-', 60);
+        const plain = await startCounting(dir, {});
+        const spawned: string[] = [];
+        let running = false;
+        class Watched extends ThreadIndexWorkers {
+            protected override spawn() {
+                spawned.push(running ? 'in run' : 'ahead');
+                return super.spawn();
+            }
+            override run(...args: Parameters<ThreadIndexWorkers['run']>) {
+                running = true;
+                return super.run(...args);
+            }
+        }
+        const threaded = await startCounting(dir, { indexWorkers: new Watched(SERVER, 2, 10) });
+        expect(spawned).toEqual(['ahead', 'ahead']);
+        sameAsBuiltHere(threaded, plain, dir);
+        expect(threaded.parsed.length).toBeLessThan(readdirSync(dir).length - 10);
+    });
+
     test('a thread that cannot start, or stops with files it took, loses none of them', async () => {
         const dir = plansFolder('thidua-threads-', 40);
         const plain = await startCounting(dir, {});

@@ -47,6 +47,12 @@ export interface IndexWorkers {
     /** How many threads to start for this many files to build (0: none). */
     count(files: number): number;
     /**
+     * Starts ahead of `run` the threads this many files to build need, so that they load while the server reads the
+     * folder; `run` takes them, `stop` ends those it did not take.
+     */
+    prepare?(files: number): void;
+    stop?(): void;
+    /**
      * Starts `count` threads that first take the link targets, then build the files `next` gives them (URIs; undefined:
      * none left) and hand their entries to `built`. Resolves when every thread has stopped, whether or not it built
      * all it was given.
