@@ -134,8 +134,9 @@ export async function checkPaths(
 
 /**
  * Checks a folder too large to hold every tree at once (a province's archive): the documents are parsed and indexed
- * one by one (`files` is emptied as they are), each tree and text dropped once its digest is made; then linked again and validated `size` at a time against the whole folder's index, each tree parsed again
- * from its file and dropped after. The findings equal those of one build.
+ * one by one (`files` is emptied as they are), each tree and text dropped once its digest is made; then linked
+ * again and validated `size` at a time against the whole folder's index, each tree parsed again from its file and
+ * dropped after. The findings equal those of one build.
  */
 async function buildInChunks(
     shared: LangiumSharedCoreServices,
