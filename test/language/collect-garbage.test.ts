@@ -1,6 +1,6 @@
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { describe, expect, test } from 'vitest';
-import { collectIfGrown } from '../../src/language/workspace/collect-garbage.js';
+import { collectIfGrown, returnMemory, returnMemoryIfGrown } from '../../src/language/workspace/collect-garbage.js';
 
 /** The full collections a call asked for (V8 marks them forced). */
 async function forcedCollections(run: () => void): Promise<number> {
@@ -34,5 +34,22 @@ describe('a long batch collects garbage when its heap has doubled', () => {
 
     test('not below the floor', async () => {
         expect(await forcedCollections(() => collectIfGrown(100_000))).toBe(0);
+    });
+});
+
+describe('an idle server gives back what its last edits left', () => {
+    test('only when the heap holds 1.5 × what it held after the last return, and past the floor', () => {
+        returnMemory();
+        expect(returnMemoryIfGrown(1)).toBe(false);
+        let garbage: number[][] | undefined = [];
+        const before = process.memoryUsage().heapUsed;
+        while (process.memoryUsage().heapUsed < 1.7 * before)
+            garbage.push(Array.from({ length: 100_000 }, (_, i) => i));
+        expect(garbage.length).toBeGreaterThan(0);
+        garbage = undefined;
+        const grown = process.memoryUsage().heapUsed;
+        expect(returnMemoryIfGrown(100_000)).toBe(false);
+        expect(returnMemoryIfGrown(1)).toBe(true);
+        expect(process.memoryUsage().heapUsed).toBeLessThan(0.8 * grown);
     });
 });

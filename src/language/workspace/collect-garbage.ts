@@ -23,6 +23,8 @@ export function collectGarbage(returnPages = false): void {
 }
 
 let again: ReturnType<typeof setTimeout> | undefined;
+/** What the heap held after the last `returnMemory`. */
+let keptAfterReturn = 0;
 
 /**
  * A full collection now and another shortly after: V8 returns the pages the first one emptied to the system only
@@ -30,6 +32,7 @@ let again: ReturnType<typeof setTimeout> | undefined;
  */
 export function returnMemory(): void {
     collectGarbage(true);
+    keptAfterReturn = getHeapStatistics().used_heap_size;
     if (again) clearTimeout(again);
     again = setTimeout(() => {
         again = undefined;
@@ -50,4 +53,14 @@ export function collectIfGrown(floorMb = 256): void {
     if (used < Math.max(floorMb * 2 ** 20, grownPast)) return;
     collectGarbage();
     grownPast = 2 * getHeapStatistics().used_heap_size;
+}
+
+/**
+ * `returnMemory` when the heap holds more than 1.5 × what it held after the last one (and at least `floorMb`): an
+ * idle server after a burst of edits kept twice its memory (V8 does not collect a heap that nothing allocates in).
+ */
+export function returnMemoryIfGrown(floorMb = 64): boolean {
+    if (getHeapStatistics().used_heap_size < Math.max(floorMb * 2 ** 20, 1.5 * keptAfterReturn)) return false;
+    returnMemory();
+    return true;
 }

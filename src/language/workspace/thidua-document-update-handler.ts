@@ -1,8 +1,11 @@
 import { URI, type FileSystemProvider } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import { returnMemory } from './collect-garbage.js';
+import { returnMemory, returnMemoryIfGrown } from './collect-garbage.js';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** How long the editor sends no edit before the memory edits left behind is given back. */
+const QUIET_MS = 2000;
 
 /** Runs `fn` after the messages already queued: the JSON-RPC connection handles one message per event-loop turn. */
 function afterQueuedMessages(fn: () => void): void {
@@ -23,6 +26,7 @@ export class ThiduaDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private running = 0;
     private lastUpdateMs = 0;
     private edits = 0;
+    private quiet?: ReturnType<typeof setTimeout>;
 
     private readonly files: FileSystemProvider;
 
@@ -81,11 +85,23 @@ export class ThiduaDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             .finally(() => {
                 this.running--;
                 this.lastUpdateMs = performance.now() - started;
-                if (this.closedSinceCollect && !this.running) {
+                if (this.running) return;
+                if (this.closedSinceCollect) {
                     this.closedSinceCollect = false;
                     returnMemory();
-                }
+                } else this.whenQuiet();
             });
+    }
+
+    /** Once no edit has come for a while, gives back the memory the last edits left, if they left much. */
+    private whenQuiet(): void {
+        if (this.quiet) clearTimeout(this.quiet);
+        const edit = this.edits;
+        this.quiet = setTimeout(() => {
+            this.quiet = undefined;
+            if (edit === this.edits && !this.running) returnMemoryIfGrown();
+        }, QUIET_MS);
+        this.quiet.unref?.();
     }
 
     private flush(): void {
