@@ -23,6 +23,9 @@ const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
 /** The bytes of control characters that a text does not hold (all below 0x20 but tab, line breaks and escape). */
 const CONTROL_BYTES = Array.from({ length: 0x20 }, (_, b) => b).filter(b => b < 0x09 || (b > 0x0d && b !== 0x1b));
 
+/** How many bytes of a file the detection reads. */
+const SAMPLE_BYTES = 65536;
+
 export function detectEncoding(bytes: Uint8Array): TextKind {
     if (bytes.length === 0) return 'utf-8';
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
@@ -31,7 +34,7 @@ export function detectEncoding(bytes: Uint8Array): TextKind {
     if (bytes.indexOf(0) >= 0) return 'binary';
     let control = 0,
         zero = false;
-    const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
+    const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES));
     // Counted only when there is one (a search per control byte is several times faster than a loop over the bytes).
     const counting = CONTROL_BYTES.some(c => sample.indexOf(c) >= 0);
     for (let i = 0; counting && i < sample.length; i++) {
@@ -92,7 +95,8 @@ export const ENCODING_NAMES: Record<Exclude<TextKind, 'utf-8' | 'utf-16le' | 'ut
  * are decoded as TextDecoder does (each bad sequence becomes U+FFFD).
  */
 function utf8Text(bytes: Uint8Array): string {
-    if (typeof transcode === 'function' && isUtf8(bytes)) {
+    // detectEncoding has checked a file up to its sample's size whole.
+    if (typeof transcode === 'function' && (bytes.length <= SAMPLE_BYTES || isUtf8(bytes))) {
         try {
             const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
             return transcode(view, 'utf8', 'utf16le').toString('utf16le');

@@ -418,6 +418,7 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         // One file at a time (reading thousands at once held all their bytes together, and the process kept that
         // memory after they were freed), synchronously (see readAll), letting the server answer every 200 files.
         for (let n = 1, uri = queue.pop(); uri; uri = queue.pop(), n++) {
+            if (n % 200 === 0) await new Promise(resolve => setImmediate(resolve));
             try {
                 const key = uri.toString();
                 const bytes = this.fileSystemProvider.readBinarySync(uri);
@@ -440,7 +441,6 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             } catch (e) {
                 console.error(`thidua: bỏ qua một tệp. ${(e as Error).message}`);
             }
-            if (n % 200 === 0) await new Promise(resolve => setImmediate(resolve));
         }
         // Start-up order does not depend on which file the disk returned first.
         const byUri = (a: { uri: URI }, b: { uri: URI }) => (a.uri.toString() < b.uri.toString() ? -1 : 1);
