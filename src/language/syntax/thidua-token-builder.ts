@@ -65,8 +65,11 @@ function lineMatcher(
 const EOL = '(?=[ \\t]*(?:\\r?\\n|$))';
 const UPPER = 'A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
 
+const ANY_UPPER = /[A-ZĐÀ-Ỹ]/;
+const UPPER_LETTERS = new RegExp(`[${UPPER}]`, 'g');
+
 function isUpperLine(s: string): boolean {
-    return /[A-ZĐÀ-Ỹ]/.test(s) && s === s.toUpperCase() && (s.match(new RegExp(`[${UPPER}]`, 'g'))?.length ?? 0) >= 2;
+    return ANY_UPPER.test(s) && s === s.toUpperCase() && (s.match(UPPER_LETTERS)?.length ?? 0) >= 2;
 }
 
 /** A line in capitals has no lower-case letter: most prose lines are told apart at their second character. */
@@ -148,9 +151,17 @@ function beforeAttachedLine(text: string, end: number): boolean {
 
 const docNumber = sticky(DOC_NUMBER_SOURCE);
 
+/** A number starts with a digit or "/" (DOC_NUMBER_SOURCE). */
+function startsDocNumber(code: number): boolean {
+    return (code >= 48 && code <= 57) || code === 47;
+}
+
+const BEFORE_NUMBER = /[\s(“"'[]/;
+
 function matchesDocNumberAt(text: string, i: number): boolean {
+    if (!startsDocNumber(text.charCodeAt(i))) return false;
     const prev = i > 0 ? text[i - 1] : ' ';
-    if (!/[\s(“"'[]/.test(prev)) return false;
+    if (!BEFORE_NUMBER.test(prev)) return false;
     docNumber.lastIndex = i;
     const m = docNumber.exec(text);
     if (!m) return false;
@@ -179,10 +190,11 @@ const docNumberToken: CustomPatternMatcherFunc = (text, offset) => {
     return docNumber.exec(text);
 };
 
+const BLANKS = /[ \t]+/y;
+
 const wsMatcher: CustomPatternMatcherFunc = (text, offset) => {
-    const re = /[ \t]+/y;
-    re.lastIndex = offset;
-    const m = re.exec(text);
+    BLANKS.lastIndex = offset;
+    const m = BLANKS.exec(text);
     if (!m) return null;
     const end = offset + m[0].length;
     const trailing = end >= text.length || text[end] === '\n' || text[end] === '\r';
