@@ -15,10 +15,18 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ThiduaFileSystem } from '../../src/io/read.js';
 import { createThiduaServices, type ServiceReplacements } from '../../src/language/thidua-module.js';
 import { ThiduaLinker } from '../../src/language/references/thidua-linker.js';
+import { createThiduaParser, type ThiduaLangiumParser } from '../../src/language/syntax/thidua-parser.js';
 import { LineCheckCache } from '../../src/language/validation/checks/line-cache.js';
 import { ThiduaValidator } from '../../src/language/validation/thidua-validator.js';
 import { ThiduaDocumentFactory } from '../../src/language/workspace/thidua-document-factory.js';
 import { registerRequests } from '../../src/server/thidua-requests.js';
+
+/** thidua's parser with every text read by Langium's (no direct parse). */
+function withoutDirectParse(services: Parameters<typeof createThiduaParser>[0]): ThiduaLangiumParser {
+    const parser = createThiduaParser(services) as ThiduaLangiumParser;
+    parser.direct = undefined;
+    return parser;
+}
 
 class FullParseFactory extends ThiduaDocumentFactory {
     override reparseLine(): boolean {
@@ -45,6 +53,7 @@ class StreamLinker extends ThiduaLinker {
 /** Each mechanism and the services that put Langium's way back. */
 export const MECHANISMS: Record<string, ServiceReplacements> = {
     parser: { language: { parser: { LangiumParser: services => createLangiumParser(services) } } },
+    'direct-parse': { language: { parser: { LangiumParser: services => withoutDirectParse(services) } } },
     'line-reparse': { shared: { workspace: { LangiumDocumentFactory: services => new FullParseFactory(services) } } },
     workspace: {
         shared: {

@@ -106,6 +106,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             await super.initializeWorkspace(folders, CancellationToken.None);
             await this.buildDeferred();
             await this.relinkRestored();
+            // Start-up's garbage goes before the index is saved (the save makes its own): the memory comes back a
+            // collection sooner.
+            returnMemory();
             void this.saveIndex().finally(ended);
         } catch (e) {
             ended();
