@@ -48,9 +48,11 @@ async function promotedAtStartUp(folder: string): Promise<number> {
         if (symbols?.some(s => s.name === last)) break;
         await new Promise(resolve => setTimeout(resolve, 100));
     }
+    // Listened to before the server is asked to exit: it may be gone before the request's answer is read.
+    const exited = new Promise(resolve => proc.once('exit', resolve));
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');
-    await new Promise(resolve => proc.once('exit', resolve));
+    await exited;
     conn.dispose();
     return trace
         .split('\n')

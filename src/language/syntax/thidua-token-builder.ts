@@ -118,14 +118,15 @@ const TEXT_RUN = /(?:[^[\]{}\\\n\r]+|\\[^\n\r])(?:[^[\]{}\\\n\r]+|\\[^\n\r])*/y;
 /** Prose up to a bracket or the line's end; in a table row, up to the next "|" that is not escaped. */
 const textMatcher: CustomPatternMatcherFunc = (text, offset) => {
     TEXT_RUN.lastIndex = offset;
-    const m = TEXT_RUN.exec(text);
-    if (!m || !m[0].includes('|') || !inTableRow(text, offset)) return m;
-    const s = m[0];
+    // Tested, not executed: the run's end is all it needs (an exec result is an array with three more properties).
+    if (!TEXT_RUN.test(text)) return null;
+    const s = text.slice(offset, TEXT_RUN.lastIndex);
+    if (!s.includes('|') || !inTableRow(text, offset)) return matched(s);
     for (let i = 0; i < s.length; i++) {
         if (s[i] === '\\') i++;
         else if (s[i] === '|') return i > 0 ? matched(s.slice(0, i)) : null;
     }
-    return m;
+    return matched(s);
 };
 
 /** A line break inside a header line wrapped in a copy: blanks, at most one line break, no empty line. */
@@ -340,7 +341,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
             'VALUE_TEXT',
             (text, offset) => {
                 valueText.lastIndex = offset;
-                return valueText.exec(text);
+                return valueText.test(text) ? matched(text.slice(offset, valueText.lastIndex)) : null;
             },
             anyBut('}\n\r')
         );
