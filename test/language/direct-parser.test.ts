@@ -113,7 +113,29 @@ const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const fixtureTexts = readdirSync(join(fixtures, 'correct'))
     .filter(f => f.endsWith('.thidua'))
     .map(f => readFileSync(join(fixtures, 'correct', f), 'utf8'));
+/** Comments and blanks where a drafter leaves them: the hidden tokens go where Langium's parser puts them. */
+const HIDDEN = [
+    '// ghi chú đầu tệp',
+    'KẾ HOẠCH',
+    'Phát động thi đua năm 2025',
+    '// ghi chú giữa',
+    'I. MỤC ĐÍCH   ',
+    '   1. Khoản một [Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị].\t',
+    '// trong khoản',
+    '  - Gạch đầu dòng {#chi_tieu 95%}.',
+    '| STT | Nội dung |',
+    '// sau bảng',
+    'Nơi nhận:',
+    '- Như trên;',
+    '  // trước chữ ký',
+    'CHỦ TỊCH',
+    'Nguyễn Văn A',
+    '// cuối tệp, không xuống dòng'
+].join('\n');
+
 const wellFormed = [
+    HIDDEN,
+    HIDDEN.replace(/\n/g, '\r\n') + '\n',
     ...Object.values(exampleTexts()),
     ...fixtureTexts,
     registry(),
