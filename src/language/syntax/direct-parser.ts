@@ -1,5 +1,13 @@
-import { CstUtils, GrammarAST, isAstNode, type AstNode, type CstNode, type CstNodeBuilder, type Linker } from 'langium';
-import type { ValueConverter } from 'langium';
+import {
+    CstUtils,
+    GrammarAST,
+    isAstNode,
+    type AstNode,
+    type CstNode,
+    type CstNodeBuilder,
+    type Linker,
+    type ValueConverter
+} from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 
 type Node = AstNode & Record<string, unknown>;
