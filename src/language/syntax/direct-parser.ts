@@ -164,18 +164,7 @@ export class DirectParser {
         const t = this.t;
         this.open('RegistryEntry');
         if (this.at(0) === t.BULLET) this.take(t.BULLET, rule.reads('BULLET'));
-        this.take(t['['], rule.reads('['));
-        if (this.at(0) === t.CITE_TEXT) {
-            this.take(t.CITE_TEXT, rule.reads('CITE_TEXT', 0));
-            if (this.at(0) === t.DOC_NUMBER) {
-                this.take(t.DOC_NUMBER, rule.reads('DOC_NUMBER', 0));
-                if (this.at(0) === t.CITE_TEXT) this.take(t.CITE_TEXT, rule.reads('CITE_TEXT', 1));
-            }
-        } else {
-            this.take(t.DOC_NUMBER, rule.reads('DOC_NUMBER', 1));
-            if (this.at(0) === t.CITE_TEXT) this.take(t.CITE_TEXT, rule.reads('CITE_TEXT', 2));
-        }
-        this.take(t[']'], rule.reads(']'));
+        this.cited(rule);
         this.inlines(this.inlineCalls('RegistryEntry'), false);
         this.take(t.NL, rule.reads('NL'));
         return this.close();
@@ -356,8 +345,17 @@ export class DirectParser {
 
     private citation(): Node {
         const rule = this.rule('Citation');
-        const t = this.t;
         this.open('Citation');
+        this.cited(rule);
+        return this.close();
+    }
+
+    /**
+     * `'[' (head=CITE_TEXT (number=DOC_NUMBER tail=CITE_TEXT?)? | number=DOC_NUMBER tail=CITE_TEXT?) ']'`, as a
+     * registry entry and a citation read it.
+     */
+    private cited(rule: RuleElements): void {
+        const t = this.t;
         this.take(t['['], rule.reads('['));
         if (this.at(0) === t.CITE_TEXT) {
             this.take(t.CITE_TEXT, rule.reads('CITE_TEXT', 0));
@@ -370,7 +368,6 @@ export class DirectParser {
             if (this.at(0) === t.CITE_TEXT) this.take(t.CITE_TEXT, rule.reads('CITE_TEXT', 2));
         }
         this.take(t[']'], rule.reads(']'));
-        return this.close();
     }
 
     private value(): Node {
