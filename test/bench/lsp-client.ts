@@ -151,7 +151,13 @@ export async function coldStartRun(
     await opened;
     const firstMs = await s.firstDiagnostics;
     for (;;) {
-        const symbols = await s.request<{ name: string }[] | null>('workspace/symbol', { query: lastId });
+        const symbols = await Promise.race([
+            s.request<{ name: string }[] | null>('workspace/symbol', { query: lastId }),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in 60 s')), 60_000).unref())
+        ]).catch(async (e: Error) => {
+            await s.close();
+            throw new Error(`the server did not answer workspace symbols (${folder}): ${e.message}`);
+        });
         if (symbols?.some(x => x.name === lastId)) break;
         // Each request searches the whole index: asked every 20 ms, it took ~0.5 s of a 5,000-document start-up.
         await new Promise(r => setTimeout(r, 100));

@@ -157,6 +157,28 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         for (const listener of this.buildPhaseListeners.get(targetState).slice()) await listener([], cancelToken);
     }
 
+    // Langium tells the listeners of a phase that were there when it ended, yielding to the event loop between them,
+    // and raises the workspace state after: a request that came meanwhile (workspace symbols during an edit's build)
+    // waited for a phase already told, for ever if no build followed. It is told too.
+    protected override async notifyBuildPhase(
+        documents: LangiumDocument[],
+        state: DocumentState,
+        cancelToken: Cancellation.CancellationToken
+    ): Promise<void> {
+        const told = new Set(this.buildPhaseListeners.get(state));
+        await super.notifyBuildPhase(documents, state, cancelToken);
+        if (!documents.length) return;
+        for (let late = this.lateListeners(state, told); late.length; late = this.lateListeners(state, told))
+            for (const listener of late) {
+                told.add(listener);
+                await listener(documents, cancelToken);
+            }
+    }
+
+    private lateListeners(state: DocumentState, told: Set<unknown>) {
+        return this.buildPhaseListeners.get(state).filter(listener => !told.has(listener));
+    }
+
     protected override async buildDocuments(
         documents: LangiumDocument[],
         options: BuildOptions,
