@@ -8,6 +8,7 @@ import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vsco
 import { ThiduaFileSystem } from '../../src/io/read.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
 import type { ThiduaIndexManager } from '../../src/language/workspace/thidua-index-manager.js';
+import type { ThiduaWorkspaceManager } from '../../src/language/workspace/thidua-workspace-manager.js';
 import type { IndexStore, IndexWorkers } from '../../src/language/workspace/saved-index.js';
 import { FileIndexStore } from '../../src/server/index-store.js';
 import { EXAMPLES_DIR, workspace } from '../helpers.js';
@@ -82,6 +83,8 @@ export async function startOnFolder(
         rootUri: null
     });
     await shared.workspace.WorkspaceManager.initializeWorkspace(folders);
+    // The index is saved after start-up, letting the editor's requests in meanwhile.
+    await (shared.workspace.WorkspaceManager as ThiduaWorkspaceManager).indexSaved;
     const doc = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.file(join(dir, name)))!;
     return { ...services, doc };
 }
@@ -109,13 +112,20 @@ export function store(dir = mkdtempSync(join(tmpdir(), 'thidua-index-')), code =
  */
 export async function startCounting(
     dir: string,
-    options: { indexStore?: IndexStore; indexWorkers?: IndexWorkers; open?: string }
+    options: {
+        indexStore?: IndexStore;
+        indexWorkers?: IndexWorkers;
+        open?: string;
+        prepare?: (s: ReturnType<typeof createThiduaServices>) => void;
+    }
 ) {
     const parsed: string[] = [];
     const services = await startOnFolder(dir, {
         editor: true,
         ...options,
-        prepare: ({ shared }) => {
+        prepare: services => {
+            const { shared } = services;
+            options.prepare?.(services);
             if (options.open) {
                 const uri = URI.file(join(dir, options.open)).toString();
                 (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(

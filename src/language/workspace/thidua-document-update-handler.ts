@@ -1,16 +1,12 @@
 import { URI, type FileSystemProvider } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { returnMemory, returnMemoryIfGrown } from './collect-garbage.js';
+import { afterQueuedMessages } from './event-loop.js';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** How long the editor sends no edit before the memory edits left behind is given back. */
 const QUIET_MS = 2000;
-
-/** Runs `fn` after the messages already queued: the JSON-RPC connection handles one message per event-loop turn. */
-function afterQueuedMessages(fn: () => void): void {
-    setImmediate(() => setImmediate(fn));
-}
 
 /**
  * An edit is handled as soon as no other edit is queued behind it (a keystroke waits for nothing). Edits

@@ -9,6 +9,7 @@ import {
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { collectIfGrown, returnMemory } from './collect-garbage.js';
+import { queuedMessagesFirst } from './event-loop.js';
 import { linkFacts, linkFactsOfUtf8, offersTo, type LinkFacts } from '../syntax/link-targets.js';
 import type { ThiduaDocumentFactory } from './thidua-document-factory.js';
 import type { ThiduaDocumentBuilder } from './thidua-document-builder.js';
@@ -30,6 +31,8 @@ import type { ThiduaServices } from '../thidua-module.js';
 const CHUNK = 50;
 /** How many files a thread builds at a time (a small chunk: the last ones do not keep start-up waiting). */
 const THREAD_CHUNK = 25;
+/** How many documents' index entries are made between two turns of the event loop when the index is saved. */
+const SAVE_SLICE = 250;
 /** How long the server, asked to shut down, waits for start-up to end and the folder's index to be saved. */
 const SHUTDOWN_WAIT_MS = 1500;
 /**
@@ -87,6 +90,11 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             );
     }
 
+    /** Resolves once start-up has ended and the folder's index is saved (at once when there is nothing to save). */
+    get indexSaved(): Promise<void> {
+        return this.startUp;
+    }
+
     // Start-up is not cancelled by the first edit (Langium's is, and the edit then builds the whole folder at once):
     // the documents of later chunks exist nowhere else yet, and they link against the first build's index.
     // The edit's update waits for start-up to finish; a file the editor opened meanwhile goes in the next chunk.
@@ -106,6 +114,8 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             await super.initializeWorkspace(folders, CancellationToken.None);
             await this.buildDeferred();
             await this.relinkRestored();
+            // The editor's requests waiting for the folder are answered before the collection and the save.
+            await queuedMessagesFirst();
             // Start-up's garbage goes before the index is saved (the save makes its own): the memory comes back a
             // collection sooner.
             returnMemory();
@@ -358,11 +368,23 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         const saved = session.saved;
         if (saved?.size === all.length && [...fingerprints].every(([uri, f]) => f && saved.get(uri)?.fingerprint === f))
             return;
+        const entryOf = (document: LangiumDocument) => {
+            const fingerprint = fingerprints.get(document.uri.toString());
+            return fingerprint ? this.entryOf(document, fingerprint) : undefined;
+        };
+        // The editor's documents first, at once: their fingerprints are of the texts they hold now.
+        const open = new Map(all.filter(d => this.textDocuments.get(d.uri.toString())).map(d => [d, entryOf(d)]));
         const documents = new Map<string, SavedDocument>();
-        for (const document of all) {
+        for (let i = 0; i < all.length; i++) {
+            if (i % SAVE_SLICE === 0) await queuedMessagesFirst();
+            const document = all[i];
             const uri = document.uri.toString();
-            const fingerprint = fingerprints.get(uri);
-            const entry = fingerprint && this.entryOf(document, fingerprint);
+            // A file the editor opened meanwhile may hold another text than its file's: it is parsed next time.
+            const entry = open.has(document)
+                ? open.get(document)
+                : this.textDocuments.get(uri)
+                  ? undefined
+                  : entryOf(document);
             if (entry) documents.set(uri, entry);
         }
         await this.store.save(session.folders, documents).catch((e: Error) => {
