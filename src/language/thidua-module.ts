@@ -25,6 +25,7 @@ import { ThiduaCodeActionProvider } from './lsp/thidua-code-action-provider.js';
 import { ThiduaCompletionProvider } from './lsp/thidua-completion-provider.js';
 import { ThiduaDocumentSymbolProvider } from './lsp/thidua-document-symbol-provider.js';
 import { ThiduaDocumentBuilder } from './workspace/thidua-document-builder.js';
+import { ThiduaWorkspaceSymbolProvider } from './lsp/thidua-workspace-symbol-provider.js';
 import { ThiduaDocumentUpdateHandler } from './workspace/thidua-document-update-handler.js';
 import { ThiduaWorkspaceManager } from './workspace/thidua-workspace-manager.js';
 import { ThiduaFormatter } from './lsp/thidua-formatter.js';
@@ -113,7 +114,10 @@ export const ThiduaSharedCoreModule: Module<LangiumSharedCoreServices, PartialLa
 
 /** Shared LSP services of thidua: edits are throttled, and an edit rebuilds only what the editor shows. */
 export const ThiduaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    lsp: { DocumentUpdateHandler: services => new ThiduaDocumentUpdateHandler(services) },
+    lsp: {
+        DocumentUpdateHandler: services => new ThiduaDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: services => new ThiduaWorkspaceSymbolProvider(services)
+    },
     workspace: {
         WorkspaceManager: services => new ThiduaWorkspaceManager(services),
         DocumentBuilder: services => new ThiduaDocumentBuilder(services),

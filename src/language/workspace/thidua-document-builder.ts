@@ -109,6 +109,10 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        // A file the editor opens that start-up checked from the same text (opened while the folder was read) is not
+        // built again: its rebuild held requests that wait for the folder (workspace symbols) after start-up.
+        changed = changed.filter(uri => !this.checkedAsShown(uri));
+        if (!changed.length && !deleted.length) return;
         // A file changed on disk (not open) is read here too: its new text decides as an edit's would.
         const unreadable: URI[] = [];
         const texts = await Promise.all(
@@ -141,6 +145,19 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         } finally {
             this.changedTexts = undefined;
         }
+    }
+
+    /** Whether the editor's document is validated from the very text the editor shows. */
+    private checkedAsShown(uri: URI): boolean {
+        const open = this.textDocuments?.get(uri.toString());
+        const document = open && this.langiumDocuments.getDocument(uri);
+        return (
+            !!document &&
+            document.state === DocumentState.Validated &&
+            !!this.buildState.get(uri.toString())?.completed &&
+            isLoaded(document) &&
+            document.parseResult.value.$cstNode?.root.fullText === open.getText()
+        );
     }
 
     // Langium tells nobody of a phase that processed no document: a request waiting for the folder's index

@@ -119,7 +119,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             // Start-up's garbage goes before the index is saved (the save makes its own): the memory comes back a
             // collection sooner.
             returnMemory();
-            void this.saveIndex().finally(ended);
+            // Made before start-up ends, so that no edit is built meanwhile; requests are answered between slices.
+            const entries = await this.savedEntries();
+            void this.saveIndex(entries).finally(ended);
         } catch (e) {
             ended();
             throw e;
@@ -353,10 +355,13 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         }
     }
 
-    /** Saves what every document gave the index, for the next session (nothing when all was taken back as is). */
-    private async saveIndex(): Promise<void> {
+    /**
+     * What every document gives the saved index, for the next session (undefined: nothing to save, or all was taken
+     * back as is). Made a slice at a time; the editor's documents first, at once (their texts may change meanwhile).
+     */
+    private async savedEntries(): Promise<Map<string, SavedDocument> | undefined> {
         const session = this.session;
-        if (!this.store || !session) return;
+        if (!this.store || !session) return undefined;
         const all = this.langiumDocuments.all.toArray();
         const fingerprints = new Map(
             all.map(d => {
@@ -367,26 +372,25 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         // The same bytes give the same entries: nothing to write when every file is as saved.
         const saved = session.saved;
         if (saved?.size === all.length && [...fingerprints].every(([uri, f]) => f && saved.get(uri)?.fingerprint === f))
-            return;
+            return undefined;
         const entryOf = (document: LangiumDocument) => {
             const fingerprint = fingerprints.get(document.uri.toString());
             return fingerprint ? this.entryOf(document, fingerprint) : undefined;
         };
-        // The editor's documents first, at once: their fingerprints are of the texts they hold now.
         const open = new Map(all.filter(d => this.textDocuments.get(d.uri.toString())).map(d => [d, entryOf(d)]));
         const documents = new Map<string, SavedDocument>();
         for (let i = 0; i < all.length; i++) {
             if (i % SAVE_SLICE === 0) await queuedMessagesFirst();
-            const document = all[i];
-            const uri = document.uri.toString();
-            // A file the editor opened meanwhile may hold another text than its file's: it is parsed next time.
-            const entry = open.has(document)
-                ? open.get(document)
-                : this.textDocuments.get(uri)
-                  ? undefined
-                  : entryOf(document);
-            if (entry) documents.set(uri, entry);
+            const entry = open.has(all[i]) ? open.get(all[i]) : entryOf(all[i]);
+            if (entry) documents.set(all[i].uri.toString(), entry);
         }
+        return documents;
+    }
+
+    /** Saves the folder's index for the next session. */
+    private async saveIndex(documents: Map<string, SavedDocument> | undefined): Promise<void> {
+        const session = this.session;
+        if (!this.store || !session || !documents) return;
         await this.store.save(session.folders, documents).catch((e: Error) => {
             console.error(`thidua: không lưu được chỉ mục của thư mục. ${e.message}`);
         });
