@@ -32,6 +32,47 @@ export function ownCopy(text: string): string {
     return (' ' + text).slice(1);
 }
 
+/** How many texts `shared` remembers in each of its two generations. */
+const SHARED_MAX = 50_000;
+let sharedYoung = new Map<string, string>(),
+    sharedOld = new Map<string, string>();
+
+/**
+ * One `ownCopy` of each text for all who keep it: a folder's documents keep the same short texts thousands of times
+ * ("Chỉ thị số ", "34-CT/TW", a name's place in its tree), each copy one more object for every collection to mark.
+ * Bounded as `memoByText` is.
+ */
+export function shared(text: string): string {
+    let kept = sharedYoung.get(text);
+    if (kept !== undefined) return kept;
+    kept = sharedOld.get(text) ?? ownCopy(text);
+    if (sharedYoung.size >= SHARED_MAX) {
+        sharedOld = sharedYoung;
+        sharedYoung = new Map();
+    }
+    sharedYoung.set(kept, kept);
+    return kept;
+}
+
+/** `shared` of an optional text. */
+export function sharedOf(text: string | undefined): string | undefined {
+    return text === undefined ? undefined : shared(text);
+}
+
+/** Puts `shared` texts in place of the texts of a value read from a file or another thread (arrays, plain objects). */
+export function shareTexts<T>(value: T): T {
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) value[i] = shareTexts(value[i]);
+        return value;
+    }
+    if (typeof value === 'string') return shared(value) as T;
+    if (value && typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        for (const key of Object.keys(record)) record[key] = shareTexts(record[key]);
+    }
+    return value;
+}
+
 /** `ownCopy` of an optional text. */
 export function ownCopyOf(text: string | undefined): string | undefined {
     return text === undefined ? undefined : ownCopy(text);

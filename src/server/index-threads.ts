@@ -137,7 +137,8 @@ export function runIndexThread(): void {
     if (!port) return;
     const { shared } = createThiduaServices({ ...ThiduaFileSystem });
     const manager = shared.workspace.WorkspaceManager as ThiduaWorkspaceManager;
-    let queue = Promise.resolve();
+    // Made ready while the server reads the folder: the first files then wait for no parser to be made.
+    let queue = manager.warmUp().catch(() => undefined);
     port.on('message', (message: ToThread) => {
         queue = queue.then(async () => {
             if ('targets' in message) await manager.takeTargets(message.targets);

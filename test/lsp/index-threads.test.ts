@@ -3,7 +3,10 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { AstUtils, URI, type LangiumDocument } from 'langium';
+import { ThiduaFileSystem } from '../../src/io/read.js';
+import { createThiduaServices } from '../../src/language/thidua-module.js';
+import type { ThiduaWorkspaceManager } from '../../src/language/workspace/thidua-workspace-manager.js';
 import { describe, expect, test } from 'vitest';
 import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
 import type { ThiduaDocumentBuilder } from '../../src/language/workspace/thidua-document-builder.js';
@@ -112,6 +115,26 @@ describe('files built by other threads at start-up', () => {
             sameAsBuiltHere(s, plain, dir);
             expect(s.parsed.length).toBeGreaterThanOrEqual(readdirSync(dir).length);
         }
+    });
+
+    test('a thread builds a short plan before it is given files, and keeps nothing of it', async () => {
+        const { shared } = createThiduaServices({ ...ThiduaFileSystem });
+        const built: LangiumDocument[] = [];
+        const builder = shared.workspace.DocumentBuilder;
+        const build = builder.build.bind(builder);
+        builder.build = (documents, ...rest) => (built.push(...documents), build(documents, ...rest));
+        await (shared.workspace.WorkspaceManager as ThiduaWorkspaceManager).warmUp();
+        expect(built).toHaveLength(1);
+        const [document] = built;
+        // Every kind of line it holds is read without a syntax error: the parser and the lexer's modes are made.
+        expect(document.parseResult.lexerErrors).toEqual([]);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        const types = new Set(AstUtils.streamAst(document.parseResult.value).map(n => n.$type));
+        for (const type of ['Section', 'Khoan', 'Citation', 'Value', 'Table', 'NoiNhan', 'Signature'])
+            expect(types, type).toContain(type);
+        // Nothing of it is left in the thread's folder or index.
+        expect(shared.workspace.LangiumDocuments.all.toArray()).toEqual([]);
+        expect(shared.workspace.IndexManager.allElements().toArray()).toEqual([]);
     });
 
     test('how many threads: none for a small folder or when THIDUA_INDEX_THREADS is 0, at most 7', () => {

@@ -12,7 +12,7 @@ import {
 } from '../../domain/organisation.js';
 import { kindByTitle, type DocumentKind } from '../../domain/tables.js';
 import { parseValue, type IndicatorValue, type PeriodValue, type TypedValue } from '../../domain/values.js';
-import { Attached, memoByText, ownCopy, ownCopyOf } from '../../domain/memo.js';
+import { Attached, memoByText, shared, sharedOf } from '../../domain/memo.js';
 import { buildGrid, type Grid, type GridCell } from '../../domain/table-grid.js';
 import { readScoring, type ScoringTable } from '../../domain/scoring.js';
 import { isAttachedLine, parseAttachedLine, type AttachedTo } from '../../domain/annex.js';
@@ -682,10 +682,10 @@ function digestSourceOf(root: Model): DigestSource {
     if (isRegistryDoc(root)) {
         for (const e of root.entries ?? []) {
             source.entries.push({
-                head: ownCopyOf(e.head),
-                number: ownCopyOf(e.number),
-                tail: ownCopyOf(e.tail),
-                subject: ownCopy(
+                head: sharedOf(e.head),
+                number: sharedOf(e.number),
+                tail: sharedOf(e.tail),
+                subject: shared(
                     (e.parts ?? [])
                         .map(p => (isTextPart(p) ? p.text : ''))
                         .join('')
@@ -695,22 +695,22 @@ function digestSourceOf(root: Model): DigestSource {
         }
     } else if (isDocument(root)) {
         if (root.numberLine && root.kind) {
-            const placeDate = ownCopy(root.placeDate?.replace(/\s+/g, ' ') ?? '');
+            const placeDate = shared(root.placeDate?.replace(/\s+/g, ' ') ?? '');
             const at = placeDate.indexOf(', ngày');
             source.own = {
-                number: parseNumberLine(ownCopy(root.numberLine)),
+                number: parseNumberLine(shared(root.numberLine)),
                 kind: kindByTitle(root.kind.trim())?.name,
                 date: at >= 0 ? parseDate(placeDate.slice(at + 1).trim()) : undefined
             };
         }
         for (const node of nodesOf(root)) {
             if (isValue(node) && node.id)
-                source.ids.push({ id: ownCopy(node.id.slice(1)), text: ownCopy(unescapeText(node.text ?? '')) });
+                source.ids.push({ id: shared(node.id.slice(1)), text: shared(unescapeText(node.text ?? '')) });
             else if (isCitation(node) && node.$cstNode && !footnoteId(node))
                 source.cited.push({
-                    head: ownCopyOf(node.head),
-                    number: ownCopyOf(node.number?.$refText),
-                    tail: ownCopyOf(node.tail),
+                    head: sharedOf(node.head),
+                    number: sharedOf(node.number?.$refText),
+                    tail: sharedOf(node.tail),
                     line: startLine(node.$cstNode)
                 });
         }

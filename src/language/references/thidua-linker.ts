@@ -27,7 +27,8 @@ export class ThiduaLinker extends DefaultLinker {
         if (!isCitation(container) || !container.tail) return super.getCandidate(refInfo);
         // Most numbers are in the folder once: the citation is read only when there is a choice.
         const all = this.scopeProvider.getScope(refInfo).getElements(refInfo.reference.$refText).toArray();
-        if (all.length < 2) return super.getCandidate(refInfo);
+        // Looked up once: what Langium's candidate would look up again (the first of them).
+        if (all.length < 2) return all[0] ?? this.createLinkingError(refInfo);
         const issuer = parseCitation(container.head, refInfo.reference.$refText, container.tail).issuer;
         if (!issuer) return super.getCandidate(refInfo);
         const same = all.find(d => {

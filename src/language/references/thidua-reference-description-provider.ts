@@ -8,7 +8,9 @@ import {
     type ReferenceDescription,
     type ReferenceInfo
 } from 'langium';
+import { shared } from '../../domain/memo.js';
 import { nodesOf } from '../syntax/ast-walk.js';
+import { packSegment } from '../syntax/segments.js';
 import { Citation, Value } from '../generated/ast.js';
 
 /**
@@ -42,5 +44,15 @@ export class ThiduaReferenceDescriptionProvider extends DefaultReferenceDescript
             if (!refs[i].reference.error) out.push(...this.createInfoDescriptions(refs[i]));
         }
         return out;
+    }
+
+    // Kept for the whole folder: its texts shared, its segment packed (as the index's names are).
+    override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
+        return super.createInfoDescriptions(refInfo).map(d => ({
+            ...d,
+            sourcePath: shared(d.sourcePath),
+            targetPath: shared(d.targetPath),
+            segment: packSegment(d.segment)!
+        }));
     }
 }

@@ -1,5 +1,6 @@
 import { URI, type AstNodeDescription, type DocumentSegment, type ReferenceDescription } from 'langium';
 import type { DigestSource } from '../model/thidua-document-model.js';
+import { PackedSegment, packSegment } from '../syntax/segments.js';
 
 /**
  * What a document gave the folder's index, saved at the end of a start-up so that the next session takes it back
@@ -66,18 +67,11 @@ export interface IndexWorkers {
 }
 
 function saveSegment(s: DocumentSegment | undefined): SavedSegment | undefined {
-    if (!s) return undefined;
-    const { start, end } = s.range;
-    return [s.offset, s.length, start.line, start.character, end.line, end.character];
+    return packSegment(s)?.toArray();
 }
 
 function segmentOf(s: SavedSegment): DocumentSegment {
-    return {
-        offset: s[0],
-        length: s[1],
-        end: s[0] + s[1],
-        range: { start: { line: s[2], character: s[3] }, end: { line: s[4], character: s[5] } }
-    };
+    return new PackedSegment(...s);
 }
 
 export function saveExports(exports: readonly AstNodeDescription[]): SavedDocument['exports'] {

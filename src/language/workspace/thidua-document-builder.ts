@@ -13,7 +13,7 @@ import {
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isLoaded, type ThiduaDocumentFactory } from './thidua-document-factory.js';
-import { ownCopy } from '../../domain/memo.js';
+import { shared } from '../../domain/memo.js';
 import type { ThiduaServices } from '../thidua-module.js';
 
 /** How many unopened documents parsed again on demand (a registry, a cited plan) keep their tree between builds. */
@@ -55,8 +55,8 @@ export class ThiduaDocumentBuilder extends DefaultDocumentBuilder {
         this.unloading = (services as Partial<LangiumSharedServices>).lsp?.Connection !== undefined;
         this.onDocumentPhase(DocumentState.Linked, document => {
             const unresolved = new Set(document.references.filter(r => r.error !== undefined).map(r => r.$refText));
-            this.names.set(document, [...new Set(document.references.map(r => r.$refText))].map(ownCopy));
-            this.unresolved.set(document, [...unresolved].map(ownCopy));
+            this.names.set(document, [...new Set(document.references.map(r => r.$refText))].map(shared));
+            this.unresolved.set(document, [...unresolved].map(shared));
         });
         const factory = services.workspace.LangiumDocumentFactory as Partial<ThiduaDocumentFactory>;
         if (this.unloading && 'unload' in factory) {
