@@ -50,11 +50,34 @@ export class PreviewPanel implements vscode.WebviewPanelSerializer<State> {
         void this.render();
     }
 
-    /** A preview left open when the window was closed or reloaded comes back with its document. */
+    /**
+     * A preview left open when the window was closed or reloaded comes back with its document. VS Code saves the page's
+     * state from time to time (in a browser, a reload soon after the preview opened lost it): without it, the preview
+     * takes the .thidua document shown in the editor, or the next one the drafter opens.
+     */
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: State | undefined): Promise<void> {
         panel.webview.options = { enableScripts: true, localResourceRoots: [] };
         this.attach(panel);
         if (state?.uri) this.source = vscode.Uri.parse(state.uri);
+        else {
+            // The editors may be restored after the page: the first .thidua one shown is taken.
+            const take = () => {
+                const shown = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(
+                    e => e?.document.languageId === 'thidua'
+                );
+                if (this.panel !== panel || this.source || !shown) return;
+                this.source = shown.document.uri;
+                waiting.forEach(d => d.dispose());
+                void this.render();
+            };
+            const waiting = [
+                vscode.window.onDidChangeActiveTextEditor(take),
+                vscode.window.onDidChangeVisibleTextEditors(take),
+                panel.onDidDispose(() => waiting.forEach(d => d.dispose()))
+            ];
+            take();
+            if (this.source) return;
+        }
         await this.render();
     }
 

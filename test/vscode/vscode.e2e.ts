@@ -380,7 +380,8 @@ describe('the packaged extension in a real VS Code (code-server)', () => {
             await expect.poll(() => frame.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeGreaterThan(200);
             await page.keyboard.press('Control+Home');
             await expect.poll(() => frame.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeLessThan(200);
-            // A reload brings the preview back with its document.
+            // A reload brings the preview back with its document (VS Code in a browser saves the page's state from time
+            // to time: this soon after the preview opened, the preview finds its document in the editor).
             await reload();
             await expect.poll(previewHtml, { timeout: 60_000 }).toContain('<p class="ten-loai">CHỈ THỊ</p>');
             await shot('vscode-preview-after-reload.png');
