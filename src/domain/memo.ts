@@ -32,10 +32,12 @@ export function ownCopy(text: string): string {
     return (' ' + text).slice(1);
 }
 
-/** How many texts `shared` remembers in each of its two generations. */
+/** How many texts, and characters, `shared` remembers in each of its two generations (at most ~8 MB in all). */
 const SHARED_MAX = 50_000;
+const SHARED_MAX_CHARS = 2_000_000;
 let sharedYoung = new Map<string, string>(),
-    sharedOld = new Map<string, string>();
+    sharedOld = new Map<string, string>(),
+    youngChars = 0;
 
 /**
  * One `ownCopy` of each text for all who keep it: a folder's documents keep the same short texts thousands of times
@@ -46,12 +48,21 @@ export function shared(text: string): string {
     let kept = sharedYoung.get(text);
     if (kept !== undefined) return kept;
     kept = sharedOld.get(text) ?? ownCopy(text);
-    if (sharedYoung.size >= SHARED_MAX) {
+    if (sharedYoung.size >= SHARED_MAX || youngChars + kept.length > SHARED_MAX_CHARS) {
         sharedOld = sharedYoung;
         sharedYoung = new Map();
+        youngChars = 0;
     }
     sharedYoung.set(kept, kept);
+    youngChars += kept.length;
     return kept;
+}
+
+/** Forgets the texts `shared` remembers (those still kept by someone stay, as copies of their own). */
+export function forgetShared(): void {
+    sharedYoung = new Map();
+    sharedOld = new Map();
+    youngChars = 0;
 }
 
 /** `shared` of an optional text. */

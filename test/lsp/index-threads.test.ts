@@ -133,8 +133,19 @@ describe('files built by other threads at start-up', () => {
         for (const type of ['Section', 'Khoan', 'Citation', 'Value', 'Table', 'NoiNhan', 'Signature'])
             expect(types, type).toContain(type);
         // Nothing of it is left in the thread's folder or index.
-        expect(shared.workspace.LangiumDocuments.all.toArray()).toEqual([]);
-        expect(shared.workspace.IndexManager.allElements().toArray()).toEqual([]);
+        expect(shared.workspace.LangiumDocuments.all.map(d => d.uri.toString()).toArray()).toEqual([]);
+        expect(
+            shared.workspace.IndexManager.allElements()
+                .map(d => d.name)
+                .toArray()
+        ).toEqual([]);
+    });
+
+    test('a warm-up that fails leaves nothing behind either', async () => {
+        const { shared } = createThiduaServices({ ...ThiduaFileSystem });
+        shared.workspace.DocumentBuilder.build = () => Promise.reject(new Error('hỏng'));
+        await expect((shared.workspace.WorkspaceManager as ThiduaWorkspaceManager).warmUp()).rejects.toThrow('hỏng');
+        expect(shared.workspace.LangiumDocuments.all.map(d => d.uri.toString()).toArray()).toEqual([]);
     });
 
     test('how many threads: none for a small folder or when THIDUA_INDEX_THREADS is 0, at most 7', () => {

@@ -4,7 +4,7 @@ import { CstUtils, EmptyFileSystem, URI } from 'langium';
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage } from '../../src/language/workspace/collect-garbage.js';
-import { shared, shareTexts } from '../../src/domain/memo.js';
+import { forgetShared, shared, shareTexts } from '../../src/domain/memo.js';
 import { PackedSegment } from '../../src/language/syntax/segments.js';
 import {
     exportsOf,
@@ -86,6 +86,17 @@ describe('texts kept by many documents', () => {
         expect(new Set(kept).size).toBe(1);
         // Each its own copy: 4,000 × 8 KB = 31 MB.
         expect(grown).toBeLessThan(2);
+    });
+
+    test('the texts shared are bounded in characters, and forgotten when asked', () => {
+        forgetShared();
+        const before = heapMb();
+        // 6,000 different texts of 2,000 Vietnamese characters: 24 MB if all were remembered.
+        for (let i = 0; i < 6000; i++) shared(`${i} ${'thi đua '.repeat(250)}`.slice(0, 2000));
+        const kept = heapMb() - before;
+        expect(kept).toBeLessThan(12);
+        forgetShared();
+        expect(heapMb() - before).toBeLessThan(1);
     });
 
     test('shareTexts keeps once the texts repeated in entries read from a file or another thread', () => {

@@ -31,6 +31,7 @@ import { StructureChecks } from './checks/structure.js';
 import { TextChecks } from './checks/text.js';
 import { YearChecks } from './checks/years.js';
 import { WorkspaceIndex } from './checks/workspace-index.js';
+import { forgetShared } from '../../domain/memo.js';
 import type { ThiduaCoreServices } from '../thidua-module.js';
 import { footnoteId } from '../syntax/ast-text.js';
 
@@ -84,6 +85,7 @@ export class ThiduaValidator {
         editor?.onDidClose?.(() => {
             this.lines.clear();
             models.lookups.clear();
+            forgetShared();
         });
         // Whether the folder keeps a registry at all, asked again after each change of the workspace.
         let registry: boolean | undefined,

@@ -300,8 +300,12 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
     async warmUp(): Promise<void> {
         const document = this.factory.fromString(WARM_UP_TEXT, URI.parse('memory:///khoi-dong.thidua'));
         this.langiumDocuments.addDocument(document);
-        await this.documentBuilder.build([document], this.initialBuildOptions, CancellationToken.None);
-        (this.documentBuilder as ThiduaDocumentBuilder).forget([document]);
+        try {
+            await this.documentBuilder.build([document], this.initialBuildOptions, CancellationToken.None);
+        } finally {
+            // Its names are never linked to, nor given back with the folder's entries.
+            (this.documentBuilder as ThiduaDocumentBuilder).forget([document]);
+        }
     }
 
     /** In a thread building files for start-up: takes the documents they may link to. */
