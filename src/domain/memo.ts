@@ -42,7 +42,7 @@ let sharedYoung = new Map<string, string>(),
 /**
  * One `ownCopy` of each text for all who keep it: a folder's documents keep the same short texts thousands of times
  * ("Chỉ thị số ", "34-CT/TW", a name's place in its tree), each copy one more object for every collection to mark.
- * Bounded as `memoByText` is.
+ * Bounded in texts and in characters, as `memoByText` is in entries.
  */
 export function shared(text: string): string {
     let kept = sharedYoung.get(text);
@@ -82,11 +82,6 @@ export function shareTexts<T>(value: T): T {
         for (const key of Object.keys(record)) record[key] = shareTexts(record[key]);
     }
     return value;
-}
-
-/** `ownCopy` of an optional text. */
-export function ownCopyOf(text: string | undefined): string | undefined {
-    return text === undefined ? undefined : ownCopy(text);
 }
 
 /**
