@@ -36,6 +36,7 @@ import { ThiduaSemanticTokenProvider } from './lsp/thidua-semantic-token-provide
 import { runSlowChecksOnSave } from './workspace/thidua-workspace-checks.js';
 import { ThiduaAstNodeDescriptionProvider } from './references/thidua-ast-node-description-provider.js';
 import { ThiduaDocumentFactory } from './workspace/thidua-document-factory.js';
+import { ThiduaLangiumDocuments } from './workspace/thidua-langium-documents.js';
 import { ThiduaIndexManager } from './workspace/thidua-index-manager.js';
 import { ThiduaScopeProvider } from './references/thidua-scope-provider.js';
 import type { IndexStore, IndexWorkers } from './workspace/saved-index.js';
@@ -108,6 +109,7 @@ export const ThiduaModule: Module<ThiduaServices, PartialLangiumServices> = {
 export const ThiduaSharedCoreModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         LangiumDocumentFactory: services => new ThiduaDocumentFactory(services),
+        LangiumDocuments: services => new ThiduaLangiumDocuments(services),
         IndexManager: services => new ThiduaIndexManager(services)
     }
 };

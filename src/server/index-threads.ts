@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
+import { sharingTexts } from '../domain/memo.js';
 import { ThiduaFileSystem } from '../io/read.js';
 import { createThiduaServices } from '../language/thidua-module.js';
 import type { ThiduaWorkspaceManager } from '../language/workspace/thidua-workspace-manager.js';
@@ -135,6 +136,7 @@ export class ThreadIndexWorkers implements IndexWorkers {
 export function runIndexThread(): void {
     const port = parentPort;
     if (!port) return;
+    sharingTexts(false);
     const { shared } = createThiduaServices({ ...ThiduaFileSystem });
     const manager = shared.workspace.WorkspaceManager as ThiduaWorkspaceManager;
     // Made ready while the server reads the folder: the first files then wait for no parser to be made.

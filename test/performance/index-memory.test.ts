@@ -4,7 +4,7 @@ import { CstUtils, EmptyFileSystem, URI } from 'langium';
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage } from '../../src/language/workspace/collect-garbage.js';
-import { forgetShared, shared, shareTexts } from '../../src/domain/memo.js';
+import { forgetShared, shared, sharingTexts, shareTexts } from '../../src/domain/memo.js';
 import { PackedSegment } from '../../src/language/syntax/segments.js';
 import {
     exportsOf,
@@ -86,6 +86,23 @@ describe('texts kept by many documents', () => {
         expect(new Set(kept).size).toBe(1);
         // Each its own copy: 4,000 × 8 KB = 31 MB.
         expect(grown).toBeLessThan(2);
+    });
+
+    test('a thread whose texts are sent away keeps each as it is given', () => {
+        sharingTexts(false);
+        try {
+            const before = heapMb();
+            const kept = Array.from({ length: 4000 }, (_, i) => shared(`${'thi đua '.repeat(500)}${i}`.slice(0, 4000)));
+            // Nothing looked up nor copied: each text still holds the larger text it was cut from (31 MB).
+            expect(heapMb() - before).toBeGreaterThan(20);
+            expect(kept[3999]).toBe('thi đua '.repeat(500));
+        } finally {
+            sharingTexts(true);
+        }
+        const before = heapMb();
+        const kept = Array.from({ length: 4000 }, (_, i) => shared(`${'thi đua '.repeat(500)}${i}`.slice(0, 4000)));
+        expect(heapMb() - before).toBeLessThan(2);
+        expect(new Set(kept).size).toBe(1);
     });
 
     test('the texts shared are bounded in characters, and forgotten when asked', () => {

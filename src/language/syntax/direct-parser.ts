@@ -549,9 +549,10 @@ export class DirectParser {
             return;
         }
         // An unassigned rule call: its node takes the place of the caller's (Langium's assignWithoutOverride).
-        const current = this.stack.pop()!;
+        const current = this.stack.pop()! as Record<string, unknown>;
         const target = result as Record<string, unknown>;
-        for (const [name, value] of Object.entries(current)) {
+        for (const name in current) {
+            const value = current[name];
             const own = target[name];
             if (own === undefined) target[name] = value;
             else if (Array.isArray(own) && Array.isArray(value)) {
