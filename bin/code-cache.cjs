@@ -9,6 +9,8 @@ const path = require('node:path');
 const vm = require('node:vm');
 
 const HASH_BYTES = 32;
+/** Where a bundle run by this file finds it (src/server/index-threads.ts). */
+const RUNNER = Symbol.for('thidua.codeCacheRunner');
 
 /** Loads `file` as the main CommonJS module; with `THIDUA_WRITE_CODE_CACHE=1` writes its cache at exit. */
 module.exports = function runWithCodeCache(file) {
@@ -24,13 +26,16 @@ module.exports = function runWithCodeCache(file) {
         // No cache: compile as usual.
     }
     const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-    if (process.env.THIDUA_WRITE_CODE_CACHE === '1') {
+    // Written by the main thread only (threads started through `RUNNER` run the same bundle).
+    if (process.env.THIDUA_WRITE_CODE_CACHE === '1' && require('node:worker_threads').isMainThread) {
         process.once('exit', () => {
             const tmp = `${cacheFile}.${process.pid}.tmp`;
             fs.writeFileSync(tmp, Buffer.concat([hash, script.createCachedData()]));
             fs.renameSync(tmp, cacheFile);
         });
     }
+    // The bundle starts its worker threads through this file, so that they load with the cache too.
+    globalThis[RUNNER] = __filename;
     const bundle = new Module(file, null);
     bundle.filename = file;
     bundle.paths = Module._nodeModulePaths(path.dirname(file));

@@ -15,6 +15,9 @@ const KEEP_DAYS = 60;
 
 const sha1 = (data: Uint8Array | string) => createHash('sha1').update(data).digest('base64');
 
+/** The fingerprint of a file's bytes in the saved index (also made by the threads that build files at start-up). */
+export const fingerprintOf = (bytes: Uint8Array): string => sha1(bytes);
+
 /** An entry of the saved file as `save` writes it (an entry changed by hand is left out: its file is parsed). */
 function wellFormed(entry: unknown): entry is [string, SavedDocument] {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string') return false;
@@ -42,7 +45,7 @@ export class FileIndexStore implements IndexStore {
     ) {}
 
     fingerprint(bytes: Uint8Array): string {
-        return sha1(bytes);
+        return fingerprintOf(bytes);
     }
 
     private fileOf(folders: string[]): string {

@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
 
 /** A copy of the CLI (bin + bundle) in a folder of its own, with the given cache bytes. */
 function cliCopy(cache?: Buffer): string {
@@ -39,6 +41,31 @@ describe('the code cache of the CLI and the server (bin/code-cache.cjs)', () => 
             expect(cache.subarray(0, 32).equals(hashOf(join(ROOT, 'dist', bundle)))).toBe(true);
             expect(cache.length).toBeGreaterThan(100_000);
         }
+    });
+
+    test('V8 accepts each cache under the flags its launcher sets before loading the bundle', () => {
+        // The server's bundle sets a flag of its own as it loads; a cache written at the end of a session holds it.
+        const accepted = (bundle: string, flags: string[]) =>
+            spawnSync(
+                process.execPath,
+                [
+                    '-e',
+                    `for (const f of ${JSON.stringify(flags)}) require('node:v8').setFlagsFromString(f);
+                    const fs = require('node:fs'), vm = require('node:vm'), Module = require('node:module');
+                    const file = ${JSON.stringify(join(ROOT, 'dist', bundle))};
+                    const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), {
+                        filename: file, cachedData: fs.readFileSync(file + '.cache').subarray(32) });
+                    process.stdout.write(String(!script.cachedDataRejected));`
+                ],
+                { encoding: 'utf8' }
+            ).stdout;
+        const serverFlags = require(join(ROOT, 'bin', 'server-flags.cjs')) as string[];
+        expect(readFileSync(join(ROOT, 'bin', 'thidua-language-server.cjs'), 'utf8')).toContain(
+            "require('./server-flags.cjs')"
+        );
+        expect(accepted('server.cjs', serverFlags)).toBe('true');
+        expect(accepted('server.cjs', ['--expose-gc'])).toBe('false');
+        expect(accepted('cli.cjs', [])).toBe('true');
     });
 
     test('a missing cache, one of another build or a damaged one only costs the compile: the command works', () => {

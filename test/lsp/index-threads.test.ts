@@ -2,7 +2,7 @@
 // file gives the index; the server must then answer exactly as one that built every file itself.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AstUtils, URI, type LangiumDocument } from 'langium';
 import { ThiduaFileSystem } from '../../src/io/read.js';
 import { createThiduaServices } from '../../src/language/thidua-module.js';
@@ -76,6 +76,29 @@ describe('files built by other threads at start-up', () => {
                 linked.filter(r => r.startsWith(`${f} `)),
                 f
             ).toHaveLength(1);
+    });
+
+    test('a server loaded with its code cache loads its threads the same way, and they build the same', async () => {
+        const dir = plansFolder('thidua-threads-cache-', 60);
+        // The runner the code cache's loader leaves for the bundle, wrapped to see it used.
+        const mark = join(mkdtempSync(join(tmpdir(), 'thidua-runner-')), 'used');
+        const runner = join(dirname(mark), 'runner.cjs');
+        const real = join(import.meta.dirname, '..', '..', 'bin', 'code-cache.cjs');
+        writeFileSync(
+            runner,
+            `module.exports = f => { require('node:fs').appendFileSync(${JSON.stringify(mark)}, f + '\\n'); ` +
+                `require(${JSON.stringify(real)})(f); };`
+        );
+        const key = Symbol.for('thidua.codeCacheRunner');
+        (globalThis as Record<symbol, unknown>)[key] = runner;
+        try {
+            const threaded = await startCounting(dir, { indexWorkers: new ThreadIndexWorkers(SERVER, 2, 10) });
+            expect(readFileSync(mark, 'utf8').trim().split('\n')).toEqual([SERVER, SERVER]);
+            expect(threaded.parsed.length).toBeLessThan(readdirSync(dir).length - 10);
+            sameAsBuiltHere(threaded, await startCounting(dir, {}), dir);
+        } finally {
+            delete (globalThis as Record<symbol, unknown>)[key];
+        }
     });
 
     test('threads start while the folder is read (before the server builds its first files), and those build it', async () => {

@@ -103,6 +103,44 @@ describe('the index saved between sessions', () => {
         expect(index(third, dir)).toEqual(index(plain, dir));
     });
 
+    test('a file changed while the folder is read is saved as it was built: the next session takes it back', async () => {
+        const dir = folder();
+        const { store: saved } = store();
+        const edited = join(dir, 'them-042.thidua');
+        let changed = false;
+        const first = await startCounting(dir, {
+            indexStore: saved,
+            prepare: ({ shared }) => {
+                // The first file parsed (one the others link to) is parsed after the whole folder was read, before
+                // the plan is built: the plan is edited in between.
+                const factory = shared.workspace.LangiumDocumentFactory as unknown as {
+                    parse(uri: URI, text: string): unknown;
+                };
+                const parse = factory.parse.bind(factory);
+                factory.parse = (uri: URI, text: string) => {
+                    if (!changed) {
+                        changed = true;
+                        writeFileSync(
+                            edited,
+                            readFileSync(edited, 'utf8').replace('ngày 29 tháng 12', 'ngày 30 tháng 12')
+                        );
+                    }
+                    return parse(uri, text);
+                };
+            }
+        });
+        expect(first.parsed).toContain('them-042.thidua');
+        const own = (s: Services) => digests(s, dir).find(d => d.f === 'them-042.thidua')?.own?.date;
+        expect(own(first)).toEqual(expect.objectContaining({ day: 30 }));
+        await saved.saved();
+        const second = await start(dir, saved);
+        expect(second.parsed).toEqual([]);
+        expect(own(second)).toEqual(expect.objectContaining({ day: 30 }));
+        const plain = await start(dir);
+        expect(index(second, dir)).toEqual(index(plain, dir));
+        expect(digests(second, dir)).toEqual(digests(plain, dir));
+    });
+
     test('a file renamed between sessions: the files that link to it link to its new name', async () => {
         const dir = folder();
         const { store: saved } = store();

@@ -193,7 +193,8 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
                         const uri = away.get(key);
                         if (!uri || this.textDocuments.get(key) || this.langiumDocuments.hasDocument(uri)) continue;
                         away.delete(key);
-                        this.restore(uri, { ...saved, fingerprint: this.session?.fingerprints.get(key) ?? '' });
+                        if (saved.fingerprint) this.session?.fingerprints.set(key, saved.fingerprint);
+                        this.restore(uri, saved);
                     }
                 }
             );
@@ -256,17 +257,32 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
 
     /**
      * The texts of files; a file that can no longer be read is left out (said in the log). Read synchronously: for
-     * files of a few KB, a read through promises cost eight times the processor time (0.4 s for 5,000 files).
+     * files of a few KB, a read through promises cost eight times the processor time (0.4 s for 5,000 files). With a
+     * saved index, each file's bytes are fingerprinted as they are built (`fingerprint`: in a thread).
      */
-    private readAll(uris: URI[]): { uri: URI; text: string }[] {
+    private readAll(
+        uris: URI[],
+        fingerprint = this.fingerprinter()
+    ): { uri: URI; text: string; fingerprint?: string }[] {
         return uris.flatMap(uri => {
             try {
-                return [{ uri, text: this.fileSystemProvider.readFileSync(uri) }];
+                if (!fingerprint) return [{ uri, text: this.fileSystemProvider.readFileSync(uri) }];
+                const bytes = this.fileSystemProvider.readBinarySync(uri);
+                const text = this.textOf(uri, bytes) ?? this.fileSystemProvider.readFileSync(uri);
+                const print = fingerprint(bytes);
+                this.session?.fingerprints.set(uri.toString(), print);
+                return [{ uri, text, fingerprint: print }];
             } catch (e) {
                 console.error(`thidua: bỏ qua một tệp. ${(e as Error).message}`);
                 return [];
             }
         });
+    }
+
+    /** How the files built in this start-up are fingerprinted for the saved index (undefined: none is saved). */
+    private fingerprinter(): ((bytes: Uint8Array) => string) | undefined {
+        const store = this.store;
+        return store && this.session ? bytes => store.fingerprint(bytes) : undefined;
     }
 
     /**
@@ -327,13 +343,19 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         await this.documentBuilder.build(documents, this.initialBuildOptions, CancellationToken.None);
     }
 
-    /** In a thread building files for start-up: builds them and gives their entries, then forgets them. */
-    async entriesOf(uris: string[]): Promise<[string, SavedDocument][]> {
+    /**
+     * In a thread building files for start-up: builds them and gives their entries (with the fingerprints of the
+     * bytes built), then forgets them.
+     */
+    async entriesOf(uris: string[], fingerprint?: (bytes: Uint8Array) => string): Promise<[string, SavedDocument][]> {
         const entries: [string, SavedDocument][] = [];
         // A thread keeps trees (it has no editor): each file is forgotten once built, so its tree dies young.
-        for (const file of this.readAll(uris.map(uri => URI.parse(uri)))) {
+        for (const file of this.readAll(
+            uris.map(uri => URI.parse(uri)),
+            fingerprint
+        )) {
             const document = await this.buildOne(file);
-            const entry = this.entryOf(document, '');
+            const entry = this.entryOf(document, file.fingerprint ?? '');
             if (entry) entries.push([document.uri.toString(), entry]);
             (this.documentBuilder as ThiduaDocumentBuilder).forget([document]);
         }
@@ -492,12 +514,13 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             try {
                 const key = uri.toString();
                 const bytes = this.fileSystemProvider.readBinarySync(uri);
-                if (this.store && session) {
-                    // A file whose bytes are those of the saved index is taken back from it, not parsed.
+                const saved = session?.saved?.get(key);
+                // A file whose bytes are those of the saved index is taken back from it, not parsed. The others are
+                // fingerprinted when they are built (beside the other threads' work, not before it).
+                if (this.store && session && saved && !this.textDocuments.get(key)) {
                     const fingerprint = this.store.fingerprint(bytes);
-                    session.fingerprints.set(key, fingerprint);
-                    const saved = session.saved?.get(key);
-                    if (saved?.fingerprint === fingerprint && !this.textDocuments.get(key)) {
+                    if (saved.fingerprint === fingerprint) {
+                        session.fingerprints.set(key, fingerprint);
                         hits.push({ uri, saved });
                         continue;
                     }
