@@ -52,6 +52,16 @@ describe('the documents of a folder', () => {
         expect(documents.deleteDocument(URI.file('/ab/z.thidua'))?.uri.path).toBe('/ab/z.thidua');
         expect(documents.deleteDocument(URI.file('/ab/z.thidua'))).toBeUndefined();
         expect(documents.all.count()).toBe(0);
+        // Going through them while deleting and adding: each is seen once.
+        add('/c/1.thidua');
+        add('/c/2.thidua');
+        const seen: string[] = [];
+        for (const d of documents.all) {
+            seen.push(d.uri.path);
+            documents.deleteDocument(d.uri);
+            if (seen.length < 10) add(`/c/n${seen.length}.thidua`);
+        }
+        expect(seen).toEqual(['/c/1.thidua', '/c/2.thidua']);
         // Added again once deleted.
         add('/a/x.thidua');
         expect(documents.hasDocument(URI.file('/a/x.thidua'))).toBe(true);

@@ -9,8 +9,9 @@ import type { URI } from 'langium';
 export class ThiduaLangiumDocuments extends DefaultLangiumDocuments {
     private readonly byUri = new Map<string, LangiumDocument>();
 
+    // A copy, as Langium's: a caller may add or delete documents while it goes through them.
     override get all(): Stream<LangiumDocument> {
-        return stream(this.byUri.values());
+        return stream([...this.byUri.values()]);
     }
 
     override addDocument(document: LangiumDocument): void {
