@@ -558,7 +558,8 @@ export class DirectParser {
             else if (Array.isArray(own) && Array.isArray(value)) {
                 value.push(...(own as unknown[]));
                 target[name] = value;
-            }
+            } else continue;
+            adopt(result, name, value);
         }
         target.$cstNode = undefined;
         this.stack.push(result);
@@ -579,12 +580,37 @@ export class DirectParser {
         const node = this.stack[this.stack.length - 1];
         const name = assignment.feature;
         const item = crossRef && typeof value === 'string' ? this.linker.buildReference(node, name, cst, value) : value;
-        if (isAstNode(item) && item.$cstNode) (item.$cstNode as { astNode?: AstNode }).astNode = item;
+        const child = isAstNode(item) ? (item as Mutable<AstNode>) : undefined;
+        if (child) {
+            if (child.$cstNode) (child.$cstNode as { astNode?: AstNode }).astNode = child;
+            child.$container = node;
+            child.$containerProperty = name;
+        }
         if (assignment.operator === '=') node[name] = item;
         else if (assignment.operator === '?=') node[name] = true;
         else {
             if (!Array.isArray(node[name])) node[name] = [];
-            (node[name] as unknown[]).push(item);
+            const list = node[name] as unknown[];
+            if (child) child.$containerIndex = list.length;
+            list.push(item);
         }
+    }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Makes `container` the container of the nodes in its property `name` (taken from a node that took its place). */
+function adopt(container: AstNode, name: string, value: unknown): void {
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            if (!isAstNode(value[i])) continue;
+            const child = value[i] as Mutable<AstNode>;
+            child.$container = container;
+            child.$containerProperty = name;
+            child.$containerIndex = i;
+        }
+    } else if (isAstNode(value)) {
+        (value as Mutable<AstNode>).$container = container;
+        (value as Mutable<AstNode>).$containerProperty = name;
     }
 }

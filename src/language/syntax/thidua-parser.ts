@@ -231,8 +231,8 @@ export class ThiduaLangiumParser extends LangiumParser {
             !options.rule && !lexerResult.errors.length && this.direct?.parse(lexerResult.tokens, lexerResult.hidden);
         if (direct) {
             self.nodeBuilder.addHiddenNodes(direct.hidden);
+            // Its containers are set as its nodes are assigned.
             releaseBuilder(self.nodeBuilder);
-            linkContainers(direct.value);
             return { value: direct.value as T, lexerErrors: [], lexerReport: lexerResult.report, parserErrors: [] };
         }
         self.nodeBuilder.buildRootNode(input);
