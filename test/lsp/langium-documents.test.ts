@@ -12,7 +12,7 @@ function store() {
         LangiumDocuments.addDocument(document);
         return document;
     };
-    return { documents: LangiumDocuments, add };
+    return { documents: LangiumDocuments, factory: LangiumDocumentFactory, add };
 }
 
 const uris = (documents: LangiumDocument[]) => documents.map(d => d.uri.path).sort();
@@ -37,7 +37,7 @@ describe('the documents of a folder', () => {
     });
 
     test('are added once, listed, and deleted one by one or by folder', () => {
-        const { documents, add } = store();
+        const { documents, factory, add } = store();
         add('/a/x.thidua');
         add('/a/b/y.thidua');
         add('/ab/z.thidua');
@@ -52,6 +52,13 @@ describe('the documents of a folder', () => {
         expect(documents.deleteDocument(URI.file('/ab/z.thidua'))?.uri.path).toBe('/ab/z.thidua');
         expect(documents.deleteDocument(URI.file('/ab/z.thidua'))).toBeUndefined();
         expect(documents.all.count()).toBe(0);
+        // A file deleted as an editor may name it (a drive letter in capitals, its colon not encoded).
+        const windows = factory.fromString('KẾ HOẠCH\n', URI.parse('file:///c%3A/vb/k.thidua'));
+        documents.addDocument(windows);
+        expect(documents.deleteDocuments(URI.parse('file:///C:/vb/k.thidua'))).toEqual([windows]);
+        documents.addDocument(windows);
+        expect(documents.deleteDocuments(URI.parse('file:///C:/vb'))).toEqual([windows]);
+        expect(documents.hasDocument(windows.uri)).toBe(false);
         // Going through them while deleting and adding: each is seen once.
         add('/c/1.thidua');
         add('/c/2.thidua');

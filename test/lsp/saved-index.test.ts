@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { URI } from 'langium';
+import { TextDocument, URI } from 'langium';
 import { describe, expect, test, vi } from 'vitest';
 import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
 import type { IndexStore } from '../../src/language/workspace/saved-index.js';
@@ -139,6 +139,41 @@ describe('the index saved between sessions', () => {
         const plain = await start(dir);
         expect(index(second, dir)).toEqual(index(plain, dir));
         expect(digests(second, dir)).toEqual(digests(plain, dir));
+    });
+
+    test('a file built, then opened and saved changed before start-up ends, is not taken back as built', async () => {
+        const dir = folder();
+        const { store: saved } = store();
+        const edited = join(dir, 'them-010.thidua');
+        let changed = false;
+        await startCounting(dir, {
+            indexStore: saved,
+            prepare: ({ shared }) => {
+                const factory = shared.workspace.LangiumDocumentFactory as unknown as {
+                    parse(uri: URI, text: string): unknown;
+                };
+                const parse = factory.parse.bind(factory);
+                factory.parse = (uri: URI, text: string) => {
+                    // Long after them-010 was built (and its tree dropped): it is opened, edited and saved.
+                    if (!changed && uri.fsPath.endsWith('them-050.thidua')) {
+                        changed = true;
+                        const text2 = readFileSync(edited, 'utf8').replace('ngày 29 tháng 12', 'ngày 30 tháng 12');
+                        writeFileSync(edited, text2);
+                        (shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(
+                            TextDocument.create(URI.file(edited).toString(), 'thidua', 2, text2)
+                        );
+                    }
+                    return parse(uri, text);
+                };
+            }
+        });
+        expect(changed).toBe(true);
+        await saved.saved();
+        const second = await start(dir, saved);
+        expect(second.parsed).toContain('them-010.thidua');
+        const own = (s: Services) => digests(s, dir).find(d => d.f === 'them-010.thidua')?.own?.date;
+        expect(own(second)).toEqual(expect.objectContaining({ day: 30 }));
+        expect(digests(second, dir)).toEqual(digests(await start(dir), dir));
     });
 
     test('a file renamed between sessions: the files that link to it link to its new name', async () => {

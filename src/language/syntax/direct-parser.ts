@@ -548,19 +548,11 @@ export class DirectParser {
             this.assign(slot.assignment, result, cst, slot.crossRef);
             return;
         }
-        // An unassigned rule call: its node takes the place of the caller's (Langium's assignWithoutOverride).
-        const current = this.stack.pop()! as Record<string, unknown>;
+        // An unassigned rule call: its node takes the place of the caller's (Langium's assignWithoutOverride). In
+        // this grammar the caller has assigned nothing yet; a text where it has is Langium's to read.
+        const current = this.stack.pop()!;
+        for (const name in current) if (name !== '$type') throw LEAVE;
         const target = result as Record<string, unknown>;
-        for (const name in current) {
-            const value = current[name];
-            const own = target[name];
-            if (own === undefined) target[name] = value;
-            else if (Array.isArray(own) && Array.isArray(value)) {
-                value.push(...(own as unknown[]));
-                target[name] = value;
-            } else continue;
-            adopt(result, name, value);
-        }
         target.$cstNode = undefined;
         this.stack.push(result);
     }
@@ -598,19 +590,3 @@ export class DirectParser {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Makes `container` the container of the nodes in its property `name` (taken from a node that took its place). */
-function adopt(container: AstNode, name: string, value: unknown): void {
-    if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-            if (!isAstNode(value[i])) continue;
-            const child = value[i] as Mutable<AstNode>;
-            child.$container = container;
-            child.$containerProperty = name;
-            child.$containerIndex = i;
-        }
-    } else if (isAstNode(value)) {
-        (value as Mutable<AstNode>).$container = container;
-        (value as Mutable<AstNode>).$containerProperty = name;
-    }
-}

@@ -1,10 +1,10 @@
-import { DefaultLangiumDocuments, DocumentState, stream, UriUtils, type LangiumDocument, type Stream } from 'langium';
+import { DefaultLangiumDocuments, DocumentState, stream, type LangiumDocument, type Stream } from 'langium';
 import type { URI } from 'langium';
 
 /**
  * The folder's documents in a map by URI. Langium keeps them in a tree of path segments and parses and prints the
  * URI again at each lookup: each link to another document looks it up, ~3 % of a large folder's start-up. A URI's
- * text is already in normal form (`URI.toString`), so it is the key; the rare folder operations go through all.
+ * text is already in normal form (`URI.toString`), so it is the key; a folder is the keys that start with its own.
  */
 export class ThiduaLangiumDocuments extends DefaultLangiumDocuments {
     private readonly byUri = new Map<string, LangiumDocument>();
@@ -28,8 +28,13 @@ export class ThiduaLangiumDocuments extends DefaultLangiumDocuments {
         return this.byUri.has(uri.toString());
     }
 
+    /** The document of this URI, or those below it when it is a folder (compared in normal form, as the keys). */
     override getDocuments(folder: URI): LangiumDocument[] {
-        return [...this.byUri.values()].filter(document => UriUtils.contains(folder, document.uri));
+        const key = folder.toString();
+        const document = this.byUri.get(key);
+        if (document) return [document];
+        const prefix = key.endsWith('/') ? key : `${key}/`;
+        return [...this.byUri].filter(([uri]) => uri.startsWith(prefix)).map(([, d]) => d);
     }
 
     override invalidateDocument(uri: URI): LangiumDocument | undefined {

@@ -424,12 +424,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         const session = this.session;
         if (!this.store || !session) return undefined;
         const all = this.langiumDocuments.all.toArray();
-        const fingerprints = new Map(
-            all.map(d => {
-                const uri = d.uri.toString();
-                return [uri, this.textDocuments.get(uri) ? this.openFingerprint(d) : session.fingerprints.get(uri)];
-            })
-        );
+        // The fingerprint of the bytes each document was built from at start-up (or taken back for), open or not: an
+        // edit is built after start-up, and a file changed on the disk since is found changed next session.
+        const fingerprints = new Map(all.map(d => [d.uri.toString(), session.fingerprints.get(d.uri.toString())]));
         // The same bytes give the same entries: nothing to write when every file is as saved.
         const saved = session.saved;
         if (saved?.size === all.length && [...fingerprints].every(([uri, f]) => f && saved.get(uri)?.fingerprint === f))
@@ -455,17 +452,6 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
         await this.store.save(session.folders, documents).catch((e: Error) => {
             console.error(`thidua: không lưu được chỉ mục của thư mục. ${e.message}`);
         });
-    }
-
-    /** The fingerprint of an open file whose built text is the one on the disk; undefined when they differ. */
-    private openFingerprint(document: LangiumDocument): string | undefined {
-        try {
-            const bytes = this.fileSystemProvider.readBinarySync(document.uri);
-            const text = this.textOf(document.uri, bytes) ?? this.fileSystemProvider.readFileSync(document.uri);
-            return text === document.textDocument.getText() ? this.store?.fingerprint(bytes) : undefined;
-        } catch {
-            return undefined;
-        }
     }
 
     /** The text of bytes already read, decoded as the file system reads files (undefined: it cannot, read the file). */
