@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import { sharingTexts } from '../domain/memo.js';
 import { ThiduaFileSystem } from '../io/read.js';
-import { fingerprintOf } from './index-store.js';
 import { createThiduaServices } from '../language/thidua-module.js';
 import type { ThiduaWorkspaceManager } from '../language/workspace/thidua-workspace-manager.js';
 import type { IndexWorkers, LinkTarget, SavedDocument } from '../language/workspace/saved-index.js';
+import { fingerprintOf } from './index-store.js';
 
 /** Below this many files per thread, starting one (~0.2 s) gains nothing. */
 const FILES_PER_THREAD = 300;
