@@ -17,9 +17,16 @@ const AHEAD = 4;
 /** What tells a thread of the server's file that it builds files for start-up. */
 export const INDEX_THREAD = 'thidua-index-thread';
 
-type ToThread = { targets: LinkTarget[] } | { files: string[] };
+/** `fingerprints`: whether the server saves its index, so that the bytes of each file built are fingerprinted. */
+type ToThread = { targets: LinkTarget[]; fingerprints: boolean } | { files: string[] };
 type FromThread = { entries: [string, SavedDocument][] };
 export type Thread = { worker: Worker; ended: boolean };
+
+/** Code a thread evaluates to load `file` through `runner`, as a script or (under `--input-type=module`) a module. */
+export function runnerCall(runner: string, file: string): string {
+    const load = "(typeof require === 'function' ? require : process.getBuiltinModule('node:module').createRequire(r))";
+    return `{ const r = ${JSON.stringify(runner)}; ${load}(r)(${JSON.stringify(file)}); }`;
+}
 
 /**
  * Worker threads running the server's own file (`file`), each with its own services: they build part of the files
@@ -59,7 +66,8 @@ export class ThreadIndexWorkers implements IndexWorkers {
         count: number,
         targets: LinkTarget[],
         next: () => string[] | undefined,
-        built: (entries: [string, SavedDocument][]) => void
+        built: (entries: [string, SavedDocument][]) => void,
+        fingerprints = true
     ): Promise<void> {
         const threads = this.ready.splice(0, count);
         this.stop();
@@ -68,7 +76,7 @@ export class ThreadIndexWorkers implements IndexWorkers {
             if (!thread) break;
             threads.push(thread);
         }
-        await Promise.all(threads.map(thread => this.runOne(thread, targets, next, built)));
+        await Promise.all(threads.map(thread => this.runOne(thread, targets, next, built, fingerprints)));
     }
 
     /** A thread started, its failure kept until `runOne` listens (undefined: it could not start). */
@@ -81,10 +89,7 @@ export class ThreadIndexWorkers implements IndexWorkers {
             const runner = (globalThis as Record<symbol, unknown>)[Symbol.for('thidua.codeCacheRunner')];
             worker =
                 typeof runner === 'string'
-                    ? new Worker(`require(${JSON.stringify(runner)})(${JSON.stringify(this.file)})`, {
-                          ...options,
-                          eval: true
-                      })
+                    ? new Worker(runnerCall(runner, this.file), { ...options, eval: true })
                     : new Worker(this.file, options);
         } catch {
             return undefined;
@@ -103,7 +108,8 @@ export class ThreadIndexWorkers implements IndexWorkers {
         thread: Thread,
         targets: LinkTarget[],
         next: () => string[] | undefined,
-        built: (entries: [string, SavedDocument][]) => void
+        built: (entries: [string, SavedDocument][]) => void,
+        fingerprints: boolean
     ): Promise<void> {
         return new Promise(resolve => {
             const { worker } = thread;
@@ -136,7 +142,7 @@ export class ThreadIndexWorkers implements IndexWorkers {
             });
             worker.on('error', stop);
             worker.on('exit', stop);
-            send({ targets });
+            send({ targets, fingerprints });
             feed();
         });
     }
@@ -151,12 +157,15 @@ export function runIndexThread(): void {
     const manager = shared.workspace.WorkspaceManager as ThiduaWorkspaceManager;
     // Made ready while the server reads the folder: the first files then wait for no parser to be made.
     let queue = manager.warmUp().catch(() => undefined);
+    let fingerprint: typeof fingerprintOf | undefined;
     port.on('message', (message: ToThread) => {
         queue = queue.then(async () => {
-            if ('targets' in message) await manager.takeTargets(message.targets);
-            else
+            if ('targets' in message) {
+                fingerprint = message.fingerprints ? fingerprintOf : undefined;
+                await manager.takeTargets(message.targets);
+            } else
                 port.postMessage({
-                    entries: await manager.entriesOf(message.files, fingerprintOf)
+                    entries: await manager.entriesOf(message.files, fingerprint)
                 } satisfies FromThread);
         });
     });

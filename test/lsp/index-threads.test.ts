@@ -1,5 +1,6 @@
 // At start-up, worker threads running the server's own file build part of a large folder and give back what each
 // file gives the index; the server must then answer exactly as one that built every file itself.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,9 @@ import type { ThiduaWorkspaceManager } from '../../src/language/workspace/thidua
 import { describe, expect, test } from 'vitest';
 import { isLoaded } from '../../src/language/workspace/thidua-document-factory.js';
 import type { ThiduaDocumentBuilder } from '../../src/language/workspace/thidua-document-builder.js';
-import { ThreadIndexWorkers } from '../../src/server/index-threads.js';
+import { runnerCall, ThreadIndexWorkers } from '../../src/server/index-threads.js';
+import { fingerprintOf } from '../../src/server/index-store.js';
+import type { SavedDocument } from '../../src/language/workspace/saved-index.js';
 import { digestsOf, indexAsText, plansFolder, startCounting, store } from './lsp-helpers.js';
 
 const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.cjs');
@@ -98,6 +101,40 @@ describe('files built by other threads at start-up', () => {
             sameAsBuiltHere(threaded, await startCounting(dir, {}), dir);
         } finally {
             delete (globalThis as Record<symbol, unknown>)[key];
+        }
+    });
+
+    test('the code that loads a thread through the runner works in a server started as a script or a module', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-runner-'));
+        const runner = join(dir, 'runner.cjs');
+        writeFileSync(runner, `module.exports = f => require('node:fs').writeFileSync(f, 'nạp');`);
+        const main = (mark: string) =>
+            `import('node:worker_threads').then(({ Worker }) => ` +
+            `new Worker(${JSON.stringify(runnerCall(runner, mark))}, { eval: true }))`;
+        for (const args of [[], ['--input-type=module']]) {
+            const mark = join(dir, `mark-${args.length}`);
+            const run = spawnSync(process.execPath, [...args, '-e', main(mark)], { encoding: 'utf8' });
+            expect(run.stderr).toBe('');
+            expect(readFileSync(mark, 'utf8')).toBe('nạp');
+        }
+    });
+
+    test('a thread fingerprints the bytes it builds only when the index is saved', async () => {
+        const dir = plansFolder('thidua-threads-prints-', 12);
+        const uris = readdirSync(dir).map(f => URI.file(join(dir, f)).toString());
+        for (const fingerprints of [true, false]) {
+            const given = [uris];
+            const entries: [string, SavedDocument][] = [];
+            await new ThreadIndexWorkers(SERVER, 1, 1).run(
+                1,
+                [],
+                () => given.pop(),
+                e => entries.push(...e),
+                fingerprints
+            );
+            expect(entries.length).toBeGreaterThan(5);
+            for (const [uri, entry] of entries)
+                expect(entry.fingerprint).toBe(fingerprints ? fingerprintOf(readFileSync(URI.parse(uri).fsPath)) : '');
         }
     });
 

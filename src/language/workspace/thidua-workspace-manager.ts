@@ -306,7 +306,9 @@ export class ThiduaWorkspaceManager extends DefaultWorkspaceManager {
             const text = this.textDocuments.get(uri) ? d.textDocument.getText() : undefined;
             return [{ uri, exports: saveExports(exports), text }];
         });
-        return this.workers.run(count, targets, () => next(THREAD_CHUNK), built).catch(() => undefined);
+        return this.workers
+            .run(count, targets, () => next(THREAD_CHUNK), built, this.fingerprinter() !== undefined)
+            .catch(() => undefined);
     }
 
     /**
