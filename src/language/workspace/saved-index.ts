@@ -55,8 +55,8 @@ export interface IndexWorkers {
     stop?(): void;
     /**
      * Starts `count` threads that first take the link targets, then build the files `next` gives them (URIs; undefined:
-     * none left) and hand their entries to `built`, with the fingerprints of their bytes if `fingerprints` (the index is
-     * saved). Resolves when every thread has stopped, whether or not it built all it was given.
+     * none left) and hand their entries to `built`, with the fingerprints of their bytes if `fingerprints` (the index
+     * is saved). Resolves when every thread has stopped, whether or not it built all it was given.
      */
     run(
         count: number,
