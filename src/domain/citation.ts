@@ -61,15 +61,47 @@ export function namesIssuer(sentence: string): boolean {
     return NAMES_BODY.test(sentence);
 }
 
-/** The sentence of `text` around [start, end), citations (`[…]`) blanked. */
-export function sentenceAround(text: string, start: number, end: number): string {
+const CITATIONS = /\[[^\]\n]*\]/gu;
+/** A clause that holds nothing but citations ("…; [Quyết định số 305/QĐ-STC]; [Quyết định số 306/QĐ-STC]"). */
+const ONLY_CITATIONS = /^[\s,;*_()]*(?:(?:và|hoặc)(?![\p{L}])[\s,;*_()]*)*$/u;
+
+/**
+ * The sentence of `text` before `start`, from the last stop on its line; a list of citations separated by ";" goes
+ * on the clause before it (the body and date that clause names are those of each citation in the list).
+ */
+export function sentenceBefore(text: string, start: number, end = start): string {
     const lineEnd = text.indexOf('\n', end);
     const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start),
         after = text.slice(end, lineEnd < 0 ? undefined : lineEnd);
-    const from = Math.max(-1, ...[...before.matchAll(/[.;!?](?=\s)/gu)].map(m => m.index!)) + 1;
+    const stops = [...before.matchAll(/[.;!?](?=\s)/gu)].map(m => m.index!);
+    const next = after.search(/[.;!?](?=\s|$)/u);
+    const rest = (next < 0 ? after : after.slice(0, next)).replace(CITATIONS, ' ');
+    let k = stops.length - 1;
+    while (
+        k >= 0 &&
+        before[stops[k]] === ';' &&
+        ONLY_CITATIONS.test(before.slice(stops[k] + 1).replace(CITATIONS, ' ') + rest)
+    )
+        k--;
+    return before.slice(k < 0 ? 0 : stops[k] + 1);
+}
+
+/** The sentence of `text` around [start, end), citations (`[…]`) blanked. */
+export function sentenceAround(text: string, start: number, end: number): string {
+    const lineEnd = text.indexOf('\n', end);
+    const after = text.slice(end, lineEnd < 0 ? undefined : lineEnd);
     const stop = after.search(/[.;!?](?=\s|$)/u);
-    const sentence = before.slice(from) + ' ' + (stop < 0 ? after : after.slice(0, stop));
-    return sentence.replace(/\[[^\]\n]*\]/gu, ' ');
+    const sentence = sentenceBefore(text, start, end) + ' ' + (stop < 0 ? after : after.slice(0, stop));
+    return sentence.replace(CITATIONS, ' ');
+}
+
+/** "Ngày 03/7/2025, Hội đồng nhân dân tỉnh ban hành [Nghị quyết số …]": the sentence dates the citation after it. */
+const ISSUED_ON =
+    /(?<![\p{L}])ngày\s+[0-9]{1,2}(?:\/[0-9]{1,2}\/[0-9]{4}|\s+tháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4})\}?\s*,[^.;!?]*(?<![\p{L}])(?:ban hành|ký)(?:\s+các)?\s*$/iu;
+
+/** Whether the sentence before a citation (`sentenceBefore`) gives the date it was issued. */
+export function datesCitation(before: string): boolean {
+    return ISSUED_ON.test(before.replace(CITATIONS, ' '));
 }
 
 /** Issuers compared as drafters write them: "UBND" = "Ủy ban nhân dân", "Uỷ" = "Ủy", case ignored. */

@@ -99,6 +99,46 @@ describe('citations', () => {
     });
 });
 
+describe('what the sentence around a citation gives it, drafts, the campaign year', () => {
+    test('a date opening the sentence ("Ngày …, … ban hành [ … ]") dates the citation it issues', async () => {
+        const dated = withLine(
+            '2. Ngày 03/7/2025, Hội đồng nhân dân huyện ban hành [Nghị quyết số 03/NQ-HĐND] về thi đua.'
+        );
+        expect(await codes(dated, {})).not.toContain('trich-dan-lan-dau');
+        const undated = withLine('2. Hội đồng nhân dân huyện ban hành [Nghị quyết số 03/NQ-HĐND] về thi đua.');
+        expect(one(await check(undated, {}), 'trich-dan-lan-dau').message).toMatch(/còn thiếu ngày ban hành\./);
+    });
+
+    test('citations listed after ";" take the body their clause names; a clause of its own does not', async () => {
+        const head = '2. Giám đốc Sở Tài chính đã quyết định tại [Quyết định số 304/QĐ-STC ngày 04/10/2025]; ';
+        const list = withLine(
+            head + '[Quyết định số 305/QĐ-STC ngày 04/10/2025] và [Quyết định số 306/QĐ-STC ngày 05/10/2025].'
+        );
+        expect(await codes(list, {})).not.toContain('trich-dan-lan-dau');
+        const apart = withLine(head + 'các xã thực hiện [Quyết định số 305/QĐ-STC ngày 04/10/2025].');
+        expect(one(await check(apart, {}), 'trich-dan-lan-dau').message).toMatch(/305\/QĐ-STC.*thiếu cơ quan ban hành/);
+    });
+
+    test('a document not numbered yet (a draft and its annex) is not asked for its date, nor for the registry', async () => {
+        const draft = withLine('2. Kèm theo [Báo cáo số /BC-UBND] ngày /01/2026 của UBND huyện.');
+        expect(await codes(draft)).not.toContain('trich-dan-lan-dau');
+        expect(await codes(draft)).not.toContain('trich-dan-chua-dang-ky');
+        const numbered = await codes(withLine('2. Kèm theo [Báo cáo số 7/BC-UBND] ngày /01/2026 của UBND huyện.'));
+        expect(numbered).toContain('trich-dan-lan-dau');
+        expect(numbered).toContain('trich-dan-chua-dang-ky');
+    });
+
+    test('a horizon in the text ("đến năm 2030") is not the campaign: the year the subject names is', async () => {
+        const text = edit(
+            withLine('2. Thực hiện Chiến lược phát triển văn hóa {đến năm 2030}.'),
+            '{Từ ngày ký ban hành đến hết ngày 31 tháng 12 năm 2023}',
+            'Từ ngày ký ban hành đến hết năm'
+        );
+        expect(await codes(text, {})).not.toContain('nam-khong-khop');
+        expect(await codes(edit(text, 'với chủ đề năm 2023', 'với chủ đề năm 2022'), {})).toContain('nam-khong-khop');
+    });
+});
+
 describe('deadlines, numbering, scores, repeats, parts', () => {
     test("a deadline quoted from a cited document, or told in a report, is not the campaign's", async () => {
         const quoted = withLine(

@@ -58,6 +58,13 @@ describe('self-scores (tự chấm) read against the table', () => {
         expect(found[1].severity).toBe(ERROR);
     });
 
+    test('a graded table keeps the numbers of the criteria it is graded on: a gap is no finding, a repeat is', async () => {
+        const gap = edit(REPORT, '| 2 | Phát động | 20 | | 18 |', '| 3 | Phát động | 20 | | 18 |');
+        expect((await check(gap)).diagnostics.map(codeOf)).not.toContain('bang-diem-danh-so');
+        const repeat = edit(REPORT, '| 2 | Phát động | 20 | | 18 |', '| 1 | Phát động | 20 | | 18 |');
+        expect(one(await check(repeat), 'bang-diem-danh-so').message).toMatch(/^Số thứ tự "1" không liền mạch/);
+    });
+
     test('the total of self-scores must equal the groups, with a fix', async () => {
         const c = await check(edit(REPORT, '| | Tổng cộng | 100 | 5 | 102 |', '| | Tổng cộng | 100 | 5 | 100 |'));
         const d = one(c, 'bang-diem-tu-cham');

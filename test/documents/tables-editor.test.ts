@@ -29,6 +29,14 @@ describe('formatting tables', () => {
         );
     });
 
+    test('a cell longer than a line is not lined up: the other rows are not padded to its length', () => {
+        const long = 'Báo cáo số 29/BC-STC ngày 13/01/2026 của Sở Tài chính về kết quả giải ngân. '.repeat(4).trim();
+        const text = `KẾ HOẠCH\nThi đua\n\n| TT | Tiêu chí | Kiểm chứng |\n|---|---|---|\n| 1 | Giải ngân | ${long} |\n| 2 | Tài sản công | Có |\n`;
+        const formatted = formatThidua(text, lexer);
+        expect(formatted).toContain(`| 1   | Giải ngân    | ${long} |\n| 2   | Tài sản công | Có         |\n`);
+        expect(formatThidua(formatted, lexer)).toBe(formatted);
+    });
+
     test('property: random blanks in and around cells change whitespace only, and formatting twice is formatting once', () => {
         const r = rng(7);
         const rows = PLAN.split('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCitation } from '../../src/domain/citation.js';
+import { namesIssuer, parseCitation } from '../../src/domain/citation.js';
 
 describe('citations', () => {
     test('loại, số/ký hiệu, ngày, cơ quan', () => {
@@ -50,5 +50,11 @@ describe('citations', () => {
             kindText: '',
             docNumber: { number: 34 }
         });
+    });
+
+    test('bodies named by their whole name: Kiểm toán Nhà nước, Kho bạc Nhà nước, Ủy ban Kiểm tra', () => {
+        for (const body of ['Kiểm toán Nhà nước', 'Kho bạc Nhà nước', 'Ủy ban Kiểm tra Tỉnh ủy'])
+            expect(namesIssuer(`Theo kiến nghị của ${body} kèm văn bản`), body).toBe(true);
+        expect(namesIssuer('Theo kiến nghị về kiểm toán kèm văn bản')).toBe(false);
     });
 });

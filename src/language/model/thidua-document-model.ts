@@ -381,17 +381,20 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
             const label = roundLabel(p.node, p.value);
             return label ? [{ ...p, label }] : [];
         });
+        const stated = periods.find(
+            p =>
+                sectionOf(p.node) &&
+                sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian' &&
+                !rounds.some(r => r.node === p.node)
+        );
+        // Elsewhere, a span from a start to an end ("đến năm 2030" alone is a horizon, not the campaign).
         let campaignPeriod =
-            periods.find(
-                p =>
-                    sectionOf(p.node) &&
-                    sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian' &&
-                    !rounds.some(r => r.node === p.node)
-            ) ??
+            stated ??
             periods.find(
                 p =>
                     !rounds.some(r => r.node === p.node) &&
-                    p.value.start?.kind !== 'year' &&
+                    p.value.start !== undefined &&
+                    p.value.start.kind !== 'year' &&
                     (p.value.end?.kind === 'date' || p.value.end?.kind === 'year')
             );
         if (rounds.length && (!campaignPeriod || sectionOf(campaignPeriod.node) !== sectionOf(rounds[0].node))) {
@@ -407,11 +410,12 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
                 }
             };
         }
-        const end = campaignPeriod?.value.end;
+        const yearOf = (p?: { value: PeriodValue }) => p?.value.end?.date?.year ?? p?.value.end?.year;
+        // The year the subject names ("… năm 2014") before a span found elsewhere in the text.
         const campaignYear =
-            end?.date?.year ??
-            end?.year ??
+            (stated || rounds.length ? yearOf(campaignPeriod) : undefined) ??
             (Number(/năm ([0-9]{4})/u.exec(model.subject ?? '')?.[1]) || undefined) ??
+            yearOf(campaignPeriod) ??
             model.date?.year;
         return { values, valueOf, indicators, campaignPeriod, campaignYear, rounds };
     });

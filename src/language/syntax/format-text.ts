@@ -68,7 +68,13 @@ export function formatThidua(text: string, lexer: Lexer): string {
     return out.join('\n') + '\n';
 }
 
-/** Table rows (lines whose first token is "|") padded so that their pipes line up; only spaces change. */
+/** Cells longer than this are not lined up: one long cell would pad every row of its table to its length. */
+const ALIGNED_WIDTH = 80;
+
+/**
+ * Table rows (lines whose first token is "|") padded so that their pipes line up, but for cells longer than
+ * `ALIGNED_WIDTH`; only spaces change.
+ */
 function alignTables(lines: string[], pipes: Map<number, number[]>): string[] {
     const out = [...lines];
     let i = 0;
@@ -89,10 +95,12 @@ function alignTables(lines: string[], pipes: Map<number, number[]>): string[] {
         const widths: number[] = [];
         for (const row of rows)
             row.cells.forEach((c, k) => {
-                widths[k] = Math.max(widths[k] ?? 0, [...c].length);
+                const length = [...c].length;
+                widths[k] = Math.max(widths[k] ?? 0, length > ALIGNED_WIDTH ? 0 : length);
             });
         rows.forEach((row, r) => {
-            const body = row.cells.map((c, k) => ` ${c}${' '.repeat(widths[k] - [...c].length)} |`).join('');
+            const pad = (c: string, k: number) => ' '.repeat(Math.max(0, widths[k] - [...c].length));
+            const body = row.cells.map((c, k) => ` ${c}${pad(c, k)} |`).join('');
             out[i + r] = `|${body}${row.tail ? ` ${row.tail}` : ''}`;
         });
         i = end + 1;

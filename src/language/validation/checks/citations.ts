@@ -1,11 +1,13 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import { dayNumber, shortForm, toIso, type ViDate } from '../../../domain/dates.js';
 import {
+    datesCitation,
     namesIssuer,
     normaliseIssuer,
     sameIssuer,
     sameNormalisedIssuer,
-    sentenceAround
+    sentenceAround,
+    sentenceBefore
 } from '../../../domain/citation.js';
 import { isCitation, type Citation, type Document } from '../../generated/ast.js';
 import type { ThiduaDocumentModel } from '../../model/thidua-document-model.js';
@@ -31,7 +33,9 @@ export class CitationChecks {
         if (!number) return;
         const entry = number.ref;
         // Without any registry in the folder there is nothing to compare with: saying so for each citation is noise.
-        if (!entry && number.$refText && this.hasRegistry()) {
+        // A document not numbered yet ("Báo cáo số /BC-UBND" of a draft and its annex) is in no registry.
+        const unnumbered = info.docNumber !== undefined && info.docNumber.number === undefined;
+        if (!entry && number.$refText && !unnumbered && this.hasRegistry()) {
             report(
                 accept,
                 'trich-dan-chua-dang-ky',
@@ -121,9 +125,11 @@ export class CitationChecks {
             const key = node.number.$refText;
             if (seen.has(key)) continue;
             seen.add(key);
+            // Not numbered yet: the draft it goes with has no date either.
+            if (info.docNumber && info.docNumber.number === undefined) continue;
             if (info.kind?.normative && info.kind.name !== 'Nghị định' && info.kind.name !== 'Thông tư') continue;
             const missing = [
-                !info.date && 'ngày ban hành',
+                !info.date && !this.dateKnown(node) && 'ngày ban hành',
                 !info.issuer && !this.issuerKnown(node, model) && 'cơ quan ban hành'
             ].filter(Boolean) as string[];
             if (!missing.length) continue;
@@ -162,6 +168,15 @@ export class CitationChecks {
         const cst = node.$cstNode;
         if (!cst) return false;
         return namesIssuer(sentenceAround(AstUtils.getDocument(node).textDocument.getText(), cst.offset, cst.end));
+    }
+
+    /** The date goes without saying when the sentence gives it ("Ngày 03/7/2025, … ban hành [Nghị quyết số …]"). */
+    private dateKnown(node: Citation): boolean {
+        const cst = node.$cstNode;
+        return (
+            !!cst &&
+            datesCitation(sentenceBefore(AstUtils.getDocument(node).textDocument.getText(), cst.offset, cst.end))
+        );
     }
 
     /** Workspace-wide (slow): the same document cited with different dates or issuers. */

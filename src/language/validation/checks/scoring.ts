@@ -145,6 +145,8 @@ export class ScoringChecks {
 
     private checkNumbering(s: ScoringTable, at: CellOf, accept: ValidationAcceptor): void {
         const lists = [s.roots, ...s.criteria.map(c => c.children)];
+        // A table graded against criteria set elsewhere keeps their numbers: those not graded here leave gaps.
+        const graded = s.criteria.some(c => c.self || c.assessed);
         for (const list of lists) {
             list.forEach((c, i) => {
                 const expected =
@@ -157,6 +159,7 @@ export class ScoringChecks {
                 if (!expected || normalLabel(own).toLowerCase() === normalLabel(expected).toLowerCase() || !c.labelCell)
                     return;
                 if (i === 0 && !(c.shape.startsWith('dotted') || c.shape.startsWith('letter-digit'))) return;
+                if (graded && skipsTo(expected, own, c.shape)) return;
                 const node = at(c.labelCell);
                 if (!node) return;
                 const place = numberAt(node, own);
@@ -258,4 +261,15 @@ function labelFix(node: TableCell, own: string, expected: string): Fix[] {
               }
           ]
         : [];
+}
+
+/** Whether `label` comes after `expected` in its numbering (a gap), not before it or out of it. */
+function skipsTo(expected: string, label: string, shape: string): boolean {
+    const wanted = normalLabel(label).toLowerCase();
+    let next: string | undefined = expected;
+    for (let step = 0; step < 50 && next; step++) {
+        next = nextLabel(next, shape);
+        if (next && normalLabel(next).toLowerCase() === wanted) return true;
+    }
+    return false;
 }
