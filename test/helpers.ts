@@ -65,3 +65,19 @@ export function exampleTexts(): Record<string, string> {
 export async function loadExamples(): Promise<Map<string, LangiumDocument<Model>>> {
     return buildWorkspace(exampleTexts());
 }
+
+/** A Quy chế issued with a Quyết định, its header repeated above its title (as real copies print it). */
+export const ISSUED_WITH_HEADER = `ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+___________
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+_____________
+
+QUY CHẾ
+Công tác thi đua, khen thưởng
+(Ban hành kèm theo Quyết định số 11/2021/QĐ-UBND ngày 29/7/2021 của Ủy ban nhân dân tỉnh)
+
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định công tác thi đua, khen thưởng.
+`;

@@ -87,11 +87,16 @@ export function numberingShape(label: string): string {
 }
 
 const NUMBER = /([-−–+]?)\s*([0-9]+(?:[.,][0-9]+)?)/u;
+const RANGE = /^\s*([0-9]+(?:[.,][0-9]+)?)\s*[-–]\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:điểm)?\s*$/u;
 
 /** The first number of a cell, with the sign written before it. */
 export function pointsOf(cell: GridCell | undefined): Points | undefined {
     if (!cell) return undefined;
     const t = cell.text.replace(/\*/g, '');
+    // "0-20": the criterion is scored from 0 up to 20, its maximum.
+    const range = RANGE.exec(t);
+    if (range && Number(range[1].replace(',', '.')) < Number(range[2].replace(',', '.')))
+        return { value: Number(range[2].replace(',', '.')), raw: range[2], cell, signed: '' };
     const m = NUMBER.exec(t);
     if (!m) return undefined;
     const sign = m[1] === '+' ? '+' : m[1] ? '-' : '';

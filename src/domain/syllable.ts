@@ -176,13 +176,23 @@ export function isMarked(word: string): boolean {
     return /[^\u0000-\u007f]/.test(word);
 }
 
-/** A valid syllable one typing slip away (two letters swapped; or, `extra`, one letter too many), if there is one. */
+const MARKED: Record<string, string[]> = Object.fromEntries(
+    Object.entries(data.markedLetters).filter((e): e is [string, string[]] => Array.isArray(e[1]))
+);
+
+/**
+ * A valid syllable one typing slip away (two letters swapped; a letter's mark left out, "nguời" for "người"; or,
+ * `extra`, one letter too many), if there is one.
+ */
 export function nearestSyllable(word: string, extra = true): string | undefined {
     if (word.length > MAX_LETTERS + 1) return undefined;
     const w = [...word];
     const candidates: string[] = [];
     for (let i = 0; i + 1 < w.length; i++)
         candidates.push([...w.slice(0, i), w[i + 1], w[i], ...w.slice(i + 2)].join(''));
+    for (let i = 0; i < w.length; i++)
+        for (const marked of MARKED[w[i]] ?? [])
+            candidates.push([...w.slice(0, i), marked, ...w.slice(i + 1)].join(''));
     if (extra) for (let i = 0; i < w.length; i++) candidates.push([...w.slice(0, i), ...w.slice(i + 1)].join(''));
     return candidates.find(c => c.length > 1 && c !== word && readSyllable(c).ok);
 }

@@ -15,6 +15,8 @@ export interface UnitInfo {
     kind: string;
     factor?: number;
     aliases?: string[];
+    /** Words that, after the unit's word, make another word ("đồng chí", "đồng thời"): no unit there. */
+    notBefore?: string[];
 }
 
 export const documentKinds: readonly DocumentKind[] = docTypesData.types;
@@ -45,6 +47,8 @@ export function unitPrefixOf(text: string): { form: string; info: UnitInfo } | u
     for (const u of unitForms) {
         if (text.startsWith(u.form)) {
             const next = text[u.form.length];
+            const word = u.info.notBefore && /^[ \t]+([\p{L}]+)/u.exec(text.slice(u.form.length))?.[1];
+            if (word && u.info.notBefore!.includes(word.toLowerCase())) continue;
             if (next === undefined || !/[0-9A-Za-zÀ-ỹĐđ]/.test(next) || u.form === '%' || u.form === '‰') return u;
         }
     }

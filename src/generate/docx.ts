@@ -64,6 +64,8 @@ const STYLE: Record<
     'chu-quan': { size: 12, align: 'center' },
     'ban-hanh': { size: 12, bold: true, align: 'center' },
     so: { size: 13, align: 'center' },
+    // NĐ 30/2020 Phụ lục I, mục II.5b: trích yếu của công văn under the number, 12-13 đứng.
+    'trich-yeu-cv': { size: 12, align: 'center' },
     'quoc-hieu': { size: 12, bold: true, align: 'center' },
     'tieu-ngu': { size: 14, bold: true, align: 'center' },
     'dia-danh-ngay': { size: 14, italics: true, align: 'center' },
@@ -222,18 +224,22 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
     const leftWidth = Math.round(textWidth * 0.38),
         rightWidth = textWidth - leftWidth;
 
-    const headerLeft: Paragraph[] = [];
-    for (const line of l.header.left) {
-        headerLeft.push(paragraph(line, bodySize));
-        if (line.role === 'ban-hanh') headerLeft.push(rule(leftWidth, 0.35));
-    }
-    const headerRight: Paragraph[] = [];
-    for (const line of l.header.right) {
-        headerRight.push(
-            paragraph(line, bodySize, line.role === 'dia-danh-ngay' ? { spacing: { before: 120, after: 0 } } : {})
-        );
-        if (line.role === 'tieu-ngu') headerRight.push(rule(rightWidth, 0.62));
-    }
+    const headerColumns = (left: Line[], right: Line[]): [Paragraph[], Paragraph[]] => {
+        const headerLeft: Paragraph[] = [];
+        for (const line of left) {
+            headerLeft.push(paragraph(line, bodySize));
+            if (line.role === 'ban-hanh') headerLeft.push(rule(leftWidth, 0.35));
+        }
+        const headerRight: Paragraph[] = [];
+        for (const line of right) {
+            headerRight.push(
+                paragraph(line, bodySize, line.role === 'dia-danh-ngay' ? { spacing: { before: 120, after: 0 } } : {})
+            );
+            if (line.role === 'tieu-ngu') headerRight.push(rule(rightWidth, 0.62));
+        }
+        return [headerLeft, headerRight];
+    };
+    const [headerLeft, headerRight] = headerColumns(l.header.left, l.header.right);
     const title: Paragraph[] = l.title.map((line, i) =>
         paragraph(line, bodySize, { spacing: { before: i === 0 ? 360 : 0, after: 0 } })
     );
@@ -331,7 +337,9 @@ export function generateDocx(root: Model, options: DocxOptions = {}): DocxDocume
         sections.push({
             properties: { titlePage: true, page: { ...page, pageNumbers: { start: 1 } } },
             headers: { first: new Header({ children: [new Paragraph({ children: [] })] }), default: pageNumber() },
-            children: annexChildren(annex, bodySize, blocks)
+            children: annexChildren(annex, bodySize, blocks, (left, right) =>
+                table(headerColumns(left, right), [leftWidth, rightWidth])
+            )
         });
     }
     if (options.indicatorTable && l.indicators.length)
@@ -424,9 +432,13 @@ function resultsTable(
 function annexChildren(
     a: AnnexLayout,
     bodySize: number,
-    blocks: (items: Block[]) => (Paragraph | Table)[]
+    blocks: (items: Block[]) => (Paragraph | Table)[],
+    header: (left: Line[], right: Line[]) => Table
 ): (Paragraph | Table)[] {
-    const out: (Paragraph | Table)[] = [paragraph(a.heading, bodySize)];
+    const out: (Paragraph | Table)[] = [];
+    if (a.header.left.length || a.header.right.length)
+        out.push(header(a.header.left, a.header.right), new Paragraph({ children: [], spacing: { after: 120 } }));
+    out.push(paragraph(a.heading, bodySize));
     for (const t of a.titles) out.push(paragraph(t, bodySize));
     if (a.attached) out.push(paragraph(a.attached, bodySize));
     out.push(new Paragraph({ children: [], spacing: { after: 120 } }), ...blocks(a.body));

@@ -92,7 +92,7 @@ p { margin: 0; }
 table.cols { width: 100%; border-collapse: collapse; }
 table.cols td { vertical-align: top; padding: 0; text-align: center; }
 td.left { width: 38%; } td.right { width: 62%; }
-.chu-quan, .ban-hanh, .quoc-hieu { font-size: 12pt; } .so { font-size: 13pt; }
+.chu-quan, .ban-hanh, .quoc-hieu, .trich-yeu-cv { font-size: 12pt; } .so { font-size: 13pt; }
 .ban-hanh, .quoc-hieu, .tieu-ngu, .ten-loai, .trich-yeu, .muc, .khoan-tieu-de, .quyen-han, .chuc-vu, .ho-ten { font-weight: bold; }
 .ban-hanh::after { content: ""; display: block; width: 35%; margin: 1px auto 0; border-top: 1px solid #000; }
 .tieu-ngu { display: inline-block; border-bottom: 1px solid #000; }
@@ -168,7 +168,11 @@ ${
 </div>
 ${l.annexes
     .map(
-        a => `<div class="page annex">${[a.heading, ...a.titles, ...(a.attached ? [a.attached] : [])].map(render).join('')}
+        a => `<div class="page annex">${
+            a.header.left.length || a.header.right.length
+                ? `<table class="cols header"><tr><td class="left">${a.header.left.map(render).join('')}</td><td class="right">${a.header.right.map(render).join('')}</td></tr></table>`
+                : ''
+        }${[a.heading, ...a.titles, ...(a.attached ? [a.attached] : [])].map(render).join('')}
 <div class="body">${a.body.map(render).join('\n')}</div></div>`
     )
     .join('\n')}

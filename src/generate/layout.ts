@@ -15,7 +15,12 @@ import {
     type SubKhoanItem,
     type Table
 } from '../language/generated/ast.js';
-import { buildModel, type DocumentModel, type TableEntry } from '../language/model/thidua-document-model.js';
+import {
+    buildModel,
+    joinAgencyLines,
+    type DocumentModel,
+    type TableEntry
+} from '../language/model/thidua-document-model.js';
 import { isNumericCell, type Align } from '../domain/table-grid.js';
 import { reportOf } from '../language/model/thidua-report.js';
 import { formatViNumber } from '../domain/numbers.js';
@@ -44,6 +49,7 @@ export type Role =
     | 'chu-quan'
     | 'ban-hanh'
     | 'so'
+    | 'trich-yeu-cv'
     | 'quoc-hieu'
     | 'tieu-ngu'
     | 'dia-danh-ngay'
@@ -99,6 +105,8 @@ export interface TableLayout {
     rows: { header: boolean; cells: TableCellLayout[] }[];
 }
 export interface AnnexLayout {
+    /** The header a text issued with the document repeats above its title: agency left, Quốc hiệu right. */
+    header: { left: Line[]; right: Line[] };
     heading: Line;
     titles: Line[];
     attached?: Line;
@@ -169,6 +177,7 @@ export function layout(root: Model): Layout {
         out.header.left.push(line('chu-quan', agencies[0]), line('ban-hanh', agencies.slice(1).join(' ')));
     else if (agencies.length === 1) out.header.left.push(line('ban-hanh', agencies[0]));
     if (doc.numberLine) out.header.left.push(line('so', doc.numberLine));
+    if (doc.about) out.header.left.push(line('trich-yeu-cv', doc.about));
     const oneLine = (s: string | undefined) => s?.replace(/\s+/g, ' ');
     const quocHieu = oneLine(doc.headerLines.find(h => h.quocHieu)?.quocHieu);
     const tieuNgu = oneLine(doc.headerLines.find(h => h.tieuNgu)?.tieuNgu);
@@ -254,7 +263,19 @@ export function layout(root: Model): Layout {
         const body: Block[] = [];
         const inAnnex = walkInto(body);
         annex.node.body.filter(i => !skip.has(i)).forEach(i => inAnnex(i, 0));
+        const header = annex.node.headerLines;
+        const agencies = joinAgencyLines(header.flatMap(h => (h.agency ? [h.agency.trim()] : [])));
         out.annexes.push({
+            header: {
+                left: agencies.map((a, i) => line(i < agencies.length - 1 ? 'chu-quan' : 'ban-hanh', a)),
+                right: header.flatMap(h =>
+                    h.quocHieu
+                        ? [line('quoc-hieu', oneLine(h.quocHieu)!)]
+                        : h.tieuNgu
+                          ? [line('tieu-ngu', oneLine(h.tieuNgu)!)]
+                          : []
+                )
+            },
             heading: { ...line('phu-luc', annex.heading), ...startLine(annex.node) },
             titles: annex.titles.map(t => line('phu-luc-tieu-de', lineSource(t), t)),
             attached: annex.attached
@@ -358,7 +379,14 @@ export function pageTexts(l: Layout): string[] {
 }
 
 function annexLines(a: AnnexLayout): Line[] {
-    return [a.heading, ...a.titles, ...(a.attached ? [a.attached] : []), ...a.body];
+    return [
+        ...a.header.left,
+        ...a.header.right,
+        a.heading,
+        ...a.titles,
+        ...(a.attached ? [a.attached] : []),
+        ...a.body
+    ];
 }
 
 /**

@@ -33,9 +33,18 @@ export function ensureParses(
         let changed = false;
         for (const i of problems) changed = demote(nearestText(lines, i)) || changed;
         if (!changed || round >= 50) {
-            const from = Math.min(...problems.map(i => nearestText(lines, i)));
-            for (let i = from; i < lines.length; i++) demote(i);
-            if (!problemLines(lines.join('\n')).length) return { text: lines.join('\n'), demoted };
+            // Prose from the first problem on, or from the start of a block above it that the problem left unfinished
+            // (a header above a title that never came): up to ten blocks back, then the whole text.
+            const kept = [...lines],
+                keptCount = demoted;
+            let from = Math.min(...problems.map(i => nearestText(lines, i)));
+            for (let block = 0; block <= 10 && from >= 0; block++) {
+                for (let i = from; i < lines.length; i++) demote(i);
+                if (!problemLines(lines.join('\n')).length) return { text: lines.join('\n'), demoted };
+                lines.splice(0, lines.length, ...kept);
+                demoted = keptCount;
+                from = blockStart(lines, from);
+            }
             for (let i = 0; i < lines.length; i++) demote(i);
             return { text: lines.join('\n'), demoted };
         }
@@ -50,6 +59,15 @@ export function ensureParses(
 function nearestText(lines: string[], i: number): number {
     let k = Math.min(Math.max(i, 0), lines.length - 1);
     while (k > 0 && (!lines[k].trim() || (k < i && /^\s*(?:\\|\/\/)/.test(lines[k])))) k--;
+    return k;
+}
+
+/** The first line of the block of lines (between blank lines) above line `i`; -1 when there is none. */
+function blockStart(lines: string[], i: number): number {
+    let k = i - 1;
+    while (k >= 0 && !lines[k].trim()) k--;
+    if (k < 0) return -1;
+    while (k > 0 && lines[k - 1].trim()) k--;
     return k;
 }
 

@@ -63,7 +63,8 @@ function issuerEnd(text: string, at: number): number {
         if (!m) break;
         const w = m[2],
             rest = text.slice(end).trimStart();
-        if (ISSUER_STOP.test(rest)) break;
+        // A stop word, or the kind of another document ("… của Bộ Nội vụ Quy định chi tiết … Quyết định số …").
+        if (ISSUER_STOP.test(rest) || (last > at && kindPrefixOf(rest))) break;
         if (w === 'và' || w === 'với') {
             // "Bộ Tài nguyên và Môi trường" goes on; "… của UBND tỉnh và Kế hoạch số …" does not.
             const next = /^\s*(\S+)/u.exec(text.slice(end + m[0].length));

@@ -128,6 +128,14 @@ describe('what the sentence around a citation gives it, drafts, the campaign yea
         expect(numbered).toContain('trich-dan-chua-dang-ky');
     });
 
+    test('a span in the text of a document that launches no campaign (a công điện) is not a campaign period', async () => {
+        const text = (title: string) =>
+            `${title}\nVề việc chuẩn bị lễ khánh thành\n\n1. Các bộ tổ chức các hoạt động {từ ngày 01/01/2025 đến ngày ` +
+            '30/6/2025}.\n2. Các bộ gửi báo cáo {chậm nhất ngày 10/12/2025}.\n';
+        expect(await codes(text('CÔNG ĐIỆN'), {})).not.toContain('thoi-gian-ngoai-ky');
+        expect(await codes(text('KẾ HOẠCH'), {})).toContain('thoi-gian-ngoai-ky');
+    });
+
     test('a horizon in the text ("đến năm 2030") is not the campaign: the year the subject names is', async () => {
         const text = edit(
             withLine('2. Thực hiện Chiến lược phát triển văn hóa {đến năm 2030}.'),

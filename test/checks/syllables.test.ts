@@ -44,6 +44,12 @@ describe('the syllable checks in a document', () => {
         ['Loa phát thanh di đ ộng.', '"đ ộng" là một tiếng bị tách đôi; viết liền là "động".', 'đ ộng', 'động'],
         ['Phong trào thi đua múôn năm.', '"múôn": dấu thanh đặt sai chỗ; viết đúng là "muốn".', 'múôn', 'muốn'],
         [
+            'Nêu gương nguời tốt việc tốt.',
+            '"nguời" không phải là một tiếng tiếng Việt viết đúng; có phải là "người"?',
+            'nguời',
+            'người'
+        ],
+        [
             'Phong trào thi đua ộngg khắp.',
             '"ộngg" không phải là một tiếng tiếng Việt viết đúng; có phải là "ộng"?',
             'ộngg',

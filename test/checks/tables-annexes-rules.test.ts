@@ -73,6 +73,17 @@ describe('self-scores (tự chấm) read against the table', () => {
     });
 });
 
+describe('points written as a range', () => {
+    test('"0-40" gives the criterion up to 40 points: the total is read against the ranges\' tops', async () => {
+        const table = (total: string) =>
+            ['KẾ HOẠCH', 'Chấm điểm sản phẩm', '', '| TT | Nội dung | Tổng điểm |', '|---|---|---|']
+                .concat(['| 1 | Tính mới | 0-40 |', '| 2 | Hiệu quả | 0 - 60 |', `| | Tổng cộng: | ${total} |`, ''])
+                .join('\n');
+        expect((await check(table('100'))).diagnostics.map(codeOf)).not.toContain('bang-diem-tong');
+        expect(one(await check(table('90')), 'bang-diem-tong').message).toMatch(/ghi 90 điểm .*cộng lại được 100 điểm/);
+    });
+});
+
 describe('rounds: deadlines against the whole campaign', () => {
     test('an evaluation after the last round is allowed; a task deadline after it is not', async () => {
         expect((await check(PLAN)).diagnostics.filter(d => codeOf(d) === 'thoi-gian-ngoai-ky')).toEqual([]);

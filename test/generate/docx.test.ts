@@ -5,7 +5,7 @@ import { render } from '../../src/generate/render.js';
 import { layout, layoutLines, pageTexts } from '../../src/generate/layout.js';
 import { generateText } from '../../src/generate/text.js';
 import { isDocument, type Model } from '../../src/language/generated/ast.js';
-import { loadExamples } from '../helpers.js';
+import { ISSUED_WITH_HEADER, loadExamples, parse } from '../helpers.js';
 
 const examples = [...(await loadExamples()).entries()].filter(([, d]) => isDocument(d.parseResult.value));
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -150,4 +150,39 @@ describe('Word export (read back from the .docx)', () => {
         expect(text).toMatch(/triệu đồng\s+22\.400/);
         expect(xml.match(/<w:tbl>/g)!.length).toBe(3);
     });
+
+    test('a text issued with the document prints the header it repeats, agency left and Quốc hiệu right', async () => {
+        const root = (await parse(ISSUED_DOCUMENT)).parseResult.value;
+        const { bytes, xml } = await docx(root);
+        const text = norm((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value);
+        expect(text).toBe(norm(pageTexts(layout(root)).join(' ')));
+        const annex = text.slice(text.indexOf('Nguyễn Văn A'));
+        expect(annex).toMatch(
+            /ỦY BAN NHÂN DÂN TỈNH LAI CHÂU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc QUY CHẾ/
+        );
+        // The agency of the issued text is bold, as the issuing agency of a header is.
+        expect(bold(runOf(xml.slice(xml.lastIndexOf('Nguyễn Văn A')), 'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU'))).toBe(true);
+    });
 });
+
+const ISSUED_DOCUMENT = `ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 11/2021/QĐ-UBND
+Lai Châu, ngày 29 tháng 7 năm 2021
+
+QUYẾT ĐỊNH
+Ban hành Quy chế công tác thi đua, khen thưởng
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác thi đua, khen thưởng.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+
+${ISSUED_WITH_HEADER}`;

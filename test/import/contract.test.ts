@@ -136,6 +136,18 @@ describe('the import contract: a file that parses, every word kept in order', ()
         expect(out).toContain('\nI. MỤC ĐÍCH\n');
     });
 
+    test('a header repeated after the signature whose title never comes is prose from the blocks it left open', () => {
+        const out = importAll(
+            'KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nPhát huy.\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\nTrần Văn Minh\n\n' +
+                'SỞ GIÁO DỤC VÀ ĐÀO TẠO\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n' +
+                '..........ngày.......tháng......năm 20..\n\nTỜ TRÌNH\nKính gửi: Bộ Giáo dục và Đào tạo\n'
+        );
+        expect(problems(out)).toEqual([]);
+        // After the signature only annexes stand: prose goes back to the Nơi nhận, the document above keeps its parts.
+        expect(out.startsWith('KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nPhát huy.\n')).toBe(true);
+        expect(out).toContain('\\SỞ GIÁO DỤC VÀ ĐÀO TẠO\n');
+    });
+
     test('a flattened table ("|" lines, one cell per line) becomes a table; site chrome becomes comments', () => {
         const out = importAll(
             [

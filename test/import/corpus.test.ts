@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { measure, pinned, realFiles } from '../corpus/measure.js';
 
-// 27 real documents of public bodies (test/fixtures/real/SOURCES.md): web copies, Word and old Word files.
+// Real documents of public bodies (test/fixtures/real/SOURCES.md): web copies, Word and old Word files.
 describe('real documents: every import parses, keeps the words in order, and gets only true findings', () => {
     for (const file of realFiles()) {
         test(

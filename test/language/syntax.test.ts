@@ -9,7 +9,7 @@ import {
     type Document
 } from '../../src/language/generated/ast.js';
 import { generateText } from '../../src/generate/text.js';
-import { buildWorkspace, codeOf, parse } from '../helpers.js';
+import { buildWorkspace, codeOf, ISSUED_WITH_HEADER, parse } from '../helpers.js';
 
 async function doc(text: string): Promise<Document> {
     const d = await parse(text);
@@ -98,6 +98,65 @@ describe('line structure', () => {
             titles: ['PHÓ CHỦ TỊCH'],
             signer: 'Nguyễn Văn A'
         });
+    });
+
+    test('a kind title with its "(Ban hành kèm theo …)" line after the Nơi nhận is a text issued with it', async () => {
+        const issued =
+            'KẾ HOẠCH\nTriển khai xác định Chỉ số cải cách hành chính năm 2013\n' +
+            '(Ban hành kèm theo Quyết định số 100/QĐ-BNV ngày 11/02/2014 của Bộ trưởng Bộ Nội vụ)\n\nI. MỤC ĐÍCH\nĐoạn.\n';
+        const d = await doc(FULL.replace('KẾ HOẠCH\n', 'QUYẾT ĐỊNH\n') + '\n' + issued);
+        expect(d.annexes.map(a => a.heading)).toEqual(['KẾ HOẠCH']);
+        expect(d.signature?.signer).toBe('Nguyễn Văn A');
+        // Alone in a file (no Nơi nhận before it), the same lines are the document's own title.
+        expect((await doc(issued)).kind).toBe('KẾ HOẠCH');
+    });
+
+    test('a text issued with the document repeats the header above its title; the signature keeps its own', async () => {
+        const d = await doc(FULL + '\n' + ISSUED_WITH_HEADER);
+        expect(d.signature).toMatchObject({ titles: ['PHÓ CHỦ TỊCH'], signer: 'Nguyễn Văn A', others: [] });
+        expect(d.annexes).toHaveLength(1);
+        expect(d.annexes[0].heading).toBe('QUY CHẾ');
+        expect(d.annexes[0].headerLines.map(h => h.agency ?? h.quocHieu ?? h.tieuNgu ?? h.rule)).toEqual([
+            'ỦY BAN NHÂN DÂN',
+            'TỈNH LAI CHÂU',
+            '___________',
+            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+            'Độc lập - Tự do - Hạnh phúc',
+            '_____________'
+        ]);
+    });
+
+    test('a công văn: its "V/v …" line stands under the number; a form it sends repeats a header above its title', async () => {
+        const cv =
+            'BỘ GIÁO DỤC VÀ ĐÀO TẠO\n-------\nSố: 4307/BGDĐT-VP\nV/v đề nghị khen thưởng các đồng chí lãnh đạo tỉnh\n' +
+            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 22 tháng 7 năm 2010\n\n' +
+            'Kính gửi: Các sở giáo dục và đào tạo\nĐề nghị các sở gửi hồ sơ.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n' +
+            'TL. BỘ TRƯỞNG\nCHÁNH VĂN PHÒNG\nPhạm Mạnh Hùng\n\nSỞ GIÁO DỤC ĐÀO TẠO\n-------\n' +
+            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------\n\nBẢN KHAI THÀNH TÍCH CÁ NHÂN\n' +
+            'Họ và tên:\n';
+        const d = await doc(cv);
+        expect(d.numberLine).toBe('Số: 4307/BGDĐT-VP');
+        expect(d.about).toBe('V/v đề nghị khen thưởng các đồng chí lãnh đạo tỉnh');
+        expect(d.signature?.signer).toBe('Phạm Mạnh Hùng');
+        expect(d.annexes.map(a => [a.headerLines[0].agency, a.heading])).toEqual([
+            ['SỞ GIÁO DỤC ĐÀO TẠO', 'BẢN KHAI THÀNH TÍCH CÁ NHÂN']
+        ]);
+        const text = generateText(d);
+        expect(text.indexOf('V/v đề nghị')).toBeGreaterThan(text.indexOf('Số: 4307/BGDĐT-VP'));
+    });
+
+    test('a form inside a Phụ lục keeps its Quốc hiệu, number, Nơi nhận and signature lines as the annex text', async () => {
+        const form =
+            'PHỤ LỤC I\n(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2023)\nTÊN CƠ QUAN, TỔ CHỨC\n------\nSố: ……/……\n' +
+            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐịa danh, ngày … tháng … năm …\nTỜ TRÌNH\n' +
+            'Về việc đề nghị khen thưởng\nNơi nhận:\n- Lưu: VT.\nKT. THỦ TRƯỞNG\nTHỦ TRƯỞNG CƠ QUAN\n';
+        const d = await doc(FULL.replace('PHÓ CHỦ TỊCH\n\nNguyễn Văn A', 'PHÓ CHỦ TỊCH\nNguyễn Văn A') + '\n' + form);
+        expect(d.noiNhan?.items).toHaveLength(2);
+        expect(d.signature?.signer).toBe('Nguyễn Văn A');
+        expect(d.annexes.map(a => a.heading)).toEqual(['PHỤ LỤC I']);
+        expect(generateText(d)).toContain('Số: ……/……');
+        // A Phụ lục alone in its file holds a form the same way.
+        expect((await doc(form)).annexes).toHaveLength(1);
     });
 
     test('"(Đã ký)" of a published copy stands between the chức vụ and the name; in a sentence it is prose', async () => {

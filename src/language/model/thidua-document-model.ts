@@ -387,11 +387,13 @@ export function buildModel(root: Model, lookups = new TextLookups()): DocumentMo
                 sectionRoleOf(titleOf(sectionOf(p.node)!)) === 'thoi-gian' &&
                 !rounds.some(r => r.node === p.node)
         );
-        // Elsewhere, a span from a start to an end ("đến năm 2030" alone is a horizon, not the campaign).
+        // Elsewhere, in a campaign document (Kế hoạch, Chỉ thị …), a span from a start to an end ("đến năm 2030" alone
+        // is a horizon, not the campaign; a công điện's spans are not a campaign's).
         let campaignPeriod =
             stated ??
             periods.find(
                 p =>
+                    model.kind !== undefined &&
                     !rounds.some(r => r.node === p.node) &&
                     p.value.start !== undefined &&
                     p.value.start.kind !== 'year' &&
@@ -637,7 +639,7 @@ function tableEntry(node: Table): TableEntry {
 }
 
 function annexEntry(node: Annex): AnnexEntry {
-    const entry: AnnexEntry = { node, heading: node.heading.trim(), titles: [] };
+    const entry: AnnexEntry = { node, heading: (node.heading ?? '').trim(), titles: [] };
     for (const item of (node.body ?? []).slice(0, 6)) {
         if (!isParagraph(item)) break;
         const text = plainText(lineSource(item)).trim();

@@ -186,11 +186,14 @@ export class DirectParser {
             } else if (a === t.PLACE_DATE_LINE) {
                 this.take(t.PLACE_DATE_LINE, rule.reads('PLACE_DATE_LINE'));
                 this.take(t.NL, rule.reads('NL', 2));
+            } else if (a === t.ABOUT_LINE) {
+                this.take(t.ABOUT_LINE, rule.reads('ABOUT_LINE'));
+                this.take(t.NL, rule.reads('NL', 3));
             } else break;
         }
         if (this.at(0) === t.KIND_LINE) {
             this.take(t.KIND_LINE, rule.reads('KIND_LINE'));
-            this.take(t.NL, rule.reads('NL', 3));
+            this.take(t.NL, rule.reads('NL', 4));
             this.call(rule.reads('Paragraph', 0), this.paragraph);
         }
         this.body(rule, 1);
@@ -199,7 +202,8 @@ export class DirectParser {
         if (a === t.TEXT || a === t.SIGN_AUTHORITY || a === t.CAPS_LINE)
             this.call(rule.reads('Signature'), this.signature);
         const annex = rule.reads('Annex');
-        while (this.at(0) === t.ANNEX_LINE || this.at(0) === t.ATTACHMENT_TITLE) this.call(annex, this.annex);
+        while (this.at(0) === t.ANNEX_LINE || this.at(0) === t.ATTACHMENT_TITLE || this.startsAnnexHeader(false))
+            this.call(annex, this.annex);
         return this.close();
     }
 
@@ -237,10 +241,47 @@ export class DirectParser {
         const rule = this.rule('Annex');
         const t = this.t;
         this.open('Annex');
-        if (this.at(0) === t.ANNEX_LINE) this.take(t.ANNEX_LINE, rule.reads('ANNEX_LINE'));
-        else this.take(t.ATTACHMENT_TITLE, rule.reads('ATTACHMENT_TITLE'));
+        if (this.startsAnnexHeader(false)) {
+            this.call(rule.reads('AnnexHeaderStart'), this.annexHeaderStart);
+            const more = rule.reads('AnnexHeaderLine');
+            while (this.startsAnnexHeader(true)) this.call(more, this.annexHeaderLine);
+            const a = this.at(0);
+            if (a === t.ANNEX_LINE) this.take(a, rule.reads('ANNEX_LINE', 0));
+            else if (a === t.ATTACHMENT_TITLE) this.take(a, rule.reads('ATTACHMENT_TITLE', 0));
+            else this.take(t.CAPS_LINE, rule.reads('CAPS_LINE'));
+        } else if (this.at(0) === t.ANNEX_LINE) this.take(t.ANNEX_LINE, rule.reads('ANNEX_LINE', 1));
+        else this.take(t.ATTACHMENT_TITLE, rule.reads('ATTACHMENT_TITLE', 1));
         this.take(t.NL, rule.reads('NL'));
         this.body(rule, 0);
+        return this.close();
+    }
+
+    /** A header line above an annex's title: its agency first, then (`more`) the Quốc hiệu, Tiêu ngữ, rule lines. */
+    private startsAnnexHeader(more: boolean): boolean {
+        const t = this.t;
+        const a = this.at(0);
+        return a === t.ANNEX_AGENCY || (more && (a === t.QUOC_HIEU || a === t.TIEU_NGU || a === t.RULE_LINE));
+    }
+
+    private annexHeaderStart(): Node {
+        return this.annexHeader('AnnexHeaderStart');
+    }
+
+    private annexHeaderLine(): Node {
+        return this.annexHeader('AnnexHeaderLine');
+    }
+
+    private annexHeader(ruleName: string): Node {
+        const rule = this.rule(ruleName);
+        const t = this.t;
+        this.open('HeaderLine');
+        const a = this.at(0);
+        if (a === t.ANNEX_AGENCY) this.take(a, rule.reads('ANNEX_AGENCY'));
+        else if (ruleName === 'AnnexHeaderStart') throw LEAVE;
+        else if (a === t.QUOC_HIEU) this.take(a, rule.reads('QUOC_HIEU'));
+        else if (a === t.TIEU_NGU) this.take(a, rule.reads('TIEU_NGU'));
+        else this.take(t.RULE_LINE, rule.reads('RULE_LINE'));
+        this.take(t.NL, rule.reads('NL'));
         return this.close();
     }
 

@@ -1,12 +1,18 @@
 import type { IToken } from 'chevrotain';
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { forgetRowLine } from './thidua-token-builder.js';
+import { forgetAnnexes, forgetRowLine } from './thidua-token-builder.js';
 
 /** Every line, the last included, ends with an NL token, so the grammar can be line-oriented. */
 export class ThiduaLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         forgetRowLine();
-        const result = super.tokenize(text, options);
+        forgetAnnexes();
+        let result: LexerResult;
+        try {
+            result = super.tokenize(text, options);
+        } finally {
+            forgetAnnexes();
+        }
         const last = result.tokens[result.tokens.length - 1];
         const nl = this.definition['NL'];
         if (last && !isNewline(last, nl)) {

@@ -31,6 +31,8 @@ const TOKEN_WORDS: Record<string, string> = {
     RULE_LINE: 'dòng kẻ',
     '|': 'dòng của bảng ("| … |")',
     ATTACHMENT_TITLE: 'tên văn bản kèm theo (Quy định, Danh sách …)',
+    ANNEX_AGENCY: 'tên cơ quan ở đầu văn bản kèm theo',
+    ABOUT_LINE: 'dòng trích yếu công văn ("V/v …")',
     SIGNED_NOTE: 'ghi chú "(Đã ký)"',
     VALUE_ID: 'mã chỉ tiêu "#…"',
     VALUE_REF: 'tham chiếu chỉ tiêu "@…"',

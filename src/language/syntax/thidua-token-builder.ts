@@ -137,17 +137,25 @@ function oneWrap(m: string): boolean {
 
 const ATTACHED_LINE = /^[ \t]*[*_]{0,3}\(?[*_]{0,3}[ \t]*(?:Ban hành[ \t]+)?[Kk]èm theo[ \t]/;
 
-/** A line in capitals followed, within four lines, by its "(Kèm theo …)" line. */
+const ANNEX_HEADING = /^[ \t]*(?:PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
+
+/** A line in capitals followed, within four lines, by its "(Kèm theo …)" line (not by a Phụ lục's). */
 function beforeAttachedLine(text: string, end: number): boolean {
     let at = end;
     for (let n = 0; n < 4 && at < text.length; n++) {
         const next = text.indexOf('\n', at + 1);
         const line = text.slice(at + 1, next < 0 ? text.length : next);
         if (ATTACHED_LINE.test(line)) return true;
+        if (ANNEX_HEADING.test(line)) return false;
         if (next < 0) return false;
         at = next;
     }
     return false;
+}
+
+/** A title followed by its "(Ban hành kèm theo …)" line, after the document's Nơi nhận. */
+function isAttachedAfterRecipients(text: string, start: number, end: number): boolean {
+    return beforeAttachedLine(text, end) && /(?:^|\n)[ \t]*Nơi nhận/u.test(text.slice(0, start));
 }
 
 const docNumber = sticky(DOC_NUMBER_SOURCE);
@@ -202,6 +210,82 @@ const wsMatcher: CustomPatternMatcherFunc = (text, offset) => {
     return isLineStart(text, offset) || trailing ? m : null;
 };
 
+/** Where the annexes of a text begin: its first "PHỤ LỤC" or "(… kèm theo …)" line after the Nơi nhận. */
+let annexesOf: { text: string; recipients: number; start: number } = {
+    text: '',
+    recipients: Infinity,
+    start: Infinity
+};
+const RECIPIENTS = /(?:^|\n)[ \t]*Nơi nhận/u;
+const ALONE = /^(?:[ \t]*(?:\/\/[^\n]*)?\r?\n)*[ \t]*(?:PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
+const ANNEX_START =
+    /\n[ \t]*(?:(?:PHỤ LỤC|Phụ lục)(?![\p{L}])|[*_]{0,3}\(?[*_]{0,3}[ \t]*(?:Ban hành[ \t]+)?[Kk]èm theo[ \t])/gu;
+
+function annexesOfText(text: string): { recipients: number; start: number } {
+    if (annexesOf.text === text) return annexesOf;
+    let start = Infinity;
+    // A Phụ lục alone in its file is an annex from its first line.
+    const alone = ALONE.exec(text);
+    const recipients = alone ? null : RECIPIENTS.exec(text);
+    if (alone) start = alone[0].length;
+    else if (recipients) {
+        ANNEX_START.lastIndex = recipients.index + recipients[0].length;
+        const m = ANNEX_START.exec(text);
+        if (m) start = m.index + m[0].length;
+    }
+    annexesOf = { text, recipients: recipients ? recipients.index : Infinity, start };
+    return annexesOf;
+}
+
+const annexesStart = (text: string) => annexesOfText(text).start;
+
+/** Forgets the text whose annexes were found (a lexer's run starts and ends with it: the text is not kept). */
+export function forgetAnnexes(): void {
+    annexesOf = { text: '', recipients: Infinity, start: Infinity };
+}
+
+const HEADER_MARK = /^[ \t]*(?:[-_=*.…–—~]+[ \t]*$|CỘNG[ \t]+H(?:ÒA|OÀ)[ \t]+XÃ|ĐẢNG CỘNG SẢN|Độc lập)/u;
+
+/**
+ * A line in capitals between the Nơi nhận and the annexes, in a block of header lines that holds a rule line, a
+ * Quốc hiệu or a Tiêu ngữ: the agency above a text issued with the document, not a signer's title.
+ */
+function isAnnexAgency(text: string, start: number, end: number): boolean {
+    const { recipients, start: annexes } = annexesOfText(text);
+    if (start < recipients || start > annexes) return false;
+    let at = end;
+    for (let n = 0; n < 8 && at < text.length; n++) {
+        const next = text.indexOf('\n', at + 1);
+        const line = text.slice(at + 1, next < 0 ? text.length : next).replace(/\r$/, '');
+        if (HEADER_MARK.test(line)) return true;
+        if (!line.trim() || !isUpperLine(line.trim())) return false;
+        if (next < 0) return false;
+        at = next;
+    }
+    return false;
+}
+
+/**
+ * A line of the document's own parts (its header, Nơi nhận, signature) that stands inside an annex is the annex's
+ * text: a form (mẫu) there has its own "CỘNG HÒA …", "Số: …", "Nơi nhận:" and signature lines.
+ */
+function outsideAnnexes(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
+    return (text, offset, ...rest) => (offset > annexesStart(text) ? null : matcher(text, offset, ...rest));
+}
+
+const DOCUMENT_PARTS = new Set([
+    'KIND_LINE',
+    'QUOC_HIEU',
+    'TIEU_NGU',
+    'NUMBER_LINE',
+    'PLACE_DATE_LINE',
+    'NOI_NHAN',
+    'SIGN_AUTHORITY',
+    'SIGNED_NOTE',
+    'ANNEX_AGENCY',
+    'ABOUT_LINE'
+]);
+
 /**
  * Builds a three-mode lexer: `main` (lines of the document), `cite` (inside [ … ]) and `value`
  * (inside { … }). Line-start markers only match at the start of a line, so prose stays one token.
@@ -228,7 +312,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
             lineBreaks = false
         ) => {
             const t = tok(name);
-            t.PATTERN = exec;
+            t.PATTERN = DOCUMENT_PARTS.has(name) ? outsideAnnexes(exec) : exec;
             // Read by the lexer from the token type (createToken puts it there), not from the pattern.
             t.START_CHARS_HINT = hint;
             t.LINE_BREAKS = lineBreaks;
@@ -243,9 +327,16 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         custom('COMMENT', lineMatcher('//[^\\n\\r]*(?:\\r?\\n[ \\t]*)*'), ['/'], true);
         custom('WS', wsMatcher, [' ', '\t']);
         custom('REGISTRY_TITLE', lineMatcher(`SỔ VĂN BẢN[^\\n\\r]*`), ['S']);
-        custom('KIND_LINE', lineMatcher(`(?:${kinds})${EOL}`), [
-            ...new Set(documentKinds.filter(k => k.campaign).map(k => k.title[0]))
-        ]);
+        const kindLine = lineMatcher(`(?:${kinds})${EOL}`);
+        custom(
+            'KIND_LINE',
+            // "KẾ HOẠCH … (Ban hành kèm theo Quyết định …)" after the Nơi nhận is a text issued with the document.
+            (text, offset, ...rest) => {
+                const m = kindLine(text, offset, ...rest);
+                return m && isAttachedAfterRecipients(text, offset, offset + m[0].length) ? null : m;
+            },
+            [...new Set(documentKinds.filter(k => k.campaign).map(k => k.title[0]))]
+        );
         // Quốc hiệu, Tiêu ngữ and the place-date line may be wrapped over two lines in a copy.
         const SEP = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
         const words = (...w: string[]) => w.join(SEP);
@@ -299,6 +390,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
             '~'
         ]);
         custom('NOI_NHAN', lineMatcher(`Nơi nhận:?${EOL}`), ['N']);
+        custom('ABOUT_LINE', lineMatcher(`V/v[ \\t.:][^\\n\\r]*`), ['V']);
         custom('SIGNED_NOTE', lineMatcher(`\\([ \\t]*[Đđ]ã[ \\t]+ký[^\\n\\r()]*\\)${EOL}`), ['(']);
         custom(
             'SIGN_AUTHORITY',
@@ -324,6 +416,14 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         const caps = capsLine(lineMatcher(`[^\\n\\r\\[\\]{}]+?${EOL}`, 'lineStart', m => isUpperLine(m)));
         const line = anyBut('\n\r[]{}|');
         custom('CAPS_LINE', caps, line);
+        custom(
+            'ANNEX_AGENCY',
+            (text, offset, ...rest) => {
+                const m = caps(text, offset, ...rest);
+                return m && isAnnexAgency(text, offset, offset + m[0].length) ? m : null;
+            },
+            line
+        );
         custom(
             'ATTACHMENT_TITLE',
             (text, offset, ...rest) => {
@@ -375,6 +475,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
             'TIEU_NGU',
             'NUMBER_LINE',
             'PLACE_DATE_LINE',
+            'ABOUT_LINE',
             'ANNEX_LINE',
             'NOI_NHAN',
             'SIGNED_NOTE',
@@ -386,6 +487,7 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
             'PAREN_MARK',
             'LETTER_MARK',
             'BULLET',
+            'ANNEX_AGENCY',
             'ATTACHMENT_TITLE',
             'CAPS_LINE',
             '|',

@@ -156,8 +156,8 @@ export class StructureChecks {
                 accept,
                 'noi-nhan-dau-cau',
                 isLast
-                    ? 'Dòng cuối của Nơi nhận kết thúc bằng dấu chấm.'
-                    : 'Mỗi dòng của Nơi nhận (trừ dòng cuối) kết thúc bằng dấu chấm phẩy.',
+                    ? 'Dòng cuối của Nơi nhận phải kết thúc bằng dấu chấm. Hãy đặt dấu "." ở cuối dòng.'
+                    : 'Mỗi dòng của Nơi nhận (trừ dòng cuối) phải kết thúc bằng dấu chấm phẩy. Hãy đặt dấu ";" ở cuối dòng.',
                 { node: item, range: rangeOf(doc, item.$cstNode!.offset, end) },
                 [
                     {
