@@ -81,3 +81,62 @@ Công tác thi đua, khen thưởng
 Điều 1. Phạm vi điều chỉnh
 Quy chế này quy định công tác thi đua, khen thưởng.
 `;
+
+/** A Quyết định issuing a Quy chế whose header is repeated above its title. */
+export const ISSUED_DOCUMENT = `ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 11/2021/QĐ-UBND
+Lai Châu, ngày 29 tháng 7 năm 2021
+
+QUYẾT ĐỊNH
+Ban hành Quy chế công tác thi đua, khen thưởng
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác thi đua, khen thưởng.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+
+${ISSUED_WITH_HEADER}`;
+
+/** A công văn: its "V/v" line under the number, a form it sends (its own header) after the signature. */
+export const CONG_VAN = `BỘ GIÁO DỤC VÀ ĐÀO TẠO
+-------
+Số: 4307/BGDĐT-VP
+V/v đề nghị khen thưởng các đồng chí lãnh đạo tỉnh
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 22 tháng 7 năm 2010
+
+Kính gửi: Các sở giáo dục và đào tạo
+Đề nghị các sở gửi hồ sơ.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TL. BỘ TRƯỞNG
+CHÁNH VĂN PHÒNG
+Phạm Mạnh Hùng
+
+SỞ GIÁO DỤC ĐÀO TẠO
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------
+
+BẢN KHAI THÀNH TÍCH CÁ NHÂN
+Họ và tên:
+`;
+
+/** A Phụ lục holding a form with the document's parts of its own (Quốc hiệu, số, Nơi nhận, chữ ký). */
+export const ANNEX_FORM =
+    'PHỤ LỤC I\n(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2023)\nTÊN CƠ QUAN, TỔ CHỨC\n------\nSố: ……/……\n' +
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐịa danh, ngày … tháng … năm …\nTỜ TRÌNH\n' +
+    'Về việc đề nghị khen thưởng\nNơi nhận:\n- Lưu: VT.\nKT. THỦ TRƯỞNG\nTHỦ TRƯỞNG CƠ QUAN\n';

@@ -5,7 +5,7 @@ import { render } from '../../src/generate/render.js';
 import { layout, layoutLines, pageTexts } from '../../src/generate/layout.js';
 import { generateText } from '../../src/generate/text.js';
 import { isDocument, type Model } from '../../src/language/generated/ast.js';
-import { ISSUED_WITH_HEADER, loadExamples, parse } from '../helpers.js';
+import { ISSUED_DOCUMENT, loadExamples, parse } from '../helpers.js';
 
 const examples = [...(await loadExamples()).entries()].filter(([, d]) => isDocument(d.parseResult.value));
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -164,25 +164,3 @@ describe('Word export (read back from the .docx)', () => {
         expect(bold(runOf(xml.slice(xml.lastIndexOf('Nguyễn Văn A')), 'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU'))).toBe(true);
     });
 });
-
-const ISSUED_DOCUMENT = `ỦY BAN NHÂN DÂN
-TỈNH LAI CHÂU
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 11/2021/QĐ-UBND
-Lai Châu, ngày 29 tháng 7 năm 2021
-
-QUYẾT ĐỊNH
-Ban hành Quy chế công tác thi đua, khen thưởng
-
-Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác thi đua, khen thưởng.
-
-Nơi nhận:
-- Như Điều 3;
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Nguyễn Văn A
-
-${ISSUED_WITH_HEADER}`;

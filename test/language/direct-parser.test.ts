@@ -7,7 +7,7 @@ import { forEachNode } from '../../src/language/syntax/ast-walk.js';
 import { ThiduaGrammar } from '../../src/language/generated/grammar.js';
 import type { ThiduaLangiumParser } from '../../src/language/syntax/thidua-parser.js';
 import { generateDocument, registry, rng, tablePlan } from '../bench/generate.js';
-import { exampleTexts } from '../helpers.js';
+import { ANNEX_FORM, CONG_VAN, exampleTexts, ISSUED_DOCUMENT } from '../helpers.js';
 
 const withDirect = createThiduaServices(EmptyFileSystem).Thidua.parser.LangiumParser as ThiduaLangiumParser;
 const langiumOnly = createThiduaServices(EmptyFileSystem).Thidua.parser.LangiumParser as ThiduaLangiumParser;
@@ -138,6 +138,10 @@ const wellFormed = [
     HIDDEN.replace(/\n/g, '\r\n') + '\n',
     ...Object.values(exampleTexts()),
     ...fixtureTexts,
+    // Texts issued with a document (their header repeated), a công văn and its form, a form inside a Phụ lục.
+    ISSUED_DOCUMENT,
+    CONG_VAN,
+    ANNEX_FORM,
     registry(),
     ...Array.from({ length: 40 }, (_, i) => generateDocument(60 + i, i)),
     ...Array.from({ length: 10 }, (_, i) => tablePlan(30, 5 + i, i))
@@ -162,7 +166,9 @@ describe('direct parse: the tree Langium builds', () => {
 
     test('for texts cut and mixed (most with syntax errors, left to Langium), the same tree and errors', () => {
         let direct = 0;
-        const texts = [...Object.values(exampleTexts()), ...fixtureTexts].flatMap((t, i) => mutations(t, i + 1, 60));
+        const texts = [...Object.values(exampleTexts()), ...fixtureTexts, ISSUED_DOCUMENT, CONG_VAN].flatMap((t, i) =>
+            mutations(t, i + 1, 60)
+        );
         for (const text of texts) {
             expect(dump(text, withDirect)).toEqual(dump(text, langiumOnly));
             if (wasDirect) direct++;

@@ -9,7 +9,7 @@ import {
     type Document
 } from '../../src/language/generated/ast.js';
 import { generateText } from '../../src/generate/text.js';
-import { buildWorkspace, codeOf, ISSUED_WITH_HEADER, parse } from '../helpers.js';
+import { ANNEX_FORM, buildWorkspace, codeOf, CONG_VAN, ISSUED_WITH_HEADER, parse } from '../helpers.js';
 
 async function doc(text: string): Promise<Document> {
     const d = await parse(text);
@@ -127,14 +127,7 @@ describe('line structure', () => {
     });
 
     test('a công văn: its "V/v …" line stands under the number; a form it sends repeats a header above its title', async () => {
-        const cv =
-            'BỘ GIÁO DỤC VÀ ĐÀO TẠO\n-------\nSố: 4307/BGDĐT-VP\nV/v đề nghị khen thưởng các đồng chí lãnh đạo tỉnh\n' +
-            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 22 tháng 7 năm 2010\n\n' +
-            'Kính gửi: Các sở giáo dục và đào tạo\nĐề nghị các sở gửi hồ sơ.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n' +
-            'TL. BỘ TRƯỞNG\nCHÁNH VĂN PHÒNG\nPhạm Mạnh Hùng\n\nSỞ GIÁO DỤC ĐÀO TẠO\n-------\n' +
-            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------\n\nBẢN KHAI THÀNH TÍCH CÁ NHÂN\n' +
-            'Họ và tên:\n';
-        const d = await doc(cv);
+        const d = await doc(CONG_VAN);
         expect(d.numberLine).toBe('Số: 4307/BGDĐT-VP');
         expect(d.about).toBe('V/v đề nghị khen thưởng các đồng chí lãnh đạo tỉnh');
         expect(d.signature?.signer).toBe('Phạm Mạnh Hùng');
@@ -146,10 +139,7 @@ describe('line structure', () => {
     });
 
     test('a form inside a Phụ lục keeps its Quốc hiệu, number, Nơi nhận and signature lines as the annex text', async () => {
-        const form =
-            'PHỤ LỤC I\n(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2023)\nTÊN CƠ QUAN, TỔ CHỨC\n------\nSố: ……/……\n' +
-            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐịa danh, ngày … tháng … năm …\nTỜ TRÌNH\n' +
-            'Về việc đề nghị khen thưởng\nNơi nhận:\n- Lưu: VT.\nKT. THỦ TRƯỞNG\nTHỦ TRƯỞNG CƠ QUAN\n';
+        const form = ANNEX_FORM;
         const d = await doc(FULL.replace('PHÓ CHỦ TỊCH\n\nNguyễn Văn A', 'PHÓ CHỦ TỊCH\nNguyễn Văn A') + '\n' + form);
         expect(d.noiNhan?.items).toHaveLength(2);
         expect(d.signature?.signer).toBe('Nguyễn Văn A');
