@@ -45,13 +45,16 @@ function clean(line: string): string {
     return l;
 }
 
+const HEADER_RULE = /^[-_=*.…–—~][-_=*.…–—~ \t]*$/u;
+
 const escape = (s: string) => s.replace(/[\\[\]{}]/g, c => '\\' + c);
 
 /** Splits the flattened or `|`-separated header rows of law sites into the page's two columns. */
 function header(lines: string[]): { left: string[]; right: string[]; rest: string[] } {
     const left: string[] = [],
         right: string[] = [];
-    let i = 0;
+    let i = 0,
+        lastRight = false;
     for (; i < lines.length; i++) {
         const l = lines[i].trim();
         if (!l) continue;
@@ -85,9 +88,15 @@ function header(lines: string[]): { left: string[]; right: string[]; rest: strin
             break;
         let consumed = false;
         for (const p of pieces) {
-            if (QUOC_HIEU.test(p) || TIEU_NGU.test(p) || PLACE_DATE.test(p)) right.push(p);
-            else if (NUMBER_LINE.test(p) || isCaps(p)) left.push(p);
-            else {
+            // A rule drawn under the agency or the Tiêu ngữ (a Word header keeps it) stays in its column.
+            if (HEADER_RULE.test(p)) (lastRight ? right : left).push(p);
+            else if (QUOC_HIEU.test(p) || TIEU_NGU.test(p) || PLACE_DATE.test(p)) {
+                right.push(p);
+                lastRight = true;
+            } else if (NUMBER_LINE.test(p) || isCaps(p)) {
+                left.push(p);
+                lastRight = false;
+            } else {
                 consumed = true;
                 break;
             }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, describe, expect, test } from 'vitest';
 import { importFile } from '../../src/cli/import.js';
-import { importText } from '../../src/import/import.js';
+import { importLines, importText } from '../../src/import/import.js';
 import { isQuantityCell, quantitiesOf } from '../../src/import/spans.js';
 
 // What import types, by the rules Vietnamese administrative texts follow, on lines shaped like the real ones.
@@ -84,6 +84,26 @@ describe('dates, periods and citations', () => {
         expect(out.text).toContain('[Kế hoạch số 12/KH-UBND ngày 05/01/2025]');
         expect(out.stats.indicators).toBe(1);
         expect(out.stats.citations).toBe(1);
+    });
+});
+
+describe('the header as Word gives it', () => {
+    test("rule lines under the agency and the Tiêu ngữ stay in the header: the place and date are the header's", () => {
+        const lines = [
+            'BỘ VĂN HOÁ, THỂ THAO VÀ DU LỊCH',
+            '----------------------',
+            'Số: 06/CT-BVHTTDL',
+            'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+            'Độc lập - Tự do - Hạnh phúc',
+            '------------------------',
+            'Hà Nội, ngày 15 tháng 01 năm 2010',
+            '',
+            'CHỈ THỊ',
+            'Về việc tổ chức đón Tết'
+        ];
+        const out = importLines({ lines: lines.map(text => ({ text })), chrome: 0 }).text;
+        expect(out).toContain('\nĐộc lập - Tự do - Hạnh phúc\n------------------------\n');
+        expect(out).toContain('\nHà Nội, ngày 15 tháng 01 năm 2010\n\nCHỈ THỊ\n');
     });
 });
 
