@@ -88,6 +88,21 @@ describe('citations', () => {
         expect(await codes(mine, other('UBND tỉnh Tiền Giang', '02/6/2020'))).toContain('trich-dan-mau-thuan');
     });
 
+    test('numbers start again each year: 76/NQ-CP of 2013 and of 2021 are two documents, two dates of 2021 a mistake', async () => {
+        const cite = (date: string) =>
+            withLine(`2. Thực hiện [Nghị quyết số 76/NQ-CP ngày ${date} của Chính phủ] về cải cách hành chính.`);
+        const other = (date: string) => ({ 'khac.thidua': cite(date) });
+        expect(await codes(cite('15/7/2021'), other('13/6/2013'))).not.toContain('trich-dan-mau-thuan');
+        expect(await codes(cite('15/7/2021'), other('16/7/2021'))).toContain('trich-dan-mau-thuan');
+        // A registry holding the 2013 resolution does not hold the 2021 one: not registered, rather than misdated.
+        const registry = `${REGISTRY}- [Nghị quyết số 76/NQ-CP ngày 13/6/2013 của Chính phủ] về thi đua\n`;
+        const found = await check(cite('15/7/2021'), { 'so-van-ban.thidua': registry });
+        expect(found.diagnostics.map(codeOf)).not.toContain('trich-dan-khac-so-van-ban');
+        expect(one(found, 'trich-dan-chua-dang-ky').message).toMatch(/cùng số của năm 2013/);
+        const misdated = await codes(cite('14/6/2013'), { 'so-van-ban.thidua': registry });
+        expect(misdated).toContain('trich-dan-khac-so-van-ban');
+    });
+
     test('the registry entry of the cited issuer is the one linked', async () => {
         const registry =
             `${REGISTRY}- [Kế hoạch số 146/KH-UBND ngày 12/3/2021 của UBND tỉnh Đắk Lắk] về thi đua\n` +

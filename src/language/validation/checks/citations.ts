@@ -47,6 +47,19 @@ export class CitationChecks {
         }
         if (!entry) return;
         const reg = this.models.citationInfo(entry);
+        if (!unnumbered && otherYear(info, reg)) {
+            // The registry's document of this number is another year's: this one is not in the registry.
+            if (this.hasRegistry())
+                report(
+                    accept,
+                    'trich-dan-chua-dang-ky',
+                    `Văn bản số ${number.$refText} ngày ${shortForm(info.date!)} chưa có trong sổ văn bản (sổ có văn bản ` +
+                        `cùng số của năm ${reg.date!.year}: số văn bản đánh lại từ 01 mỗi năm). Hãy thêm vào sổ.`,
+                    { node: citation, range: number.$refNode?.range },
+                    this.addToRegistry(citation)
+                );
+            return;
+        }
         const tail = citation.tail ?? '';
         const tailStart = propertyOffset(citation, 'tail');
         if (info.date && reg.date && toIso(info.date) !== toIso(reg.date) && tailStart !== undefined) {
@@ -196,7 +209,11 @@ export class CitationChecks {
             // A document is its number and its issuer: the same number from two issuers on two dates is two documents.
             const conflict = this.index.formsOf(info.docNumber!.raw).find(o => {
                 const sameBody = !o.issuer || !issuer || sameNormalisedIssuer(o.issuer, issuer);
-                return sameBody ? !!(o.date && date && o.date !== date) : !!(o.date && date && o.date === date);
+                // Numbers start again at 01 each year: the same number of another year is another document.
+                const sameYear = !!info.docNumber!.year || o.date?.slice(0, 4) === date?.slice(0, 4);
+                return sameBody
+                    ? !!(o.date && date && o.date !== date && sameYear)
+                    : !!(o.date && date && o.date === date);
             });
             if (!conflict) continue;
             report(
@@ -231,4 +248,14 @@ export class CitationChecks {
             }
         ];
     }
+}
+
+/**
+ * Whether a citation and the registry entry of its number are two documents: their years differ and the number
+ * carries no year (NĐ 30/2020 Điều 15: a body numbers its documents from 01 each year).
+ */
+function otherYear(cited: { date?: ViDate; docNumber?: { year?: number } }, entry: { date?: ViDate }): boolean {
+    const a = cited.date?.year,
+        b = entry.date?.year;
+    return a !== undefined && b !== undefined && a !== b && cited.docNumber?.year === undefined;
 }
