@@ -12,6 +12,13 @@ export function requiredParts(kindCode: string): SectionRole[] | undefined {
     return Array.isArray(parts) ? (parts as SectionRole[]) : undefined;
 }
 
+const CAMPAIGN_SUBJECT = new RegExp(sectionsData.campaignSubject.pattern, 'iu');
+
+/** Whether a document's trích yếu speaks of a campaign (only a campaign document must have its parts); none: yes. */
+export function isCampaignSubject(subject: string | undefined): boolean {
+    return !subject?.trim() || CAMPAIGN_SUBJECT.test(subject);
+}
+
 /** The role of a section from its title (I. MỤC ĐÍCH, YÊU CẦU → muc-tieu). */
 /** Every part a title names ("NỘI DUNG, CHỈ TIÊU THI ĐUA" is both the content and the indicators). */
 export function sectionRolesOf(title: string): SectionRole[] {

@@ -200,6 +200,13 @@ describe('deadlines, numbering, scores, repeats, parts', () => {
         expect(await codes(withLine('2. Các cá nhân có có liên quan.'))).toContain('lap-tu');
     });
 
+    test("a Chỉ thị about something else (đón Tết) is not asked for a campaign's parts; one that launches one is", async () => {
+        const directive = (subject: string) =>
+            `CHỈ THỊ\n${subject}\n\n1. Các đơn vị tổ chức chu đáo.\n\nNơi nhận:\n- Lưu: VT.\n\nBỘ TRƯỞNG\nNguyễn Văn A\n`;
+        expect(await codes(directive('Về việc tổ chức đón Tết Nguyên đán'), {})).not.toContain('thieu-phan');
+        expect(await codes(directive('Về phát động phong trào thi đua năm 2025'), {})).toContain('thieu-phan');
+    });
+
     test('a part written under another title is found ("Thời gian và trách nhiệm thực hiện")', async () => {
         const text = edit(KE_HOACH, 'VI. TỔ CHỨC THỰC HIỆN', 'VI. TRÁCH NHIỆM THỰC HIỆN');
         expect(await codes(text)).not.toContain('thieu-phan');

@@ -1,7 +1,13 @@
 import type { ValidationAcceptor } from 'langium';
 import sectionsData from '../../../domain/data/sections.json' with { type: 'json' };
 import signaturesData from '../../../domain/data/signatures.json' with { type: 'json' };
-import { requiredParts, sectionRoleOf, sectionRolesOf, type SectionRole } from '../../../domain/organisation.js';
+import {
+    isCampaignSubject,
+    requiredParts,
+    sectionRoleOf,
+    sectionRolesOf,
+    type SectionRole
+} from '../../../domain/organisation.js';
 import { plainText, inlineSource, lineSource } from '../../syntax/ast-text.js';
 import { isKhoan, isSection, isSubKhoan, isTable, type Document, type Section } from '../../generated/ast.js';
 import type { ThiduaDocumentModel } from '../../model/thidua-document-model.js';
@@ -21,7 +27,7 @@ export class StructureChecks {
     checkRequiredParts(doc: Document, accept: ValidationAcceptor): void {
         const model = this.models.get(doc);
         const needed = model.kind?.code ? requiredParts(model.kind.code) : undefined;
-        if (!needed || !doc.kind) return;
+        if (!needed || !doc.kind || !isCampaignSubject(model.subject)) return;
         const present = new Set<SectionRole>();
         for (const s of model.sections) for (const r of sectionRolesOf(s.title)) present.add(r);
         for (const s of doc.body.filter(isSection)) {
