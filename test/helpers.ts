@@ -130,6 +130,7 @@ SỞ GIÁO DỤC ĐÀO TẠO
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
 ---------
+..................ngày...........tháng........năm 20..
 
 BẢN KHAI THÀNH TÍCH CÁ NHÂN
 Họ và tên:

@@ -116,3 +116,8 @@ export function shortForm(d: ViDate): string {
     const month = d.month < 3 ? String(d.month).padStart(2, '0') : String(d.month);
     return `${String(d.day).padStart(2, '0')}/${month}/${d.year}`;
 }
+
+/** A form's blanks ("……", "....", "___") read as left blank. */
+export function blanksToSpaces(s: string): string {
+    return s.replace(/[.…_]{2,}|…/gu, ' ');
+}

@@ -273,7 +273,9 @@ export function layout(root: Model): Layout {
                         ? [line('quoc-hieu', oneLine(h.quocHieu)!)]
                         : h.tieuNgu
                           ? [line('tieu-ngu', oneLine(h.tieuNgu)!)]
-                          : []
+                          : h.placeDate
+                            ? [line('dia-danh-ngay', oneLine(h.placeDate)!)]
+                            : []
                 )
             },
             heading: { ...line('phu-luc', annex.heading), ...startLine(annex.node) },

@@ -151,6 +151,13 @@ describe('what the sentence around a citation gives it, drafts, the campaign yea
         expect(await codes(text('KẾ HOẠCH'), {})).toContain('thoi-gian-ngoai-ky');
     });
 
+    test("a form's place and date left in dots are the header's blank date (a draft), not prose", async () => {
+        const text = edit(KE_HOACH, 'Tam Đường, ngày 05 tháng 01 năm 2023', '..........ngày.......tháng......năm 2023');
+        const checked = await check(text, {});
+        expect(checked.diagnostics.map(codeOf)).not.toContain('parsing-error');
+        expect(one(checked, 'ngay-ban-hanh-trong').message).toMatch(/còn để trống/);
+    });
+
     test('a horizon in the text ("đến năm 2030") is not the campaign: the year the subject names is', async () => {
         const text = edit(
             withLine('2. Thực hiện Chiến lược phát triển văn hóa {đến năm 2030}.'),

@@ -134,6 +134,10 @@ describe('line structure', () => {
         expect(d.annexes.map(a => [a.headerLines[0].agency, a.heading])).toEqual([
             ['SỞ GIÁO DỤC ĐÀO TẠO', 'BẢN KHAI THÀNH TÍCH CÁ NHÂN']
         ]);
+        // The form's blank place and date, written in dots, close its header.
+        expect(d.annexes[0].headerLines.at(-1)?.placeDate).toBe(
+            '..................ngày...........tháng........năm 20..'
+        );
         const text = generateText(d);
         expect(text.indexOf('V/v đề nghị')).toBeGreaterThan(text.indexOf('Số: 4307/BGDĐT-VP'));
     });

@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { parseCitation, type CitationInfo } from '../../domain/citation.js';
-import { findDates, parseDate, type ViDate } from '../../domain/dates.js';
+import { blanksToSpaces, findDates, parseDate, type ViDate } from '../../domain/dates.js';
 import { parseNumberLine, type DocNumber } from '../../domain/doc-number.js';
 import {
     deriveAssignment,
@@ -554,9 +554,10 @@ function readHeader(doc: Document, model: DocumentModel): void {
     if (doc.numberLine) model.number = parseNumberLine(doc.numberLine);
     if (doc.placeDate) {
         const placeDate = doc.placeDate.replace(/\s+/g, ' ');
-        const i = placeDate.indexOf(', ngày');
-        model.place = placeDate.slice(0, i).trim();
-        model.date = parseDate(placeDate.slice(i + 1).trim());
+        // "Hà Nội, ngày …", or a form's blank place in dots ("…………ngày …").
+        const i = placeDate.search(/,?\s*ngày/u);
+        model.place = placeDate.slice(0, Math.max(0, i)).trim();
+        model.date = parseDate(blanksToSpaces(placeDate.slice(Math.max(0, i)).replace(/^,/, '').trim()));
     }
     if (doc.kind) {
         model.kindTitle = doc.kind.trim();

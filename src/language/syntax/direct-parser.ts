@@ -260,7 +260,10 @@ export class DirectParser {
     private startsAnnexHeader(more: boolean): boolean {
         const t = this.t;
         const a = this.at(0);
-        return a === t.ANNEX_AGENCY || (more && (a === t.QUOC_HIEU || a === t.TIEU_NGU || a === t.RULE_LINE));
+        return (
+            a === t.ANNEX_AGENCY ||
+            (more && (a === t.QUOC_HIEU || a === t.TIEU_NGU || a === t.RULE_LINE || a === t.PLACE_DATE_LINE))
+        );
     }
 
     private annexHeaderStart(): Node {
@@ -280,6 +283,7 @@ export class DirectParser {
         else if (ruleName === 'AnnexHeaderStart') throw LEAVE;
         else if (a === t.QUOC_HIEU) this.take(a, rule.reads('QUOC_HIEU'));
         else if (a === t.TIEU_NGU) this.take(a, rule.reads('TIEU_NGU'));
+        else if (a === t.PLACE_DATE_LINE) this.take(a, rule.reads('PLACE_DATE_LINE'));
         else this.take(t.RULE_LINE, rule.reads('RULE_LINE'));
         this.take(t.NL, rule.reads('NL'));
         return this.close();

@@ -364,7 +364,8 @@ export class ThiduaTokenBuilder extends DefaultTokenBuilder {
         custom(
             'PLACE_DATE_LINE',
             lineMatcher(
-                `[^\\n\\r,\\[\\]{}]{1,60}, ngày\\s+(?:[0-9….\\s]*tháng[0-9….\\s]*năm[ \\t]*[0-9]{0,4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`,
+                // A form's blank place is written with dots: "…………, ngày …… tháng …… năm 20…".
+                `(?:[^\\n\\r,\\[\\]{}]{1,60}, |[.…_][.…_ \\t]{2,59})ngày[\\s.…_]+(?:[0-9….\\s_]*tháng[0-9….\\s_]*năm[ \\t]*[0-9.…_]{0,8}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})${EOL}`,
                 'lineStart',
                 oneWrap
             ),

@@ -1,5 +1,13 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import { isCompleteDate, isRealDate, longForm, parseDate, shortForm, type FoundDate } from '../../../domain/dates.js';
+import {
+    blanksToSpaces,
+    isCompleteDate,
+    isRealDate,
+    longForm,
+    parseDate,
+    shortForm,
+    type FoundDate
+} from '../../../domain/dates.js';
 import type { TextLookups } from '../../model/thidua-document-model.js';
 import type { Citation, Document, RegistryEntry, Value } from '../../generated/ast.js';
 import { propertyOffset, rangeOf, report } from './rules.js';
@@ -15,10 +23,11 @@ export class DateChecks {
     checkHeaderDate(doc: Document, accept: ValidationAcceptor): void {
         if (!doc.placeDate) return;
         const line = doc.placeDate;
-        const comma = line.indexOf(', ngày');
-        const written = line.slice(comma + 2).trimEnd();
-        const date = parseDate(written);
-        const base = (propertyOffset(doc, 'placeDate') ?? 0) + comma + 2;
+        // "Hà Nội, ngày …", or a form's place left in dots ("…………ngày …").
+        const at = Math.max(0, line.search(/ngày/u));
+        const written = line.slice(at).trimEnd();
+        const date = parseDate(blanksToSpaces(written));
+        const base = (propertyOffset(doc, 'placeDate') ?? 0) + at;
         const range = rangeOf(doc, base, base + written.length);
         if (!date) return;
         if (!isRealDate(date)) {
