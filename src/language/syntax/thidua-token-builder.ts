@@ -28,10 +28,19 @@ const DIGITS = [...'0123456789'];
  * Every UTF-16 code unit but `excluded`: the start characters of a token that may begin with almost anything. Given
  * to the lexer so that it can pick candidates by the character at a position (it needs them for every token).
  */
+const anyButMade = new Map<string, number[]>();
+
+/**
+ * Every UTF-16 code but `excluded`'s, made once per set: Chevrotain keeps every token type it has seen (and so these
+ * 65,000-code lists) for the life of the process, so each set of services would otherwise keep its own (~3 MB).
+ */
 function anyBut(excluded: string): number[] {
     if (/[^\x00-\x7f]/.test(excluded)) throw new Error('anyBut: ASCII only');
+    const made = anyButMade.get(excluded);
+    if (made) return made;
     const codes: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (c > 0x7f || !excluded.includes(String.fromCharCode(c))) codes.push(c);
+    anyButMade.set(excluded, codes);
     return codes;
 }
 
