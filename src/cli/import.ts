@@ -62,7 +62,6 @@ function pdfText(file: string): string {
     return r.stdout;
 }
 
-/** Reads a source and imports it: text and PDF through the text import, Word through its paragraphs and tables. */
 /**
  * Imports one file as `thidua import` does, without writing: the .thidua text, what was typed, the lines kept as prose.
  */
@@ -80,6 +79,7 @@ async function importSource(file: string, io: Io): Promise<ImportResult> {
     return result;
 }
 
+/** Reads a source and imports it: text and PDF through the text import, Word through its paragraphs and tables. */
 async function readImport(file: string, io: Io): Promise<ImportResult> {
     const lower = file.toLowerCase();
     if (/\.(docx|doc|odt|rtf)$/.test(lower)) {
