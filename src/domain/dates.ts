@@ -121,3 +121,11 @@ export function shortForm(d: ViDate): string {
 export function blanksToSpaces(s: string): string {
     return s.replace(/[.…_]{2,}|…/gu, ' ');
 }
+
+/**
+ * Where the date of a place-and-date line starts: after "Hà Nội, " or after a form's place left in dots ("…………ngày …").
+ */
+export function placeDateSplit(line: string): number {
+    const comma = line.indexOf(', ngày');
+    return comma >= 0 ? comma + 2 : Math.max(0, line.search(/ngày/u));
+}

@@ -47,3 +47,11 @@ export function parseNumberLine(line: string): DocNumber | undefined {
     const m = /^Số[ \t]*:?[ \t]*(.*?)[ \t]*$/.exec(line.trim());
     return m ? parseDocNumber(m[1].replace(/[ \t]+/g, '')) : undefined;
 }
+
+/**
+ * Whether one number written in two places may be one document, by the years of their dates: a body numbers its
+ * documents from 01 each year (NĐ 30/2020 Điều 15), so without a year in the number two years are two documents.
+ */
+export function sameNumberingYear(number: DocNumber, a: number | undefined, b: number | undefined): boolean {
+    return number.year !== undefined || a === undefined || b === undefined || a === b;
+}

@@ -95,8 +95,8 @@ export function pointsOf(cell: GridCell | undefined): Points | undefined {
     const t = cell.text.replace(/\*/g, '');
     // "0-20": the criterion is scored from 0 up to 20, its maximum.
     const range = RANGE.exec(t);
-    if (range && Number(range[1].replace(',', '.')) < Number(range[2].replace(',', '.')))
-        return { value: Number(range[2].replace(',', '.')), raw: range[2], cell, signed: '' };
+    const [low, high] = range ? [range[1], range[2]].map(n => Number(n.replace(',', '.'))) : [];
+    if (range && low < high) return { value: high, raw: range[2], cell, signed: '' };
     const m = NUMBER.exec(t);
     if (!m) return undefined;
     const sign = m[1] === '+' ? '+' : m[1] ? '-' : '';

@@ -138,6 +138,9 @@ table.danh-dau { outline: 2px dashed #c77700; } table.danh-dau.loi { outline-col
 export function generateHtml(root: Model, options: HtmlOptions = {}): string {
     const l = layout(root);
     const render = renderer(options.source?.marks);
+    // The page's header (and the one a text issued with the document repeats): agency left, Quốc hiệu right.
+    const headerTable = (h: { left: Line[]; right: Line[] }) =>
+        `<table class="cols header"><tr><td class="left">${h.left.map(render).join('')}</td><td class="right">${h.right.map(render).join('')}</td></tr></table>`;
     const title = escapeHtml(l.title.map(t => t.text).join(' — ') || 'Văn bản');
     const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src 'none'${options.nonce ? `; script-src 'nonce-${escapeHtml(options.nonce)}'` : ''}`;
     return `<!DOCTYPE html>
@@ -152,7 +155,7 @@ export function generateHtml(root: Model, options: HtmlOptions = {}): string {
 </head>
 <body>
 ${options.notice ? `<p class="notice" role="alert">${escapeHtml(options.notice)}</p>\n` : ''}<div class="page">
-<table class="cols header"><tr><td class="left">${l.header.left.map(render).join('')}</td><td class="right">${l.header.right.map(render).join('')}</td></tr></table>
+${headerTable(l.header)}
 <div class="title">${l.title.map(render).join('')}</div>
 <div class="body">${l.body.map(render).join('\n')}</div>
 ${l.results ? `<table class="results"><thead><tr>${RESULT_HEADINGS.map(h => `<th>${h}</th>`).join('')}</tr></thead><tbody>${l.results.rows.map(r => `<tr>${[r.number, r.name, r.target, r.actual, r.percent, r.status].map(c => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table><p class="summary">Tổng hợp: ${escapeHtml(l.results.summary)}.</p>` : ''}
@@ -169,9 +172,7 @@ ${
 ${l.annexes
     .map(
         a => `<div class="page annex">${
-            a.header.left.length || a.header.right.length
-                ? `<table class="cols header"><tr><td class="left">${a.header.left.map(render).join('')}</td><td class="right">${a.header.right.map(render).join('')}</td></tr></table>`
-                : ''
+            a.header.left.length || a.header.right.length ? headerTable(a.header) : ''
         }${[a.heading, ...a.titles, ...(a.attached ? [a.attached] : [])].map(render).join('')}
 <div class="body">${a.body.map(render).join('\n')}</div></div>`
     )

@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { parseCitation, type CitationInfo } from '../../domain/citation.js';
-import { blanksToSpaces, findDates, parseDate, type ViDate } from '../../domain/dates.js';
+import { blanksToSpaces, findDates, parseDate, placeDateSplit, type ViDate } from '../../domain/dates.js';
 import { parseNumberLine, type DocNumber } from '../../domain/doc-number.js';
 import {
     deriveAssignment,
@@ -554,10 +554,9 @@ function readHeader(doc: Document, model: DocumentModel): void {
     if (doc.numberLine) model.number = parseNumberLine(doc.numberLine);
     if (doc.placeDate) {
         const placeDate = doc.placeDate.replace(/\s+/g, ' ');
-        // "Hà Nội, ngày …", or a form's blank place in dots ("…………ngày …").
-        const i = placeDate.search(/,?\s*ngày/u);
-        model.place = placeDate.slice(0, Math.max(0, i)).trim();
-        model.date = parseDate(blanksToSpaces(placeDate.slice(Math.max(0, i)).replace(/^,/, '').trim()));
+        const at = placeDateSplit(placeDate);
+        model.place = placeDate.slice(0, at).replace(/,\s*$/, '').trim();
+        model.date = parseDate(blanksToSpaces(placeDate.slice(at).trim()));
     }
     if (doc.kind) {
         model.kindTitle = doc.kind.trim();

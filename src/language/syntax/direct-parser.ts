@@ -280,7 +280,6 @@ export class DirectParser {
         this.open('HeaderLine');
         const a = this.at(0);
         if (a === t.ANNEX_AGENCY) this.take(a, rule.reads('ANNEX_AGENCY'));
-        else if (ruleName === 'AnnexHeaderStart') throw LEAVE;
         else if (a === t.QUOC_HIEU) this.take(a, rule.reads('QUOC_HIEU'));
         else if (a === t.TIEU_NGU) this.take(a, rule.reads('TIEU_NGU'));
         else if (a === t.PLACE_DATE_LINE) this.take(a, rule.reads('PLACE_DATE_LINE'));

@@ -24,15 +24,13 @@ const BULLET_CHARS = '-+•–';
 
 const DIGITS = [...'0123456789'];
 
-/**
- * Every UTF-16 code unit but `excluded`: the start characters of a token that may begin with almost anything. Given
- * to the lexer so that it can pick candidates by the character at a position (it needs them for every token).
- */
 const anyButMade = new Map<string, number[]>();
 
 /**
- * Every UTF-16 code but `excluded`'s, made once per set: Chevrotain keeps every token type it has seen (and so these
- * 65,000-code lists) for the life of the process, so each set of services would otherwise keep its own (~3 MB).
+ * Every UTF-16 code unit but `excluded`: the start characters of a token that may begin with almost anything. Given
+ * to the lexer so that it can pick candidates by the character at a position (it needs them for every token). Made
+ * once per set of characters: Chevrotain keeps every token type it has seen, and with it these 65,000-code lists, for
+ * the life of the process (each set of services kept its own, ~3 MB).
  */
 function anyBut(excluded: string): number[] {
     if (/[^\x00-\x7f]/.test(excluded)) throw new Error('anyBut: ASCII only');
@@ -162,11 +160,6 @@ function beforeAttachedLine(text: string, end: number): boolean {
     return false;
 }
 
-/** A title followed by its "(Ban hành kèm theo …)" line, after the document's Nơi nhận. */
-function isAttachedAfterRecipients(text: string, start: number, end: number): boolean {
-    return beforeAttachedLine(text, end) && /(?:^|\n)[ \t]*Nơi nhận/u.test(text.slice(0, start));
-}
-
 const docNumber = sticky(DOC_NUMBER_SOURCE);
 
 /** A number starts with a digit or "/" (DOC_NUMBER_SOURCE). */
@@ -247,6 +240,11 @@ function annexesOfText(text: string): { recipients: number; start: number } {
 }
 
 const annexesStart = (text: string) => annexesOfText(text).start;
+
+/** A title followed by its "(Ban hành kèm theo …)" line, after the document's Nơi nhận. */
+function isAttachedAfterRecipients(text: string, start: number, end: number): boolean {
+    return annexesOfText(text).recipients < start && beforeAttachedLine(text, end);
+}
 
 /** Forgets the text whose annexes were found (a lexer's run starts and ends with it: the text is not kept). */
 export function forgetAnnexes(): void {

@@ -1,5 +1,6 @@
 import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
 import { dayNumber, shortForm, toIso, type ViDate } from '../../../domain/dates.js';
+import { sameNumberingYear } from '../../../domain/doc-number.js';
 import {
     datesCitation,
     namesIssuer,
@@ -34,7 +35,7 @@ export class CitationChecks {
         const entry = number.ref;
         // Without any registry in the folder there is nothing to compare with: saying so for each citation is noise.
         // A document not numbered yet ("Báo cáo số /BC-UBND" of a draft and its annex) is in no registry.
-        const unnumbered = info.docNumber !== undefined && info.docNumber.number === undefined;
+        const unnumbered = isUnnumbered(info);
         if (!entry && number.$refText && !unnumbered && this.hasRegistry()) {
             report(
                 accept,
@@ -47,7 +48,7 @@ export class CitationChecks {
         }
         if (!entry) return;
         const reg = this.models.citationInfo(entry);
-        if (!unnumbered && otherYear(info, reg)) {
+        if (!unnumbered && info.docNumber && !sameNumberingYear(info.docNumber, info.date?.year, reg.date?.year)) {
             // The registry's document of this number is another year's: this one is not in the registry.
             if (this.hasRegistry())
                 report(
@@ -139,7 +140,7 @@ export class CitationChecks {
             if (seen.has(key)) continue;
             seen.add(key);
             // Not numbered yet: the draft it goes with has no date either.
-            if (info.docNumber && info.docNumber.number === undefined) continue;
+            if (isUnnumbered(info)) continue;
             if (info.kind?.normative && info.kind.name !== 'Nghị định' && info.kind.name !== 'Thông tư') continue;
             const missing = [
                 !info.date && !this.dateKnown(node) && 'ngày ban hành',
@@ -209,10 +210,10 @@ export class CitationChecks {
             // A document is its number and its issuer: the same number from two issuers on two dates is two documents.
             const conflict = this.index.formsOf(info.docNumber!.raw).find(o => {
                 const sameBody = !o.issuer || !issuer || sameNormalisedIssuer(o.issuer, issuer);
-                // Numbers start again at 01 each year: the same number of another year is another document.
-                const sameYear = !!info.docNumber!.year || o.date?.slice(0, 4) === date?.slice(0, 4);
+                const year = (iso?: string) => (iso ? Number(iso.slice(0, 4)) : undefined);
                 return sameBody
-                    ? !!(o.date && date && o.date !== date && sameYear)
+                    ? !!(o.date && date && o.date !== date) &&
+                          sameNumberingYear(info.docNumber!, year(o.date), year(date))
                     : !!(o.date && date && o.date === date);
             });
             if (!conflict) continue;
@@ -250,12 +251,7 @@ export class CitationChecks {
     }
 }
 
-/**
- * Whether a citation and the registry entry of its number are two documents: their years differ and the number
- * carries no year (NĐ 30/2020 Điều 15: a body numbers its documents from 01 each year).
- */
-function otherYear(cited: { date?: ViDate; docNumber?: { year?: number } }, entry: { date?: ViDate }): boolean {
-    const a = cited.date?.year,
-        b = entry.date?.year;
-    return a !== undefined && b !== undefined && a !== b && cited.docNumber?.year === undefined;
+/** A document cited before it is numbered ("Báo cáo số /BC-UBND" of a draft). */
+function isUnnumbered(info: { docNumber?: { number?: number } }): boolean {
+    return info.docNumber !== undefined && info.docNumber.number === undefined;
 }

@@ -5,6 +5,7 @@ import {
     isRealDate,
     longForm,
     parseDate,
+    placeDateSplit,
     shortForm,
     type FoundDate
 } from '../../../domain/dates.js';
@@ -23,8 +24,7 @@ export class DateChecks {
     checkHeaderDate(doc: Document, accept: ValidationAcceptor): void {
         if (!doc.placeDate) return;
         const line = doc.placeDate;
-        // "Hà Nội, ngày …", or a form's place left in dots ("…………ngày …").
-        const at = Math.max(0, line.search(/ngày/u));
+        const at = placeDateSplit(line);
         const written = line.slice(at).trimEnd();
         const date = parseDate(blanksToSpaces(written));
         const base = (propertyOffset(doc, 'placeDate') ?? 0) + at;
